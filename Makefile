@@ -1,0 +1,61 @@
+# Conventional verbs. Every target installs what it needs first; .venv/ lives in the checkout.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+
+.PHONY: install serve build publish check test test-slow lint format lock clean system-deps
+
+$(STAMP): requirements-dev.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+install: $(STAMP)
+
+## Debian packages the browser tests need (Chromium comes from Debian, never from a test tool).
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+## Build the demo and serve every site on http://localhost:$(PORT), rebuilding on change.
+serve: install
+	$(BIN)/portal serve --port $(PORT)
+
+## Build every site for development into output/.
+build: install
+	$(BIN)/portal build
+
+## Build every site with production settings (publishconf.py).
+publish: install
+	$(BIN)/portal build --settings publishconf.py
+
+## Validate content only.
+check: install
+	$(BIN)/portal check
+
+test: install system-deps
+	$(BIN)/pytest -n 2 -m "not slow"
+
+test-slow: install system-deps
+	$(BIN)/pytest -m slow
+
+lint: install
+	$(BIN)/ruff check plugins tests pelicanconf.py publishconf.py
+	$(BIN)/ruff format --check plugins tests pelicanconf.py publishconf.py
+
+format: install
+	$(BIN)/ruff format plugins tests pelicanconf.py publishconf.py
+	$(BIN)/ruff check --fix plugins tests pelicanconf.py publishconf.py
+
+## Re-resolve the locked dependencies after editing pyproject.toml.
+lock: install
+	$(BIN)/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links --generate-hashes --allow-unsafe -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links --generate-hashes --allow-unsafe --extra dev -o requirements-dev.lock pyproject.toml
+
+clean:
+	rm -rf output .pytest_cache

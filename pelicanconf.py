@@ -1,0 +1,53 @@
+"""Development settings, shared by every site; ``portal build`` adds the per-site values
+(SITENAME, SITEURL, PATH, OUTPUT_PATH, PORTAL_SITE …) from content/sites.yml."""
+
+# -- Engine -------------------------------------------------------------------------------------
+PLUGINS = ["portal.sections", "portal.takedown"]
+THEME = "theme"
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+LOCALE = ("C.UTF-8",)
+DEFAULT_DATE_FORMAT = "%d/%m/%Y"
+
+# -- Portal ---------------------------------------------------------------------------------------
+# "local": every site under http://localhost:8000/<site-id>/ (development, tests);
+# "base_url": each site at its own base_url from sites.yml (publishconf.py).
+PORTAL_URL_MODE = "local"
+PORTAL_MAX_ATTACHMENT_MB = 20
+
+# -- URLs (clean, stable, Vietnamese) ---------------------------------------------------------
+INDEX_SAVE_AS = "index.html"
+CATEGORY_URL = "chuyen-muc/{slug}/"
+CATEGORY_SAVE_AS = "chuyen-muc/{slug}/index.html"
+CATEGORIES_SAVE_AS = "chuyen-muc/index.html"
+TAG_URL = "the/{slug}/"
+TAG_SAVE_AS = "the/{slug}/index.html"
+TAGS_SAVE_AS = "the/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+NEWS_URL = "tin-tuc/"
+NEWS_SAVE_AS = "tin-tuc/index.html"
+MONTH_ARCHIVE_URL = "tin-tuc/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "tin-tuc/{date:%Y}/{date:%m}/index.html"
+DIRECT_TEMPLATES = ["index", "news", "categories", "tags", "404"]
+
+# -- Listings ---------------------------------------------------------------------------------
+DEFAULT_PAGINATION = 20
+PAGINATED_TEMPLATES = {"news": None, "category": None, "tag": None, "section": None}
+PAGINATION_PATTERNS = [
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/trang-{number}/", "{base_name}/trang-{number}/index.html"),
+]
+NEWEST_FIRST_ARCHIVES = True
+
+# -- Feeds (JSON Feed and Atom arrive with the feeds issue) ---------------------------------------
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# -- Caching --------------------------------------------------------------------------------------
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

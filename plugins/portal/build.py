@@ -1,0 +1,219 @@
+"""Build orchestration: read the sites, scan every site's content once, fail on any content error,
+then run Pelican once per site into ``<output>/<site-id>/``.
+
+Settings that keep private content private are enforced here, whatever the settings file says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from portal.catalog import SiteCatalog, scan_site
+from portal.errors import ContentErrors, ErrorReport
+from portal.frontmatter.fields import TIMEZONE
+from portal.sites import Site, load_sites
+
+logger = logging.getLogger(__name__)
+
+REQUIRED_PLUGINS = ("portal.sections", "portal.takedown")
+
+# Whatever the settings file says: nothing private is ever written, nothing is copied blindly.
+ENFORCED: dict[str, Any] = {
+    "ARTICLE_PATHS": ["articles"],
+    "ARTICLE_EXCLUDES": [],
+    "PAGE_PATHS": ["pages"],
+    "PAGE_EXCLUDES": [],
+    "STATIC_PATHS": [],
+    "WITH_FUTURE_DATES": True,  # the catalog's publication rules decide, not Pelican
+    "DRAFT_URL": "",
+    "DRAFT_SAVE_AS": "",
+    "DRAFT_LANG_URL": "",
+    "DRAFT_LANG_SAVE_AS": "",
+    "DRAFT_PAGE_URL": "",
+    "DRAFT_PAGE_SAVE_AS": "",
+    "DRAFT_PAGE_LANG_URL": "",
+    "DRAFT_PAGE_LANG_SAVE_AS": "",
+    "DELETE_OUTPUT_DIRECTORY": True,
+    "OUTPUT_RETENTION": [],
+    "SLUGIFY_SOURCE": "title",
+    "TYPOGRIFY": False,
+    "OUTPUT_SOURCES": False,
+}
+
+
+@dataclass
+class SiteResult:
+    site: str
+    output: Path
+    items: int
+    files: int
+    seconds: float
+
+
+@dataclass
+class BuildResult:
+    sites: list[SiteResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+class BuildFailed(Exception):
+    """Pelican reported a warning or an error while building a site."""
+
+    def __init__(self, site: str, messages: list[str]):
+        self.site = site
+        self.messages = messages
+        super().__init__(f"{site}: " + "; ".join(messages))
+
+
+class _Collector(logging.Handler):
+    """Collect every warning and error Pelican or a plugin logs during one site's build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def now_in_vietnam() -> dt.datetime:
+    return dt.datetime.now(TIMEZONE).replace(microsecond=0)
+
+
+def load_base_settings(settings_file: Path | None) -> dict[str, Any]:
+    """The settings file read by Pelican (with Pelican's defaults), before per-site values."""
+    path = str(settings_file) if settings_file else None
+    return read_settings(path)
+
+
+def scan(
+    content_dir: Path,
+    now: dt.datetime,
+    report: ErrorReport,
+    site_ids: list[str] | None = None,
+    max_mb: int = 20,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[list[Site], dict[str, SiteCatalog]]:
+    """Read sites.yml and every selected site's content; every problem goes to ``report``."""
+    sites = load_sites(content_dir, report)
+    known = {s.id for s in sites}
+    for wanted in site_ids or []:
+        if wanted not in known:
+            report.add(str(content_dir / "sites.yml"), 1, "site",
+                       f"không có trang '{wanted}' trong sites.yml", "no such site")
+    catalogs: dict[str, SiteCatalog] = {}
+    for site in sites:
+        if site_ids and site.id not in site_ids:
+            continue
+        if not (content_dir / site.id).is_dir():
+            continue
+        if progress:
+            progress(site.id)
+        catalogs[site.id] = scan_site(site, content_dir, now, report, max_mb * 1024 * 1024)
+    return sites, catalogs
+
+
+def site_overrides(
+    base: dict[str, Any], site: Site, sites: list[Site], catalog: SiteCatalog,
+    content_dir: Path, output_dir: Path, now: dt.datetime,
+) -> dict[str, Any]:
+    """Per-site values and enforced settings, laid over the settings file."""
+    local = base.get("PORTAL_URL_MODE", "local") == "local"
+    overrides: dict[str, Any] = {
+        "SITENAME": site.name,
+        "SITEURL": f"/{site.id}" if local else site.base_url.rstrip("/"),
+        "PATH": str((content_dir / site.id).resolve()),
+        "OUTPUT_PATH": str((output_dir / site.id).resolve()),
+        "CACHE_PATH": str((output_dir / ".cache" / site.id).resolve()),
+        "PORTAL_SITE": site,
+        "PORTAL_SITES": sites,
+        "PORTAL_PARENT": next((s for s in sites if s.is_parent), None),
+        "PORTAL_CATALOG": catalog,
+        "PORTAL_NOW": now,
+        "PORTAL_LOCAL": local,
+        **ENFORCED,
+    }
+    plugins = list(base.get("PLUGINS") or [])
+    overrides["PLUGINS"] = plugins + [p for p in REQUIRED_PLUGINS if p not in plugins]
+    overrides["JINJA_ENVIRONMENT"] = {**(base.get("JINJA_ENVIRONMENT") or {}), "autoescape": True}
+    return overrides
+
+
+def run_pelican(settings_file: Path | None, overrides: dict[str, Any]) -> None:
+    """Run Pelican for one site; any warning or error it logs fails the site."""
+    collector = _Collector()
+    root = logging.getLogger()
+    root.addHandler(collector)
+    try:
+        settings = read_settings(str(settings_file) if settings_file else None, overrides)
+        Pelican(settings).run()
+    finally:
+        root.removeHandler(collector)
+    if collector.messages:
+        raise BuildFailed(Path(overrides["OUTPUT_PATH"]).name, collector.messages)
+
+
+def build(
+    content_dir: Path,
+    output_dir: Path,
+    settings_file: Path | None = None,
+    site_ids: list[str] | None = None,
+    now: dt.datetime | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Check everything, then build the selected sites. Raises ContentErrors or BuildFailed."""
+    started = time.perf_counter()
+    now = now or now_in_vietnam()
+    base = load_base_settings(settings_file)
+    report = ErrorReport()
+    sites, catalogs = scan(content_dir, now, report, site_ids,
+                           int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20)), progress=None)
+    if report:
+        raise ContentErrors(report)
+    result = BuildResult()
+    output_dir.mkdir(parents=True, exist_ok=True)
+    for site_id, catalog in catalogs.items():
+        site = catalog.site
+        if progress:
+            progress(site_id)
+        site_started = time.perf_counter()
+        run_pelican(
+            settings_file,
+            site_overrides(base, site, sites, catalog, content_dir, output_dir, now),
+        )
+        out = output_dir / site_id
+        files = sum(len(names) for _, _, names in os.walk(out))
+        result.sites.append(SiteResult(site_id, out, sum(i.written for i in catalog.items),
+                                       files, time.perf_counter() - site_started))
+    if base.get("PORTAL_URL_MODE", "local") == "local" and not site_ids:
+        write_local_index(output_dir, sites)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def write_local_index(output_dir: Path, sites: list[Site]) -> None:
+    """A plain page at the output root linking every site (development server only)."""
+    import html  # noqa: PLC0415
+
+    rows = "\n".join(
+        f'<li><a href="/{s.id}/">{html.escape(s.name)}</a>'
+        f"{' (cấp trên)' if s.is_parent else ''}</li>"
+        for s in sorted(sites, key=lambda s: (not s.is_parent, s.id))
+    )
+    (output_dir / "index.html").write_text(
+        '<!doctype html>\n<html lang="vi"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<title>Các cổng thông tin (bản xem thử)</title></head><body><main>"
+        f"<h1>Các cổng thông tin</h1><ul>{rows}</ul></main></body></html>\n",
+        encoding="utf-8",
+    )

@@ -1,0 +1,226 @@
+"""Scan the content tree: read every file of every site once, validate it, render its body, place
+it at its URL and check what only the whole site can tell (duplicate URLs and numbers, unknown
+categories and groups, redirects to nowhere, stray files). Every problem goes to one report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from portal.catalog import attachments as att
+from portal.catalog.item import Item
+from portal.catalog.publication import state as publication_state
+from portal.catalog.urls import RESERVED, SECTIONS, item_url
+from portal.errors import ErrorReport
+from portal.frontmatter.fields import validate
+from portal.frontmatter.parse import FrontMatterError, parse
+from portal.frontmatter.schema import TYPES, check_rules
+from portal.markup.render import first_paragraph, relative_links, render, rewrite_links
+from portal.sites.config import Site
+from portal.slugs import slugify
+
+logger = logging.getLogger(__name__)
+
+CONTENT_SUFFIX = ".md"
+IGNORED_NAMES = {".gitkeep", ".keep"}
+DEFAULT_MAX_ATTACHMENT_MB = 20
+
+
+@dataclass
+class SiteCatalog:
+    """Everything read from one site folder."""
+
+    site: Site
+    root: str
+    items: list[Item] = field(default_factory=list)
+
+    def by_source(self) -> dict[str, Item]:
+        """Items keyed by absolute source path (what Pelican's readers receive)."""
+        if len(self._by_source) != len(self.items):
+            self._by_source = {item.source: item for item in self.items}
+        return self._by_source
+
+    _by_source: dict[str, Item] = field(default_factory=dict, repr=False)
+
+    def of_kind(self, kind: str, listed_only: bool = True) -> list[Item]:
+        return [i for i in self.items if i.kind == kind and (i.listed or not listed_only)]
+
+
+def read_item(
+    path: Path, site: Site, site_dir: Path, kind: str, report: ErrorReport, max_bytes: int
+) -> Item | None:
+    """Read one content file; ``None`` when it could not be read at all (errors reported)."""
+    spath = str(path)
+    try:
+        parsed = parse(path.read_bytes())
+    except FrontMatterError as exc:
+        report.add(spath, exc.line, exc.field, exc.message, exc.english)
+        return None
+    except OSError as exc:
+        report.add(spath, 1, "file", f"không đọc được tệp ({exc.strerror})", "cannot read file")
+        return None
+    schema = TYPES[kind]
+    before = len(report)
+    meta = validate(parsed.fields, schema, report, spath, 1)
+    check_rules(kind, meta, parsed.fields, report, spath)
+    lines = {key: node.line for key, node in parsed.fields.items()}
+    item = Item(
+        site=site.id,
+        kind=kind,
+        source=spath,
+        relpath=path.relative_to(site_dir).as_posix(),
+        meta=meta,
+        lines=lines,
+    )
+    item.html = render(parsed.body)
+    item.teaser = meta.get("summary") or first_paragraph(item.html)
+    item.slug = meta.get("slug") or slugify(meta.get("title", ""))
+    if not item.slug and "title" in meta:
+        report.add(spath, item.line("title"), "title",
+                   "không tạo được đường dẫn từ tiêu đề; hãy thêm trường 'slug'",
+                   "title gives an empty slug; add a slug")
+    item.url = item_url(kind, item.slug)
+    _attach(item, path, site_dir, report, max_bytes, parsed.body_line)
+    if len(report) > before:
+        return item  # kept for cross-checks of the rest, never built (the report fails the build)
+    return item
+
+
+def _attach(
+    item: Item, path: Path, site_dir: Path, report: ErrorReport, max_bytes: int, body_line: int
+) -> None:
+    def checked(reference: str, key: str, images_only: bool = False) -> att.Attachment | None:
+        try:
+            return att.check(reference, path, site_dir, max_bytes, images_only)
+        except att.AttachmentError as exc:
+            report.add(item.source, item.line(key) if key != "body" else body_line, key,
+                       exc.message, exc.english)
+            return None
+
+    for reference in item.meta.get("files", []):
+        found = checked(reference, "files")
+        if found:
+            item.files.append(found)
+    if "image" in item.meta:
+        item.image = checked(item.meta["image"], "image", images_only=True)
+    mapping: dict[str, str] = {}
+    for reference in relative_links(item.html):
+        if reference in mapping:
+            continue
+        found = checked(reference, "body")
+        if found:
+            item.inline.append(found)
+            mapping[reference] = found.name
+    if mapping:
+        item.html = rewrite_links(item.html, mapping)
+    names: dict[str, str] = {}
+    for attachment in item.all_attachments:
+        other = names.get(attachment.name)
+        if other and other != attachment.source:
+            report.add(item.source, 1, "files",
+                       f"hai tệp đính kèm khác nhau cùng tên xuất bản '{attachment.name}'; "
+                       "hãy đổi tên một tệp", "two attachments publish under the same name")
+        names[attachment.name] = attachment.source
+
+
+def scan_site(
+    site: Site, content_dir: Path, now: dt.datetime, report: ErrorReport,
+    max_bytes: int = DEFAULT_MAX_ATTACHMENT_MB * 1024 * 1024,
+) -> SiteCatalog:
+    """Read every file of one site and check the site as a whole."""
+    site_dir = Path(os.path.abspath(content_dir / site.id))
+    catalog = SiteCatalog(site, str(site_dir))
+    content_files: list[tuple[Path, str]] = []
+    other_files: list[Path] = []
+    for path in _walk(site_dir):
+        rel = path.relative_to(site_dir)
+        kind = rel.parts[0] if len(rel.parts) > 1 else ""
+        if path.suffix == CONTENT_SUFFIX and kind in TYPES:
+            content_files.append((path, kind))
+        elif path.suffix.lower() in (".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".rst"):
+            report.add(str(path), 1, "file",
+                       "tệp nội dung phải có đuôi .md và nằm trong một thư mục loại nội dung ("
+                       + ", ".join(TYPES) + ")",
+                       "content must be a .md file inside a type folder")
+        else:
+            other_files.append(path)
+    for path, kind in content_files:
+        item = read_item(path, site, site_dir, kind, report, max_bytes)
+        if item is not None:
+            item.state = publication_state(item.meta, now)
+            catalog.items.append(item)
+    _check_site(catalog, report)
+    used = {a.source for item in catalog.items for a in item.all_attachments}
+    for path in other_files:
+        if str(path.resolve()) not in used:
+            report.add(str(path), 1, "file",
+                       "tệp này không được nội dung nào sử dụng; hãy đính kèm nó vào một bài "
+                       "(trường 'files' hoặc liên kết trong bài) hoặc xoá nó",
+                       "file is not used by any content")
+    return catalog
+
+
+def _walk(root: Path) -> Iterable[Path]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if name not in IGNORED_NAMES:
+                yield Path(dirpath) / name
+
+
+def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
+    site = catalog.site
+    urls: dict[str, Item] = {}
+    numbers: dict[tuple[str, str, str], Item] = {}
+    for item in catalog.items:
+        top = item.url.split("/")[0]
+        if item.kind == "pages" and top in RESERVED:
+            report.add(item.source, item.line("slug" if "slug" in item.meta else "title"), "slug",
+                       f"đường dẫn '/{item.url}' trùng với một mục của cổng; hãy đặt 'slug' khác",
+                       "URL is reserved by the portal")
+        other = urls.get(item.url)
+        if other is not None:
+            for a, b in ((item, other), (other, item)):
+                report.add(a.source, a.line("title"), "slug",
+                           f"trùng đường dẫn '/{item.url}' với tệp {b.relpath}; hãy đặt 'slug' khác",
+                           f"same URL as {b.relpath}")
+        urls[item.url] = item
+        if item.kind in ("documents", "invitations") and "number" in item.meta:
+            key = (item.kind, item.meta.get("issuer", ""), item.meta["number"].casefold())
+            twin = numbers.get(key)
+            if twin is not None:
+                report.add(item.source, item.line("number"), "number",
+                           f"số ký hiệu '{item.meta['number']}' đã dùng ở tệp {twin.relpath}",
+                           f"number already used by {twin.relpath}")
+            numbers[key] = item
+        if item.kind == "articles" and "category" in item.meta and site.categories:
+            if item.meta["category"] not in site.categories:
+                report.add(item.source, item.line("category"), "category",
+                           f"chuyên mục '{item.meta['category']}' không có trong danh sách của "
+                           f"trang: {', '.join(site.categories)}", "unknown category")
+        for index, entry in enumerate(item.meta.get("notify", [])):
+            if "@" not in entry and entry not in site.groups:
+                report.add(item.source, item.line("notify"), f"notify[{index + 1}]",
+                           f"'{entry}' không phải địa chỉ thư điện tử hay nhóm trong sites.yml",
+                           "neither an address nor a group of sites.yml")
+    invitations = {i.meta.get("number") for i in catalog.items if i.kind == "invitations"}
+    public_urls = {f"/{i.url}" for i in catalog.items if i.written}
+    public_urls |= {f"/{p}/" for p in SECTIONS.values() if p} | {"/"}
+    for item in catalog.items:
+        for index, entry in enumerate(item.meta.get("items", []) if item.kind == "schedules" else []):
+            number = entry.get("invitation")
+            if number and number not in invitations:
+                report.add(item.source, item.line("items"), f"items[{index + 1}].invitation",
+                           f"không có giấy mời số '{number}' trên trang này",
+                           "no invitation with that number")
+        takedown = item.meta.get("unpublished") or {}
+        target = takedown.get("redirect_to")
+        if takedown.get("reason") == "consolidated" and target and target not in public_urls:
+            report.add(item.source, item.line("unpublished"), "unpublished.redirect_to",
+                       f"'{target}' không phải trang đang công bố trên trang này",
+                       "redirect target is not a published page of this site")

@@ -1,0 +1,41 @@
+"""Clean, stable URLs per type: a Vietnamese section prefix and the item's slug."""
+
+from __future__ import annotations
+
+SECTIONS: dict[str, str] = {
+    "articles": "tin-tuc",
+    "documents": "van-ban",
+    "schedules": "lich-cong-tac",
+    "invitations": "giay-moi",
+    "procedures": "thu-tuc-hanh-chinh",
+    "qa": "hoi-dap",
+    "consultations": "lay-y-kien",
+    "pages": "",
+}
+SECTION_TITLES: dict[str, str] = {
+    "articles": "Tin tức",
+    "documents": "Văn bản",
+    "schedules": "Lịch công tác",
+    "invitations": "Giấy mời họp",
+    "procedures": "Thủ tục hành chính",
+    "qa": "Hỏi đáp",
+    "consultations": "Lấy ý kiến dự thảo",
+    "pages": "Giới thiệu",
+}
+# Paths the build itself writes; no item may take them.
+CATEGORY_PREFIX = "chuyen-muc"
+TAG_PREFIX = "the"
+RESERVED = {
+    "", CATEGORY_PREFIX, TAG_PREFIX, "theme", "tim-kiem", "feeds",
+    *[p for p in SECTIONS.values() if p],
+}
+
+
+def item_url(kind: str, slug: str) -> str:
+    """Site-relative URL with a trailing slash, e.g. ``tin-tuc/le-hoi/``."""
+    prefix = SECTIONS[kind]
+    return f"{prefix}/{slug}/" if prefix else f"{slug}/"
+
+
+def save_as(url: str) -> str:
+    return f"{url}index.html"

@@ -1,0 +1,268 @@
+"""Field kinds: how a string from the front matter becomes a typed value, with plain-words errors.
+
+A schema is a ``dict[str, Field]``; ``validate`` walks a parsed mapping against it, converts every
+value and reports every problem (unknown key, missing field, wrong shape, bad value) to an
+``ErrorReport`` with the line it comes from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
+
+from portal.errors import ErrorReport
+from portal.frontmatter.parse import Node
+
+TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATETIME = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$"
+)
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_EMAIL = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
+TRUE = {"true", "yes", "có", "co", "1"}
+FALSE = {"false", "no", "không", "khong", "0"}
+
+
+class Invalid(ValueError):
+    """A value that cannot be converted: Vietnamese message and English twin."""
+
+    def __init__(self, message: str, english: str):
+        super().__init__(message)
+        self.message = message
+        self.english = english
+
+
+def _date(value: str) -> dt.date:
+    match = _DATE.match(value)
+    if not match:
+        raise Invalid(
+            f"ngày '{value}' không đúng dạng NNNN-TT-NN (ví dụ 2026-11-20)",
+            "date must be YYYY-MM-DD",
+        )
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError:
+        raise Invalid(f"ngày '{value}' không có trên lịch", "no such date") from None
+
+
+def _datetime(value: str) -> dt.datetime:
+    match = _DATETIME.match(value)
+    if not match:
+        raise Invalid(
+            f"thời điểm '{value}' không đúng dạng NNNN-TT-NN GG:PP (ví dụ 2026-11-20 08:30)",
+            "date-time must be YYYY-MM-DD HH:MM",
+        )
+    year, month, day, hour, minute, second, offset = match.groups()
+    try:
+        moment = dt.datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+        )
+    except ValueError:
+        raise Invalid(f"thời điểm '{value}' không có trên lịch", "no such date or time") from None
+    if offset is None:
+        return moment.replace(tzinfo=TIMEZONE)
+    if offset == "Z":
+        return moment.replace(tzinfo=dt.UTC)
+    sign = 1 if offset[0] == "+" else -1
+    digits = offset[1:].replace(":", "")
+    delta = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    return moment.replace(tzinfo=dt.timezone(sign * delta))
+
+
+def _time(value: str) -> dt.time:
+    match = _TIME.match(value)
+    if not match:
+        raise Invalid(f"giờ '{value}' không đúng dạng GG:PP (ví dụ 08:30)", "time must be HH:MM")
+    try:
+        return dt.time(int(match[1]), int(match[2]))
+    except ValueError:
+        raise Invalid(f"giờ '{value}' không tồn tại", "no such time") from None
+
+
+def _bool(value: str) -> bool:
+    folded = value.lower()
+    if folded in TRUE:
+        return True
+    if folded in FALSE:
+        return False
+    raise Invalid(f"'{value}' phải là true hoặc false", "must be true or false")
+
+
+def _int(value: str) -> int:
+    if not re.fullmatch(r"\d+", value):
+        raise Invalid(f"'{value}' phải là một số nguyên", "must be a whole number")
+    return int(value)
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise Invalid(f"'{value}' không phải địa chỉ thư điện tử", "not an e-mail address")
+    return value
+
+
+def _url(value: str) -> str:
+    parsed = urlparse(value)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise Invalid(
+            f"'{value}' phải là địa chỉ web đầy đủ bắt đầu bằng https://",
+            "must be a full http(s) URL",
+        )
+    return value
+
+
+def _slug(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
+        raise Invalid(
+            f"slug '{value}' chỉ được gồm chữ thường không dấu, số và dấu '-'",
+            "slug may hold only a-z, 0-9 and '-'",
+        )
+    return value
+
+
+def _text(value: str) -> str:
+    return value
+
+
+CONVERTERS: dict[str, Callable[[str], Any]] = {
+    "text": _text,
+    "date": _date,
+    "datetime": _datetime,
+    "time": _time,
+    "bool": _bool,
+    "int": _int,
+    "email": _email,
+    "url": _url,
+    "slug": _slug,
+    "path": _text,  # resolved against the file system by the catalog
+}
+
+KIND_NAMES = {
+    "list": "một danh sách",
+    "mapping": "một nhóm 'tên: giá trị'",
+    "records": "một danh sách các mục",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """How one key is read. ``kind`` is a converter name, ``enum``, ``list``, ``mapping`` or
+    ``records`` (a list of mappings)."""
+
+    kind: str = "text"
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    item: Field | None = None
+    fields: dict[str, Field] = field(default_factory=dict)
+    single_ok: bool = True  # a list field also accepts one scalar
+
+
+def convert_scalar(spec: Field, value: str) -> Any:
+    if spec.kind == "enum":
+        for choice in spec.choices:
+            if value.lower() == choice.lower():
+                return choice
+        allowed = ", ".join(spec.choices)
+        raise Invalid(f"'{value}' không hợp lệ; chỉ nhận: {allowed}", f"must be one of: {allowed}")
+    return CONVERTERS[spec.kind](value)
+
+
+def validate(
+    mapping: dict[str, Node],
+    schema: dict[str, Field],
+    report: ErrorReport,
+    path: str,
+    line: int,
+    prefix: str = "",
+) -> dict[str, Any]:
+    """Convert ``mapping`` by ``schema``; report every problem; return what converted cleanly."""
+    values: dict[str, Any] = {}
+    for key, node in mapping.items():
+        name = prefix + key
+        if key not in schema:
+            close = difflib.get_close_matches(key, list(schema), n=1, cutoff=0.7)
+            hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+            report.add(
+                path,
+                node.line,
+                name,
+                f"trường không được biết đến{hint}",
+                f"unknown field{'; did you mean ' + repr(close[0]) + '?' if close else ''}",
+            )
+            continue
+        converted = _value(schema[key], node, report, path, name)
+        if converted is not None:
+            values[key] = converted
+    for key, spec in schema.items():
+        if spec.required and key not in mapping:
+            report.add(path, line, prefix + key, "thiếu trường bắt buộc", "required field missing")
+        elif spec.required and key in mapping and key not in values and _is_blank(mapping[key]):
+            report.add(
+                path, mapping[key].line, prefix + key, "trường bắt buộc đang để trống",
+                "required field is empty",
+            )
+    return values
+
+
+def _is_blank(node: Node) -> bool:
+    return node.kind == "text" and not str(node.value).strip()
+
+
+def _value(spec: Field, node: Node, report: ErrorReport, path: str, name: str) -> Any:
+    if spec.kind in ("mapping", "records", "list"):
+        return _compound(spec, node, report, path, name)
+    if node.kind != "text":
+        report.add(
+            path, node.line, name, f"phải là một giá trị đơn, không phải {KIND_NAMES[node.kind]}",
+            "must be a single value",
+        )
+        return None
+    text = str(node.value).strip()
+    if not text:
+        return None
+    try:
+        return convert_scalar(spec, text)
+    except Invalid as exc:
+        report.add(path, node.line, name, exc.message, exc.english)
+        return None
+
+
+def _compound(spec: Field, node: Node, report: ErrorReport, path: str, name: str) -> Any:
+    if spec.kind == "mapping":
+        if node.kind != "mapping":
+            report.add(path, node.line, name, "phải là một nhóm 'tên: giá trị'", "must be a mapping")
+            return None
+        return validate(node.value, spec.fields, report, path, node.line, name + ".")  # type: ignore[arg-type]
+    items = node.value
+    if node.kind == "text":
+        if not str(items).strip():
+            return None
+        if not spec.single_ok or spec.kind == "records":
+            report.add(path, node.line, name, "phải là một danh sách", "must be a list")
+            return None
+        items = [node]
+    elif node.kind == "mapping":
+        report.add(path, node.line, name, "phải là một danh sách", "must be a list")
+        return None
+    result = []
+    for index, item in enumerate(items):  # type: ignore[arg-type]
+        item_name = f"{name}[{index + 1}]"
+        if spec.kind == "records":
+            if item.kind != "mapping":
+                report.add(path, item.line, item_name, "mỗi mục phải là nhóm 'tên: giá trị'",
+                           "each item must be a mapping")
+                continue
+            result.append(validate(item.value, spec.fields, report, path, item.line,
+                                   item_name + "."))
+        else:
+            converted = _value(spec.item or Field(), item, report, path, item_name)
+            if converted is not None:
+                result.append(converted)
+    return result

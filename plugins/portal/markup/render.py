@@ -1,0 +1,104 @@
+"""Render Markdown to HTML and sanitise it with nh3 (Ammonia) using our allow-list."""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import unquote, urlsplit
+
+import markdown
+import nh3
+
+EXTENSIONS = ["tables", "fenced_code", "footnotes", "sane_lists", "toc", "abbr", "def_list"]
+EXTENSION_CONFIGS = {
+    "toc": {"slugify": None, "baselevel": 2},  # the page title is the only <h1>
+    "footnotes": {"BACKLINK_TITLE": "Quay lại chỗ chú thích %d"},
+}
+
+TAGS = {
+    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "b", "strong", "i", "em", "u",
+    "s", "del", "ins", "mark", "small", "sub", "sup", "code", "pre", "blockquote", "ul", "ol",
+    "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
+    "img", "figure", "figcaption", "div", "span",
+}
+ATTRIBUTES = {
+    "a": {"href", "title", "id"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "th": {"colspan", "rowspan", "scope"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start"},
+    "li": {"id"},
+    "sup": {"id"},
+    "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+CLASSES = {"div": {"footnote"}, "a": {"footnote-ref", "footnote-backref"}}
+
+_LINK = re.compile(r'\b(src|href)="([^"]*)"')
+_FIRST_P = re.compile(r"<p>(.*?)</p>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _slug_heading(value: str, separator: str) -> str:
+    from portal.slugs import slugify  # noqa: PLC0415 - avoid a cycle at import time
+
+    return slugify(value) or "muc"
+
+
+EXTENSION_CONFIGS["toc"]["slugify"] = _slug_heading
+
+
+def sanitize(fragment: str) -> str:
+    """Keep only allow-listed tags, attributes and URL schemes; drop script/style content."""
+    return nh3.clean(
+        fragment,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        allowed_classes=CLASSES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def render(text: str) -> str:
+    """Markdown → sanitised HTML. A fresh Markdown instance per call keeps footnotes apart."""
+    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    return sanitize(md.convert(text))
+
+
+def relative_links(fragment: str) -> list[str]:
+    """Relative file references (``src``/``href`` with no scheme, not site-absolute, not an
+    anchor) in sanitised HTML, decoded, in document order."""
+    found = []
+    for _attr, raw in _LINK.findall(fragment):
+        value = html.unescape(raw)
+        parts = urlsplit(value)
+        if parts.scheme or parts.netloc or value.startswith(("/", "#", "?")) or not parts.path:
+            continue
+        found.append(unquote(parts.path))
+    return found
+
+
+def rewrite_links(fragment: str, mapping: dict[str, str]) -> str:
+    """Replace relative references by their published names (``mapping`` keyed by decoded path)."""
+
+    def replace(match: re.Match[str]) -> str:
+        value = html.unescape(match[2])
+        parts = urlsplit(value)
+        target = mapping.get(unquote(parts.path)) if not (parts.scheme or parts.netloc) else None
+        if target is None:
+            return match[0]
+        suffix = f"#{parts.fragment}" if parts.fragment else ""
+        return f'{match[1]}="{html.escape(target + suffix)}"'
+
+    return _LINK.sub(replace, fragment)
+
+
+def first_paragraph(fragment: str) -> str:
+    """Plain text of the first paragraph (the default summary)."""
+    match = _FIRST_P.search(fragment)
+    if not match:
+        return ""
+    return " ".join(html.unescape(_TAG.sub("", match[1])).split())

@@ -1,0 +1,41 @@
+"""Jinja filters for Vietnamese dates and attachment sizes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from portal.catalog.attachments import human_size
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+
+def vndate(value: dt.date | dt.datetime | None) -> str:
+    """``20/11/2026``."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def vndatetime(value: dt.datetime | None) -> str:
+    """``08:30, 20/11/2026``."""
+    return value.strftime("%H:%M, %d/%m/%Y") if value else ""
+
+
+def weekday(value: dt.date) -> str:
+    return WEEKDAYS[value.weekday()]
+
+
+def isodate(value: dt.date | dt.datetime | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def vntime(value: dt.time | None) -> str:
+    return value.strftime("%H:%M") if value else ""
+
+
+FILTERS = {
+    "vndate": vndate,
+    "vndatetime": vndatetime,
+    "weekday": weekday,
+    "isodate": isodate,
+    "vntime": vntime,
+    "filesize": human_size,
+}

@@ -1,0 +1,99 @@
+"""A Pelican generator for the typed sections: one page per written item, one paginated listing
+per section, and the attachments of every written item (articles and pages included) copied
+beside their page."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+
+from pelican import signals
+from pelican.generators import Generator
+
+from portal.catalog.urls import SECTION_TITLES, SECTIONS
+from portal.sections.contents import SectionItem
+
+logger = logging.getLogger(__name__)
+
+TYPED_SECTIONS = ("documents", "schedules", "invitations", "procedures", "qa", "consultations")
+SORT_KEYS = {
+    "documents": lambda c: (c.item.meta["issued"], c.item.meta.get("number", "")),
+    "schedules": lambda c: c.item.meta["week"],
+    "invitations": lambda c: c.item.meta["start"],
+    "consultations": lambda c: c.item.meta["closes"],
+}
+
+
+class SectionsGenerator(Generator):
+    """Read the typed sections through Pelican's readers and write their pages and listings."""
+
+    def generate_context(self) -> None:
+        catalog = self.settings["PORTAL_CATALOG"]
+        self.sections: dict[str, list[SectionItem]] = {}
+        self.hidden: list[SectionItem] = []
+        for kind in TYPED_SECTIONS:
+            listed = []
+            for item in catalog.items:
+                if item.kind != kind or not item.written:
+                    continue
+                content = self.readers.read_file(
+                    base_path=self.path,
+                    path=item.relpath,
+                    content_class=SectionItem,
+                    context=self.context,
+                )
+                self.add_source_path(content)
+                (listed if item.listed else self.hidden).append(content)
+            key = SORT_KEYS.get(kind, lambda c: c.date)
+            listed.sort(key=lambda c, key=key: (key(c), c.slug), reverse=True)
+            self.sections[kind] = listed
+        self.context["sections"] = self.sections
+        self.context["SECTION_TITLES"] = SECTION_TITLES
+        self.context["SECTION_URLS"] = {k: f"{v}/" for k, v in SECTIONS.items() if v}
+
+    def generate_output(self, writer) -> None:
+        for kind, contents in self.sections.items():
+            for content in [*contents, *(c for c in self.hidden if c.kind == kind)]:
+                writer.write_file(
+                    content.save_as,
+                    self.get_template(content.template),
+                    self.context,
+                    page=content,
+                    url=content.url,
+                )
+            url = f"{SECTIONS[kind]}/"
+            writer.write_file(
+                f"{url}index.html",
+                self.get_template("section"),
+                self.context,
+                paginated={"items": contents},
+                template_name="section",
+                url=url,
+                section=kind,
+                section_title=SECTION_TITLES[kind],
+                items=contents,
+            )
+
+
+def copy_attachments(pelican) -> None:
+    """Copy every written item's attachments beside its page (``finalized`` receiver)."""
+    catalog = pelican.settings.get("PORTAL_CATALOG")
+    if catalog is None:
+        return
+    for item in catalog.items:
+        if not item.written:
+            continue
+        for attachment in item.all_attachments:
+            target = os.path.join(pelican.output_path, item.url, attachment.name)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(attachment.source, target)
+
+
+def get_generators(_pelican):
+    return SectionsGenerator
+
+
+def register_signals() -> None:
+    signals.get_generators.connect(get_generators)
+    signals.finalized.connect(copy_attachments)

@@ -1,0 +1,54 @@
+"""The Pelican reader for ``.md`` files: it reads nothing itself. The catalog has already parsed,
+validated and rendered every file; this hands Pelican the item's metadata, or a ``skip`` status
+for anything that must not be published, so Pelican never builds a private item at all.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from pelican.readers import BaseReader
+from pelican.urlwrappers import Author, Category, Tag
+
+from portal.catalog.urls import save_as
+
+
+class PortalReader(BaseReader):
+    """Serve Pelican the catalog's item for ``source_path``."""
+
+    enabled = True
+    file_extensions = ["md"]
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        catalog = self.settings["PORTAL_CATALOG"]
+        item = catalog.by_source().get(source_path)
+        if item is None:  # the catalog walks the same folders; this means a bug, not bad content
+            raise LookupError(f"{source_path} is not in the portal catalog")
+        if not item.written:
+            return "", {"status": "skip"}
+        meta = item.meta
+        settings = self.settings
+        metadata: dict[str, Any] = {
+            "title": meta["title"],
+            "slug": item.slug,
+            "url": item.url,
+            "save_as": save_as(item.url),
+            "status": "published" if item.listed else "hidden",
+            "summary": html.escape(item.teaser),
+            "lang": meta.get("lang", "vi"),
+            "item": item,
+            "kind": item.kind,
+            "template": item.kind.rstrip("s") if item.kind != "qa" else "qa",
+        }
+        if "date" in meta:
+            metadata["date"] = meta["date"]
+        if "modified" in meta:
+            metadata["modified"] = meta["modified"]
+        if "category" in meta:
+            metadata["category"] = Category(meta["category"], settings)
+        if meta.get("tags"):
+            metadata["tags"] = [Tag(tag, settings) for tag in meta["tags"]]
+        if meta.get("authors"):
+            metadata["authors"] = [Author(name, settings) for name in meta["authors"]]
+        return item.html, metadata

@@ -1,0 +1,152 @@
+"""Read and check ``content/sites.yml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from portal.errors import ErrorReport
+from portal.frontmatter.fields import Field, validate
+from portal.frontmatter.parse import FrontMatterError, Node, decode, load_yaml
+
+SITES_FILE = "sites.yml"
+
+SITE_SCHEMA: dict[str, Field] = {
+    "id": Field("slug", required=True),
+    "name": Field(required=True),
+    "short_name": Field(),
+    "role": Field("enum", required=True, choices=("parent", "member")),
+    "parent": Field("slug"),
+    "base_url": Field("url", required=True),
+    "editors": Field("list", item=Field()),
+    "contact": Field(
+        "mapping",
+        fields={
+            "address": Field(),
+            "phone": Field(),
+            "fax": Field(),
+            "email": Field("email"),
+            "responsible": Field(),
+        },
+    ),
+    "history": Field(
+        "mapping",
+        fields={"merged_into": Field("slug"), "dissolved": Field("bool"), "date": Field("date")},
+    ),
+    "lang": Field("list", item=Field("enum", choices=("vi", "en"))),
+    "categories": Field("list", item=Field()),
+    "groups": Field("mapping"),  # names are free; checked by _groups
+}
+
+
+@dataclass
+class Site:
+    """One portal: plain values only (it travels inside Pelican settings and caches)."""
+
+    id: str
+    name: str
+    role: str
+    base_url: str
+    short_name: str = ""
+    parent: str | None = None
+    editors: list[str] = field(default_factory=list)
+    contact: dict[str, str] = field(default_factory=dict)
+    history: dict[str, Any] = field(default_factory=dict)
+    lang: list[str] = field(default_factory=lambda: ["vi"])
+    categories: list[str] = field(default_factory=list)
+    groups: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def is_parent(self) -> bool:
+        return self.role == "parent"
+
+
+def _groups(node: Node, report: ErrorReport, path: str, site_id: str) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    if node.kind != "mapping":
+        report.add(path, node.line, "groups", "phải là nhóm 'tên nhóm: [địa chỉ…]'",
+                   "groups must be a mapping")
+        return groups
+    email_list = Field("list", item=Field("email"))
+    for name, value in node.value.items():  # type: ignore[union-attr]
+        converted = validate({name: value}, {name: email_list}, report, path, value.line,
+                             prefix=f"{site_id}.groups.")
+        groups[name] = converted.get(name, [])
+    return groups
+
+
+def load_sites(content_dir: Path, report: ErrorReport) -> list[Site]:
+    """Read ``content_dir/sites.yml``; every problem goes to ``report``."""
+    path = content_dir / SITES_FILE
+    spath = str(path)
+    if not path.is_file():
+        report.add(spath, 1, "sites.yml", "không tìm thấy tệp danh sách trang (sites.yml)",
+                   "sites.yml not found")
+        return []
+    try:
+        root = load_yaml(decode(path.read_bytes()))
+    except FrontMatterError as exc:
+        report.add(spath, exc.line, exc.field, exc.message, exc.english)
+        return []
+    if root is None or root.kind != "list":
+        report.add(spath, root.line if root else 1, "sites.yml",
+                   "sites.yml phải là một danh sách các trang", "sites.yml must be a list")
+        return []
+    sites: list[Site] = []
+    lines: dict[str, int] = {}
+    for entry in root.value:  # type: ignore[union-attr]
+        if entry.kind != "mapping":
+            report.add(spath, entry.line, "sites.yml", "mỗi trang phải là nhóm 'tên: giá trị'",
+                       "each site must be a mapping")
+            continue
+        fields = dict(entry.value)  # type: ignore[arg-type]
+        groups_node = fields.pop("groups", None)
+        site_id = fields["id"].value if "id" in fields and fields["id"].kind == "text" else "?"
+        before = len(report)
+        values = validate(fields, SITE_SCHEMA, report, spath, entry.line, prefix=f"{site_id}.")
+        if groups_node is not None:
+            values["groups"] = _groups(groups_node, report, spath, str(site_id))
+        if len(report) > before or "id" not in values:
+            continue
+        if values["id"] in lines:
+            report.add(spath, entry.line, f"{site_id}.id",
+                       f"mã trang '{site_id}' trùng với trang ở dòng {lines[values['id']]}",
+                       "duplicate site id")
+            continue
+        lines[values["id"]] = entry.line
+        sites.append(Site(**values))
+    _check_relations(sites, lines, report, spath, content_dir)
+    return sites
+
+
+def _check_relations(
+    sites: list[Site], lines: dict[str, int], report: ErrorReport, path: str, content_dir: Path
+) -> None:
+    parents = [s for s in sites if s.is_parent]
+    if sites and len(parents) != 1:
+        report.add(path, 1, "role", f"phải có đúng một trang 'role: parent' (đang có "
+                   f"{len(parents)})", "exactly one site must have role: parent")
+    ids = {s.id for s in sites}
+    for site in sites:
+        line = lines[site.id]
+        if site.role == "member" and (not parents or site.parent != parents[0].id):
+            report.add(path, line, f"{site.id}.parent",
+                       "trang thành viên phải ghi 'parent' là mã của trang cấp trên",
+                       "a member must name the parent site in 'parent'")
+        if site.role == "parent" and site.parent:
+            report.add(path, line, f"{site.id}.parent", "trang cấp trên không có 'parent'",
+                       "the parent site has no parent")
+        merged = site.history.get("merged_into")
+        if merged and merged not in ids:
+            report.add(path, line, f"{site.id}.history.merged_into",
+                       f"không có trang '{merged}'", "no such site")
+        if not (content_dir / site.id).is_dir():
+            report.add(path, line, f"{site.id}.id",
+                       f"không có thư mục nội dung content/{site.id}/", "site folder missing")
+    for child in sorted(content_dir.iterdir()) if content_dir.is_dir() else []:
+        if child.is_dir() and not child.name.startswith(".") and child.name not in ids:
+            report.add(str(child), 1, "site",
+                       f"thư mục '{child.name}' không có trong sites.yml nên sẽ không được xây "
+                       "dựng; hãy khai báo trang này hoặc xoá thư mục",
+                       "folder is not a site in sites.yml")
