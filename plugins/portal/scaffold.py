@@ -124,6 +124,8 @@ def scaffold(kind: str, site: Site, title: str, now: dt.datetime, files: list[st
     lines = ["---"]
     schema = TYPES[kind]
     for key, spec in schema.items():
+        if spec.forbidden:
+            continue
         example, meaning = HELP[key]
         if key == "status":
             lines.append(f"status: draft  # {meaning}")

@@ -27,6 +27,7 @@ class Item:
     files: list[Attachment] = field(default_factory=list)  # the ``files`` field
     image: Attachment | None = None
     inline: list[Attachment] = field(default_factory=list)  # linked from the body
+    referenced: set[str] = field(default_factory=set)  # every file it names, even refused ones
 
     @property
     def written(self) -> bool:

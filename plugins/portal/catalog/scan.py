@@ -95,6 +95,7 @@ def _attach(
     item: Item, path: Path, site_dir: Path, report: ErrorReport, max_bytes: int, body_line: int
 ) -> None:
     def checked(reference: str, key: str, images_only: bool = False) -> att.Attachment | None:
+        item.referenced.add(os.path.abspath(path.parent / reference))
         try:
             return att.check(reference, path, site_dir, max_bytes, images_only)
         except att.AttachmentError as exc:
@@ -156,8 +157,9 @@ def scan_site(
             catalog.items.append(item)
     _check_site(catalog, report)
     used = {a.source for item in catalog.items for a in item.all_attachments}
+    used |= {ref for item in catalog.items for ref in item.referenced}
     for path in other_files:
-        if str(path.resolve()) not in used:
+        if str(path.resolve()) not in used and str(path) not in used:
             report.add(str(path), 1, "file",
                        "tệp này không được nội dung nào sử dụng; hãy đính kèm nó vào một bài "
                        "(trường 'files' hoặc liên kết trong bài) hoặc xoá nó",

@@ -162,6 +162,7 @@ class Field:
     item: Field | None = None
     fields: dict[str, Field] = field(default_factory=dict)
     single_ok: bool = True  # a list field also accepts one scalar
+    forbidden: tuple[str, str] = ()  # (Vietnamese, English) why this key may not appear
 
 
 def convert_scalar(spec: Field, value: str) -> Any:
@@ -196,6 +197,9 @@ def validate(
                 f"trường không được biết đến{hint}",
                 f"unknown field{'; did you mean ' + repr(close[0]) + '?' if close else ''}",
             )
+            continue
+        if schema[key].forbidden:
+            report.add(path, node.line, name, *schema[key].forbidden)
             continue
         converted = _value(schema[key], node, report, path, name)
         if converted is not None:

@@ -57,10 +57,8 @@ COMMON: dict[str, Field] = {
 }
 
 
-def _type(extra: dict[str, Field], drop: tuple[str, ...] = ()) -> dict[str, Field]:
-    schema = {k: v for k, v in COMMON.items() if k not in drop}
-    schema.update(extra)
-    return schema
+def _type(extra: dict[str, Field]) -> dict[str, Field]:
+    return {**COMMON, **extra}
 
 
 TYPES: dict[str, dict[str, Field]] = {
@@ -147,7 +145,14 @@ TYPES: dict[str, dict[str, Field]] = {
             "comment_email": Field("email"),
         }
     ),
-    "pages": _type({"order": Field("int"), "nav": Field("bool")}, drop=("date",)),
+    "pages": _type(
+        {
+            "order": Field("int"),
+            "nav": Field("bool"),
+            "date": Field(forbidden=("trang tĩnh không có ngày đăng; hãy xoá dòng 'date'",
+                                     "standing pages have no date")),
+        }
+    ),
 }
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -176,9 +181,6 @@ def check_rules(
     def err(key: str, message: str, english: str) -> None:
         report.add(path, line(key), key, message, english)
 
-    if kind == "pages" and "date" in fields:
-        err("date", "trang tĩnh không có ngày đăng; hãy xoá dòng 'date'",
-            "standing pages have no date")
     if "image" in values and not values.get("image_alt"):
         err("image", "ảnh phải có 'image_alt' mô tả nội dung ảnh cho người khiếm thị",
             "an image needs image_alt")

@@ -11,7 +11,7 @@ import nh3
 
 EXTENSIONS = ["tables", "fenced_code", "footnotes", "sane_lists", "toc", "abbr", "def_list"]
 EXTENSION_CONFIGS = {
-    "toc": {"slugify": None, "baselevel": 2},  # the page title is the only <h1>
+    "toc": {"slugify": None},
     "footnotes": {"BACKLINK_TITLE": "Quay lại chỗ chú thích %d"},
 }
 
@@ -38,6 +38,7 @@ CLASSES = {"div": {"footnote"}, "a": {"footnote-ref", "footnote-backref"}}
 _LINK = re.compile(r'\b(src|href)="([^"]*)"')
 _FIRST_P = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]+>")
+_H1 = re.compile(r"<(/?)h1\b", re.I)
 
 
 def _slug_heading(value: str, separator: str) -> str:
@@ -65,7 +66,8 @@ def sanitize(fragment: str) -> str:
 def render(text: str) -> str:
     """Markdown → sanitised HTML. A fresh Markdown instance per call keeps footnotes apart."""
     md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
-    return sanitize(md.convert(text))
+    # the page title is the only <h1>: a contributor's "# Heading" becomes a section heading
+    return sanitize(_H1.sub(r"<\1h2", md.convert(text)))
 
 
 def relative_links(fragment: str) -> list[str]:

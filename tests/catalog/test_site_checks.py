@@ -1,0 +1,106 @@
+"""What only the whole site can tell: duplicate URLs and numbers, stray files, size limits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import DEMO_NOW, PDF, SITES_YML, article
+from portal.build import scan
+from portal.errors import ErrorReport
+
+
+def errors_of(content: Path, **kwargs) -> list:
+    report = ErrorReport()
+    scan(content, DEMO_NOW, report, **kwargs)
+    return report.sorted()
+
+
+def test_duplicate_url_names_both_files(make_content):
+    content = make_content({
+        "huyen/articles/a.md": article("Lễ hội làng"),
+        "huyen/articles/b.md": article("Lễ hội Làng!", status="draft"),
+    })
+    errors = [e for e in errors_of(content) if e.field == "slug"]
+    assert {Path(e.path).name for e in errors} == {"a.md", "b.md"}
+    assert all("/tin-tuc/le-hoi-lang/" in e.message for e in errors)
+    assert "articles/b.md" in errors[0].message or "articles/b.md" in errors[1].message
+
+
+def test_same_slug_in_different_sections_or_sites_is_fine(make_content):
+    content = make_content({
+        "huyen/articles/a.md": article("Giới thiệu"),
+        "huyen/pages/a.md": "---\ntitle: Giới thiệu\n---\nTrang.\n",
+        "xa/articles/a.md": article("Giới thiệu", category='"Tin tức - Sự kiện"'),
+    })
+    assert errors_of(content) == []
+
+
+def test_duplicate_document_number(make_content):
+    doc = """\
+        ---
+        title: "{title}"
+        date: 2026-11-20 08:00
+        number: "{number}"
+        doc_type: Quyết định
+        issuer: UBND huyện
+        issued: 2026-11-19
+        summary: Trích yếu
+        files: [files/a.pdf]
+        ---
+        """
+    content = make_content({
+        "huyen/documents/a.md": doc.format(title="Một", number="12/QĐ-UBND"),
+        "huyen/documents/b.md": doc.format(title="Hai", number="12/qđ-ubnd"),
+        "huyen/documents/files/a.pdf": PDF,
+    })
+    errors = errors_of(content)
+    assert [(Path(e.path).name, e.field, e.line) for e in errors] == [("b.md", "number", 4)]
+
+
+def test_stray_and_misnamed_files_are_errors(make_content):
+    content = make_content({
+        "huyen/articles/ghi-chu.txt": "ghi chú",
+        "huyen/articles/bai.markdown": article("Bài"),
+        "huyen/bai-o-ngoai.md": article("Ngoài"),
+        "huyen/articles/.gitkeep": "",
+    })
+    named = {Path(e.path).name: e for e in errors_of(content)}
+    assert set(named) == {"ghi-chu.txt", "bai.markdown", "bai-o-ngoai.md"}
+    assert "không được nội dung nào sử dụng" in named["ghi-chu.txt"].message
+    assert ".md" in named["bai.markdown"].message
+
+
+def test_attachment_size_limit(make_content):
+    content = make_content({
+        "huyen/articles/a.md": article(body="[Tải](lon.pdf)"),
+        "huyen/articles/lon.pdf": PDF + b"0" * (1024 * 1024 + 1),
+    })
+    errors = errors_of(content, max_mb=1)
+    assert [e.field for e in errors] == ["body"]
+    assert "vượt giới hạn 1,0 MB" in errors[0].message
+    assert errors_of(content, max_mb=2) == []
+
+
+def test_symlink_out_of_site_is_refused(make_content, tmp_path):
+    outside = tmp_path / "outside.pdf"
+    outside.write_bytes(PDF)
+    content = make_content({"huyen/articles/a.md": article(body="[Tải](lien-ket.pdf)")})
+    (content / "huyen/articles/lien-ket.pdf").symlink_to(outside)
+    errors = errors_of(content)
+    assert any("ngoài thư mục" in e.message for e in errors), [str(e) for e in errors]
+
+
+def test_sites_yml_rules(make_content):
+    broken = SITES_YML.replace("role: parent", "role: member").replace(
+        "base_url: https://xa.example", "base_url: xa.example")
+    content = make_content({}, sites=broken)
+    (content / "lac").mkdir()
+    messages = [str(e) for e in errors_of(content)]
+    assert any("đúng một trang 'role: parent'" in m for m in messages), messages
+    assert any("xa.base_url" in m and "https://" in m for m in messages), messages
+    assert any("'lac' không có trong sites.yml" in m for m in messages), messages
+
+
+def test_unknown_site_requested(make_content):
+    messages = [str(e) for e in errors_of(make_content(), site_ids=["khong-co"])]
+    assert any("khong-co" in m for m in messages)

@@ -1,0 +1,139 @@
+"""A real mini-build: pages at clean URLs, attachments beside their page, nothing surprising."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from conftest import PDF, article
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+DOCUMENT = """\
+    ---
+    title: "Quyết định về việc công bố thủ tục đăng ký đất đai"
+    date: 2026-11-20 08:00
+    number: "012/QĐ-UBND"
+    doc_type: Quyết định
+    issuer: "UBND huyện Thử Nghiệm"
+    issued: 2026-11-19
+    summary: "Công bố thủ tục đăng ký đất đai"
+    files: ["tệp/Quyết định 012.pdf"]
+    ---
+    Văn bản có hiệu lực từ ngày ký.
+    """
+
+
+def test_every_type_at_its_clean_url(make_content, build_into):
+    content = make_content({
+        "huyen/articles/a.md": article("Đăng ký đất đai trực tuyến", tags="[đất đai]"),
+        "huyen/documents/qd.md": DOCUMENT,
+        "huyen/documents/tệp/Quyết định 012.pdf": PDF,
+        "huyen/schedules/w47.md": """\
+            ---
+            title: "Lịch công tác tuần 47"
+            date: 2026-11-13 16:00
+            week: 2026-W47
+            owner: "Thường trực UBND"
+            items:
+              - {date: 2026-11-16, time: "08:00", content: "Giao ban", invitation: "5/GM-UBND"}
+            ---
+            """,
+        "huyen/invitations/gm.md": """\
+            ---
+            title: "Giấy mời họp giao ban"
+            date: 2026-11-12 08:00
+            number: "5/GM-UBND"
+            start: 2026-11-16 08:00
+            end: 2026-11-16 11:00
+            location: "Hội trường"
+            notify: [lanh-dao, ke.toan@huyen.example]
+            ---
+            """,
+        "huyen/procedures/p.md": """\
+            ---
+            title: "Đăng ký đất đai lần đầu"
+            date: 2026-11-01 08:00
+            code: "1.004227"
+            field: "Đất đai"
+            agency: "Văn phòng đăng ký đất đai"
+            level: Toàn trình
+            online_url: https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html
+            ---
+            1. Nộp hồ sơ.
+            """,
+        "huyen/qa/q.md": """\
+            ---
+            title: "Hỏi về cấp sổ đỏ"
+            date: 2026-11-01 08:00
+            question: "Bao lâu thì được cấp?"
+            asked_by: "Ông Trần Văn Hai"
+            ---
+            Trả lời: 15 ngày.
+            """,
+        "huyen/consultations/c.md": """\
+            ---
+            title: "Dự thảo quy chế"
+            date: 2026-11-01 08:00
+            opens: 2026-11-01
+            closes: 2026-12-01
+            comment_email: gopy@huyen.example
+            ---
+            Mời góp ý.
+            """,
+        "huyen/pages/gioi-thieu.md": "---\ntitle: Giới thiệu\nnav: true\norder: 1\n---\nVề huyện.\n",
+    })
+    site = build_into(content) / "huyen"
+    for url in (
+        "tin-tuc/dang-ky-dat-dai-truc-tuyen/",
+        "van-ban/quyet-dinh-ve-viec-cong-bo-thu-tuc-dang-ky-dat-dai/",
+        "lich-cong-tac/lich-cong-tac-tuan-47/",
+        "giay-moi/giay-moi-hop-giao-ban/",
+        "thu-tuc-hanh-chinh/dang-ky-dat-dai-lan-dau/",
+        "hoi-dap/hoi-ve-cap-so-do/",
+        "lay-y-kien/du-thao-quy-che/",
+        "gioi-thieu/",
+        "tin-tuc/", "van-ban/", "lich-cong-tac/", "giay-moi/", "thu-tuc-hanh-chinh/",
+        "hoi-dap/", "lay-y-kien/", "chuyen-muc/thong-bao/", "the/dat-dai/", "tin-tuc/2026/11/",
+        "",
+    ):
+        page = site / url / "index.html"
+        assert page.is_file(), url
+        assert soup(page).html["lang"] == "vi"
+    assert (site / "404.html").is_file()
+    doc = soup(site / "van-ban/quyet-dinh-ve-viec-cong-bo-thu-tuc-dang-ky-dat-dai/index.html")
+    link = doc.find("a", attrs={"download": True})
+    assert link["href"].endswith("/quyet-dinh-ve-viec-cong-bo-thu-tuc-dang-ky-dat-dai/quyet-dinh-012.pdf")
+    assert link["type"] == "application/pdf"
+    assert "PDF" in link.parent.text and "B)" in link.parent.text  # type and size shown
+    assert "012/QĐ-UBND" in doc.text  # the leading zero survived
+    copied = site / "van-ban/quyet-dinh-ve-viec-cong-bo-thu-tuc-dang-ky-dat-dai/quyet-dinh-012.pdf"
+    assert copied.read_bytes() == PDF
+    listing = soup(site / "van-ban/index.html")
+    assert listing.find("a", string="Quyết định về việc công bố thủ tục đăng ký đất đai")
+    schedule = soup(site / "lich-cong-tac/lich-cong-tac-tuan-47/index.html")
+    assert "Thứ Hai" in schedule.find("table").text
+    assert not list(site.rglob("drafts"))
+    assert not (site / "articles").exists() and not (site / "documents").exists()
+
+
+def test_titles_and_tags_are_escaped(make_content, build_into):
+    content = make_content({"huyen/articles/a.md": article(
+        "<script>alert(1)</script> Tin", tags='["<b>đậm</b>"]', summary='"<img src=x onerror=alert(1)>"')})
+    site = build_into(content) / "huyen"
+    for page in site.rglob("*.html"):
+        text = page.read_text()
+        assert "<script>alert" not in text, page
+        assert "<img src=x" not in text and "<b>đậm" not in text, page
+
+
+def test_member_site_only(make_content, build_into):
+    content = make_content({
+        "huyen/articles/a.md": article("Tin huyện"),
+        "xa/articles/a.md": article("Tin xã", category='"Tin tức - Sự kiện"'),
+    })
+    output = build_into(content, site_ids=["xa"])
+    assert (output / "xa/tin-tuc/tin-xa/index.html").is_file()
+    assert not (output / "huyen").exists()

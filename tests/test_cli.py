@@ -1,0 +1,98 @@
+"""The portal command: check, new, build, as collaborators and CI call them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import PDF, REPO, article
+from portal.cli import main
+from portal.frontmatter.schema import TYPES
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_check_clean(runner, make_content):
+    content = make_content({"huyen/articles/a.md": article()})
+    result = runner.invoke(main, ["check", "--content", str(content)])
+    assert result.exit_code == 0, result.output
+    assert "Không có lỗi: 1 tệp nội dung trên 2 trang" in result.output
+
+
+def test_check_github_annotations(runner, make_content):
+    content = make_content({
+        "huyen/articles/a.md": article(date="2026-02-30"),
+        "huyen/articles/b.md": article("Tin khác", colour="đỏ"),
+    })
+    result = runner.invoke(main, ["check", "--content", str(content), "--format", "github"])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.startswith("::error")]
+    assert len(lines) == 2
+    assert re.match(r"::error file=.*huyen/articles/a\.md,line=3,title=date::", lines[0])
+    assert re.match(r"::error file=.*huyen/articles/b\.md,line=5,title=colour::", lines[1])
+
+
+def test_check_paths_limits_the_report(runner, make_content):
+    content = make_content({
+        "huyen/articles/a.md": article(date="2026-02-30"),
+        "huyen/articles/b.md": article("Tin khác", colour="đỏ"),
+    })
+    result = runner.invoke(main, ["check", "--content", str(content),
+                                  str(content / "huyen/articles/b.md")])
+    assert result.exit_code == 1
+    assert "b.md:5: colour" in result.output and "a.md" not in result.output
+
+
+@pytest.mark.parametrize("kind", list(TYPES))
+def test_new_writes_a_valid_draft_with_every_field(runner, make_content, tmp_path, kind):
+    content = make_content()
+    attachment = tmp_path / "Quyết định mẫu.pdf"
+    attachment.write_bytes(PDF)
+    extra = ["--file", str(attachment)] if kind == "documents" else []
+    result = runner.invoke(main, ["new", kind, "--site", "huyen", "--title",
+                                  "Thông báo: thử nghiệm", "--content", str(content), *extra])
+    assert result.exit_code == 0, result.output
+    path = next((content / "huyen" / kind).glob("*.md"))
+    text = path.read_text(encoding="utf-8")
+    for key, spec in TYPES[kind].items():
+        if not spec.forbidden:
+            assert re.search(rf"^#? ?{key}:", text, re.M), f"{key} missing from new {kind}"
+    assert "status: draft" in text
+    check = runner.invoke(main, ["check", "--content", str(content)])
+    assert check.exit_code == 0, check.output + text
+
+
+def test_new_refuses_what_it_cannot_make_valid(runner, make_content):
+    content = make_content()
+    result = runner.invoke(main, ["new", "documents", "--site", "huyen", "--title", "QĐ",
+                                  "--content", str(content)])
+    assert result.exit_code != 0 and "--file" in result.output
+    result = runner.invoke(main, ["new", "articles", "--site", "khong-co", "--title", "T",
+                                  "--content", str(content)])
+    assert result.exit_code != 0 and "khong-co" in result.output
+
+
+def test_build_reports_errors_and_writes_nothing(runner, make_content, tmp_path):
+    content = make_content({"huyen/articles/a.md": article(category='"Lạ"')})
+    output = tmp_path / "out"
+    result = runner.invoke(main, ["build", "--content", str(content), "--output", str(output),
+                                  "--settings", str(REPO / "pelicanconf.py")])
+    assert result.exit_code == 1
+    assert "a.md:4: category:" in result.output
+    assert not output.exists()
+
+
+def test_build_ok(runner, make_content, tmp_path):
+    content = make_content({"huyen/articles/a.md": article()})
+    output = tmp_path / "out"
+    result = runner.invoke(main, ["build", "--content", str(content), "--output", str(output),
+                                  "--settings", str(REPO / "pelicanconf.py"),
+                                  "--now", "2026-11-22 12:00"])
+    assert result.exit_code == 0, result.output
+    assert (output / "huyen/tin-tuc/tin-thu-nghiem/index.html").is_file()
+    assert (output / "index.html").is_file()  # the development index of all sites

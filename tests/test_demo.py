@@ -1,0 +1,62 @@
+"""The demo portal: four sites with the content the foundation issue asks for, built cleanly."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from bs4 import BeautifulSoup
+
+from conftest import DEMO_CONTENT, DEMO_NOW
+from portal.build import scan
+from portal.errors import ErrorReport
+
+MINIMUM = {  # content the demo must carry, all sites together, published
+    "articles": 40, "documents": 15, "schedules": 4, "invitations": 3, "procedures": 6,
+    "qa": 6, "consultations": 2,
+}
+STANDING_PAGES = {"gioi-thieu", "co-cau-to-chuc", "lien-he", "danh-muc-thong-tin-phai-cong-khai"}
+
+
+def demo_catalogs():
+    report = ErrorReport()
+    sites, catalogs = scan(DEMO_CONTENT, DEMO_NOW, report)
+    assert not report, "\n".join(map(str, report.sorted()))
+    return sites, catalogs
+
+
+def test_demo_sites():
+    sites, _ = demo_catalogs()
+    roles = Counter(s.role for s in sites)
+    assert roles == {"parent": 1, "member": 3}
+
+
+def test_demo_quantities():
+    _, catalogs = demo_catalogs()
+    listed = Counter(i.kind for c in catalogs.values() for i in c.items if i.listed)
+    for kind, minimum in MINIMUM.items():
+        assert listed[kind] >= minimum, f"{kind}: {listed[kind]} < {minimum}"
+    for site_id, catalog in catalogs.items():
+        pages = {i.slug for i in catalog.items if i.kind == "pages"}
+        assert STANDING_PAGES <= pages, f"{site_id} lacks {STANDING_PAGES - pages}"
+    pdfs = [a for c in catalogs.values() for i in c.items if i.kind == "documents"
+            for a in i.files if a.extension == "pdf"]
+    assert len(pdfs) >= 15
+
+
+def test_demo_shows_publication_rules():
+    """The demo carries one item in each non-public state, so the rules are visible."""
+    _, catalogs = demo_catalogs()
+    states = Counter(i.state for c in catalogs.values() for i in c.items)
+    for state in ("draft", "scheduled", "expired", "withdrawn", "redirected"):
+        assert states[state] >= 1, state
+
+
+def test_demo_builds_every_site(demo_output):
+    assert sorted(p.name for p in demo_output.iterdir() if p.is_dir()) == [
+        "binh-lang", "thi-tran-cau-moi", "xa-dong-phuoc", "xa-tan-dao"]
+    index = BeautifulSoup((demo_output / "index.html").read_text(), "html.parser")
+    assert len(index.find_all("a")) == 4
+    for site in ("binh-lang", "xa-dong-phuoc", "xa-tan-dao", "thi-tran-cau-moi"):
+        home = BeautifulSoup((demo_output / site / "index.html").read_text(), "html.parser")
+        assert len(home.find_all("h1")) == 1
+        assert home.find("footer").find("a", href=lambda h: h and h.startswith("mailto:"))
