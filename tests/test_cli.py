@@ -25,10 +25,12 @@ def test_check_clean(runner, make_content):
 
 
 def test_check_github_annotations(runner, make_content):
-    content = make_content({
-        "huyen/articles/a.md": article(date="2026-02-30"),
-        "huyen/articles/b.md": article("Tin khác", colour="đỏ"),
-    })
+    content = make_content(
+        {
+            "huyen/articles/a.md": article(date="2026-02-30"),
+            "huyen/articles/b.md": article("Tin khác", colour="đỏ"),
+        }
+    )
     result = runner.invoke(main, ["check", "--content", str(content), "--format", "github"])
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if line.startswith("::error")]
@@ -38,12 +40,15 @@ def test_check_github_annotations(runner, make_content):
 
 
 def test_check_paths_limits_the_report(runner, make_content):
-    content = make_content({
-        "huyen/articles/a.md": article(date="2026-02-30"),
-        "huyen/articles/b.md": article("Tin khác", colour="đỏ"),
-    })
-    result = runner.invoke(main, ["check", "--content", str(content),
-                                  str(content / "huyen/articles/b.md")])
+    content = make_content(
+        {
+            "huyen/articles/a.md": article(date="2026-02-30"),
+            "huyen/articles/b.md": article("Tin khác", colour="đỏ"),
+        }
+    )
+    result = runner.invoke(
+        main, ["check", "--content", str(content), str(content / "huyen/articles/b.md")]
+    )
     assert result.exit_code == 1
     assert "b.md:5: colour" in result.output and "a.md" not in result.output
 
@@ -54,8 +59,20 @@ def test_new_writes_a_valid_draft_with_every_field(runner, make_content, tmp_pat
     attachment = tmp_path / "Quyết định mẫu.pdf"
     attachment.write_bytes(PDF)
     extra = ["--file", str(attachment)] if kind == "documents" else []
-    result = runner.invoke(main, ["new", kind, "--site", "huyen", "--title",
-                                  "Thông báo: thử nghiệm", "--content", str(content), *extra])
+    result = runner.invoke(
+        main,
+        [
+            "new",
+            kind,
+            "--site",
+            "huyen",
+            "--title",
+            "Thông báo: thử nghiệm",
+            "--content",
+            str(content),
+            *extra,
+        ],
+    )
     assert result.exit_code == 0, result.output
     path = next((content / "huyen" / kind).glob("*.md"))
     text = path.read_text(encoding="utf-8")
@@ -69,19 +86,31 @@ def test_new_writes_a_valid_draft_with_every_field(runner, make_content, tmp_pat
 
 def test_new_refuses_what_it_cannot_make_valid(runner, make_content):
     content = make_content()
-    result = runner.invoke(main, ["new", "documents", "--site", "huyen", "--title", "QĐ",
-                                  "--content", str(content)])
+    result = runner.invoke(
+        main, ["new", "documents", "--site", "huyen", "--title", "QĐ", "--content", str(content)]
+    )
     assert result.exit_code != 0 and "--file" in result.output
-    result = runner.invoke(main, ["new", "articles", "--site", "khong-co", "--title", "T",
-                                  "--content", str(content)])
+    result = runner.invoke(
+        main, ["new", "articles", "--site", "khong-co", "--title", "T", "--content", str(content)]
+    )
     assert result.exit_code != 0 and "khong-co" in result.output
 
 
 def test_build_reports_errors_and_writes_nothing(runner, make_content, tmp_path):
     content = make_content({"huyen/articles/a.md": article(category='"Lạ"')})
     output = tmp_path / "out"
-    result = runner.invoke(main, ["build", "--content", str(content), "--output", str(output),
-                                  "--settings", str(REPO / "pelicanconf.py")])
+    result = runner.invoke(
+        main,
+        [
+            "build",
+            "--content",
+            str(content),
+            "--output",
+            str(output),
+            "--settings",
+            str(REPO / "pelicanconf.py"),
+        ],
+    )
     assert result.exit_code == 1
     assert "a.md:4: category:" in result.output
     assert not output.exists()
@@ -90,9 +119,20 @@ def test_build_reports_errors_and_writes_nothing(runner, make_content, tmp_path)
 def test_build_ok(runner, make_content, tmp_path):
     content = make_content({"huyen/articles/a.md": article()})
     output = tmp_path / "out"
-    result = runner.invoke(main, ["build", "--content", str(content), "--output", str(output),
-                                  "--settings", str(REPO / "pelicanconf.py"),
-                                  "--now", "2026-11-22 12:00"])
+    result = runner.invoke(
+        main,
+        [
+            "build",
+            "--content",
+            str(content),
+            "--output",
+            str(output),
+            "--settings",
+            str(REPO / "pelicanconf.py"),
+            "--now",
+            "2026-11-22 12:00",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert (output / "huyen/tin-tuc/tin-thu-nghiem/index.html").is_file()
     assert (output / "index.html").is_file()  # the development index of all sites

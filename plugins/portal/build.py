@@ -102,30 +102,37 @@ def scan(
     report: ErrorReport,
     site_ids: list[str] | None = None,
     max_mb: int = 20,
-    progress: Callable[[str], None] | None = None,
 ) -> tuple[list[Site], dict[str, SiteCatalog]]:
     """Read sites.yml and every selected site's content; every problem goes to ``report``."""
     sites = load_sites(content_dir, report)
     known = {s.id for s in sites}
     for wanted in site_ids or []:
         if wanted not in known:
-            report.add(str(content_dir / "sites.yml"), 1, "site",
-                       f"không có trang '{wanted}' trong sites.yml", "no such site")
+            report.add(
+                str(content_dir / "sites.yml"),
+                1,
+                "site",
+                f"không có trang '{wanted}' trong sites.yml",
+                "no such site",
+            )
     catalogs: dict[str, SiteCatalog] = {}
     for site in sites:
         if site_ids and site.id not in site_ids:
             continue
         if not (content_dir / site.id).is_dir():
             continue
-        if progress:
-            progress(site.id)
         catalogs[site.id] = scan_site(site, content_dir, now, report, max_mb * 1024 * 1024)
     return sites, catalogs
 
 
 def site_overrides(
-    base: dict[str, Any], site: Site, sites: list[Site], catalog: SiteCatalog,
-    content_dir: Path, output_dir: Path, now: dt.datetime,
+    base: dict[str, Any],
+    site: Site,
+    sites: list[Site],
+    catalog: SiteCatalog,
+    content_dir: Path,
+    output_dir: Path,
+    now: dt.datetime,
 ) -> dict[str, Any]:
     """Per-site values and enforced settings, laid over the settings file."""
     local = base.get("PORTAL_URL_MODE", "local") == "local"
@@ -176,8 +183,9 @@ def build(
     now = now or now_in_vietnam()
     base = load_base_settings(settings_file)
     report = ErrorReport()
-    sites, catalogs = scan(content_dir, now, report, site_ids,
-                           int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20)), progress=None)
+    sites, catalogs = scan(
+        content_dir, now, report, site_ids, int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20))
+    )
     if report:
         raise ContentErrors(report)
     result = BuildResult()
@@ -193,8 +201,15 @@ def build(
         )
         out = output_dir / site_id
         files = sum(len(names) for _, _, names in os.walk(out))
-        result.sites.append(SiteResult(site_id, out, sum(i.written for i in catalog.items),
-                                       files, time.perf_counter() - site_started))
+        result.sites.append(
+            SiteResult(
+                site_id,
+                out,
+                sum(i.written for i in catalog.items),
+                files,
+                time.perf_counter() - site_started,
+            )
+        )
     if base.get("PORTAL_URL_MODE", "local") == "local" and not site_ids:
         write_local_index(output_dir, sites)
     result.seconds = time.perf_counter() - started
@@ -203,7 +218,7 @@ def build(
 
 def write_local_index(output_dir: Path, sites: list[Site]) -> None:
     """A plain page at the output root linking every site (development server only)."""
-    import html  # noqa: PLC0415
+    import html
 
     rows = "\n".join(
         f'<li><a href="/{s.id}/">{html.escape(s.name)}</a>'

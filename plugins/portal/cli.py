@@ -75,11 +75,16 @@ def _fail_on_content_errors(func: Callable) -> Callable:
 
 
 content_option = click.option(
-    "--content", "content_dir", type=click.Path(path_type=Path, file_okay=False),
-    default=DEFAULT_CONTENT, show_default=True, help="Content folder holding sites.yml.",
+    "--content",
+    "content_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_CONTENT,
+    show_default=True,
+    help="Content folder holding sites.yml.",
 )
 now_option = click.option(
-    "--now", help="Build as if it were this moment (YYYY-MM-DD HH:MM), for previews and tests.",
+    "--now",
+    help="Build as if it were this moment (YYYY-MM-DD HH:MM), for previews and tests.",
 )
 
 
@@ -92,18 +97,37 @@ def main() -> None:
 
 @main.command()
 @content_option
-@click.option("--output", "output_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=DEFAULT_OUTPUT, show_default=True, help="Output folder.")
+@click.option(
+    "--output",
+    "output_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_OUTPUT,
+    show_default=True,
+    help="Output folder.",
+)
 @click.option("--site", "site_ids", multiple=True, help="Build only this site (repeatable).")
-@click.option("--settings", "settings_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Pelican settings file [default: ./pelicanconf.py].")
+@click.option(
+    "--settings",
+    "settings_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Pelican settings file [default: ./pelicanconf.py].",
+)
 @now_option
 @_fail_on_content_errors
-def build(content_dir: Path, output_dir: Path, site_ids: tuple[str, ...],
-          settings_file: Path | None, now: str | None) -> None:
+def build(
+    content_dir: Path,
+    output_dir: Path,
+    site_ids: tuple[str, ...],
+    settings_file: Path | None,
+    now: str | None,
+) -> None:
     """Check all content, then build every site (or --site) into OUTPUT/<site-id>/."""
     result = builder.build(
-        content_dir, output_dir, _settings(settings_file), list(site_ids) or None, _now(now),
+        content_dir,
+        output_dir,
+        _settings(settings_file),
+        list(site_ids) or None,
+        _now(now),
         progress=lambda site: _say(f"Đang xây dựng {site}…"),
     )
     for site in result.sites:
@@ -115,18 +139,35 @@ def build(content_dir: Path, output_dir: Path, site_ids: tuple[str, ...],
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @content_option
 @click.option("--site", "site_ids", multiple=True, help="Check only this site (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["text", "github"]), default="text",
-              show_default=True, help="github: ::error annotations for GitHub Actions.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="github: ::error annotations for GitHub Actions.",
+)
 @click.option("--settings", "settings_file", type=click.Path(path_type=Path, dir_okay=False))
 @now_option
-def check(paths: tuple[Path, ...], content_dir: Path, site_ids: tuple[str, ...], fmt: str,
-          settings_file: Path | None, now: str | None) -> None:
+def check(
+    paths: tuple[Path, ...],
+    content_dir: Path,
+    site_ids: tuple[str, ...],
+    fmt: str,
+    settings_file: Path | None,
+    now: str | None,
+) -> None:
     """Validate content without building. With PATHS, report only those files' errors
     (the whole site is still read, so duplicates across files are found)."""
     base = builder.load_base_settings(_settings(settings_file))
     report = ErrorReport()
-    _, catalogs = builder.scan(content_dir, _now(now), report, list(site_ids) or None,
-                               int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20)))
+    _, catalogs = builder.scan(
+        content_dir,
+        _now(now),
+        report,
+        list(site_ids) or None,
+        int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20)),
+    )
     only = None
     if paths:
         only = set()
@@ -137,16 +178,23 @@ def check(paths: tuple[Path, ...], content_dir: Path, site_ids: tuple[str, ...],
     if count:
         sys.exit(1)
     items = sum(len(c.items) for c in catalogs.values())
-    _say(f"Không có lỗi: {items} tệp nội dung trên {len(catalogs)} trang. "
-         f"(No errors: {items} content files in {len(catalogs)} sites.)")
+    _say(
+        f"Không có lỗi: {items} tệp nội dung trên {len(catalogs)} trang. "
+        f"(No errors: {items} content files in {len(catalogs)} sites.)"
+    )
 
 
 @main.command()
 @click.argument("kind", type=click.Choice(list(TYPES)))
 @click.option("--site", "site_id", required=True, help="Site id from sites.yml.")
 @click.option("--title", required=True, help="Title of the new item.")
-@click.option("--file", "files", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Attachment to copy beside the new file (repeatable; documents need one).")
+@click.option(
+    "--file",
+    "files",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Attachment to copy beside the new file (repeatable; documents need one).",
+)
 @content_option
 def new(kind: str, site_id: str, title: str, files: tuple[Path, ...], content_dir: Path) -> None:
     """Write a new KIND file for a site: a draft with every field explained."""
@@ -155,39 +203,61 @@ def new(kind: str, site_id: str, title: str, files: tuple[Path, ...], content_di
     if site_id not in sites:
         raise click.ClickException(f"không có trang '{site_id}' trong sites.yml")
     try:
-        path = create(content_dir, kind, sites[site_id], title, builder.now_in_vietnam(),
-                      list(files))
+        path = create(
+            content_dir, kind, sites[site_id], title, builder.now_in_vietnam(), list(files)
+        )
     except ScaffoldError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(path)
-    _say("Đã tạo bản nháp. Điền nội dung, xoá dòng 'status: draft' khi sẵn sàng, rồi chạy "
-         "'portal check'.")
+    _say(
+        "Đã tạo bản nháp. Điền nội dung, xoá dòng 'status: draft' khi sẵn sàng, rồi chạy "
+        "'portal check'."
+    )
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args) -> None:
         pass
 
 
 @main.command()
 @content_option
-@click.option("--output", "output_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=DEFAULT_OUTPUT, show_default=True)
+@click.option(
+    "--output",
+    "output_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_OUTPUT,
+    show_default=True,
+)
 @click.option("--settings", "settings_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--port", default=8000, show_default=True)
 @click.option("--bind", default="127.0.0.1", show_default=True)
-@click.option("--watch/--no-watch", default=True, show_default=True,
-              help="Rebuild when content, theme or settings change.")
-def serve(content_dir: Path, output_dir: Path, settings_file: Path | None, port: int, bind: str,
-          watch: bool) -> None:
+@click.option(
+    "--watch/--no-watch",
+    default=True,
+    show_default=True,
+    help="Rebuild when content, theme or settings change.",
+)
+def serve(
+    content_dir: Path,
+    output_dir: Path,
+    settings_file: Path | None,
+    port: int,
+    bind: str,
+    watch: bool,
+) -> None:
     """Build every site and serve them on http://localhost:PORT/, rebuilding on change."""
     settings = _settings(settings_file)
 
     def rebuild() -> None:
         started = time.perf_counter()
         try:
-            builder.build(content_dir, output_dir, settings,
-                          progress=lambda site: _say(f"Đang xây dựng {site}…"))
+            builder.build(
+                content_dir,
+                output_dir,
+                settings,
+                progress=lambda site: _say(f"Đang xây dựng {site}…"),
+            )
         except ContentErrors as exc:
             _print_report(exc.report, "text")
             _say("Chưa xây dựng lại: hãy sửa các lỗi trên; đang giữ bản cũ.")
@@ -205,7 +275,7 @@ def serve(content_dir: Path, output_dir: Path, settings_file: Path | None, port:
     _say(f"Đang phục vụ tại http://localhost:{port}/ (Ctrl+C để dừng)")
     try:
         if watch:
-            from watchfiles import watch as watch_paths  # noqa: PLC0415
+            from watchfiles import watch as watch_paths
 
             targets = [p for p in (content_dir, Path("theme"), settings) if p and p.exists()]
             for _changes in watch_paths(*targets):

@@ -30,8 +30,10 @@ HELP: dict[str, tuple[str, str]] = {
     "change_note": ("Cập nhật số liệu", "nội dung thay đổi"),
     "minor": ("true", "sửa nhỏ (chính tả), không cần change_note"),
     "syndicate": ("[parent]", "trang thành viên: đăng cả lên cổng cấp trên"),
-    "unpublished": ("{reason: withdrawn, note: \"Lý do\"}",
-                    "gỡ bài: error (410), consolidated (+ redirect_to), withdrawn (+ note)"),
+    "unpublished": (
+        '{reason: withdrawn, note: "Lý do"}',
+        "gỡ bài: error (410), consolidated (+ redirect_to), withdrawn (+ note)",
+    ),
     "category": ("", "chuyên mục (theo danh sách của trang trong sites.yml)"),
     "featured": ("true", "tin nổi bật"),
     "number": ("", "số ký hiệu, ví dụ 12/QĐ-UBND"),
@@ -103,8 +105,8 @@ def _required_value(key: str, site: Site, title: str, now: dt.datetime, files: l
         "week": f"{today.isocalendar().year}-W{today.isocalendar().week:02d}",
         "owner": _quote("Thường trực " + (site.short_name or site.name)),
         "items": (
-            f"\n  - date: {monday.isoformat()}\n    time: \"08:00\"\n"
-            "    content: \"Nội dung công việc\"\n    location: \"Phòng họp\""
+            f'\n  - date: {monday.isoformat()}\n    time: "08:00"\n'
+            '    content: "Nội dung công việc"\n    location: "Phòng họp"'
         ),
         "start": (now + dt.timedelta(days=7)).strftime("%Y-%m-%d 08:00"),
         "end": (now + dt.timedelta(days=7)).strftime("%Y-%m-%d 11:00"),
@@ -140,7 +142,11 @@ def scaffold(kind: str, site: Site, title: str, now: dt.datetime, files: list[st
 
 
 def create(
-    content_dir: Path, kind: str, site: Site, title: str, now: dt.datetime,
+    content_dir: Path,
+    kind: str,
+    site: Site,
+    title: str,
+    now: dt.datetime,
     attachments: list[Path],
 ) -> Path:
     """Write the new file (and copy its attachments); refuse to overwrite anything."""

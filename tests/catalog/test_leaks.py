@@ -29,15 +29,18 @@ def private_files() -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {
         "huyen/articles/public.md": article("Tin công khai", "Tin được phép đăng."),
         "huyen/articles/withdrawn.md": article(
-            "Tin thu hồi WITHDRAWNTITLE", "Thân bài thu hồi.",
-            unpublished='{reason: withdrawn, note: "Thông tin chưa chính xác"}'),
+            "Tin thu hồi WITHDRAWNTITLE",
+            "Thân bài thu hồi.",
+            unpublished='{reason: withdrawn, note: "Thông tin chưa chính xác"}',
+        ),
     }
     for state, extra in PRIVATE.items():
         fields = {"date": "2026-11-20 08:00", **extra}
         lines = "\n            ".join(f"{k}: {v}" for k, v in fields.items())
         m = marker(state, "art")
         files[f"huyen/articles/{state}.md"] = article(
-            f"Tin {m}", f"Thân bài {m}. ![ảnh {m}](anh-{state}.png)", **fields)
+            f"Tin {m}", f"Thân bài {m}. ![ảnh {m}](anh-{state}.png)", **fields
+        )
         files[f"huyen/articles/anh-{state}.png"] = b"\x89PNG\r\n\x1a\n" + m.encode()
         d = marker(state, "doc")
         files[f"huyen/documents/{state}.md"] = f"""\
@@ -65,9 +68,11 @@ def private_files() -> dict[str, str | bytes]:
             """
     # redirected documents/qa need an existing target of their own site
     files["huyen/documents/redirected.md"] = files["huyen/documents/redirected.md"].replace(
-        "/tin-tuc/tin-cong-khai/", "/van-ban/")
+        "/tin-tuc/tin-cong-khai/", "/van-ban/"
+    )
     files["huyen/qa/redirected.md"] = files["huyen/qa/redirected.md"].replace(
-        "/tin-tuc/tin-cong-khai/", "/hoi-dap/")
+        "/tin-tuc/tin-cong-khai/", "/hoi-dap/"
+    )
     return files
 
 
@@ -131,8 +136,9 @@ def test_takedown_rules(built):
 
 
 def test_scheduled_item_appears_once_its_time_has_come(make_content, build_into):
-    content = make_content({"huyen/articles/later.md": article(
-        "Tin hẹn giờ", date="2026-11-22 15:00")})
+    content = make_content(
+        {"huyen/articles/later.md": article("Tin hẹn giờ", date="2026-11-22 15:00")}
+    )
     before = build_into(content, now=DEMO_NOW)
     assert not (before / "huyen/tin-tuc/tin-hen-gio").exists()
     after = build_into(content, now=dt.datetime(2026, 11, 22, 15, 0, tzinfo=TIMEZONE))

@@ -16,10 +16,12 @@ def errors_of(content: Path, **kwargs) -> list:
 
 
 def test_duplicate_url_names_both_files(make_content):
-    content = make_content({
-        "huyen/articles/a.md": article("Lễ hội làng"),
-        "huyen/articles/b.md": article("Lễ hội Làng!", status="draft"),
-    })
+    content = make_content(
+        {
+            "huyen/articles/a.md": article("Lễ hội làng"),
+            "huyen/articles/b.md": article("Lễ hội Làng!", status="draft"),
+        }
+    )
     errors = [e for e in errors_of(content) if e.field == "slug"]
     assert {Path(e.path).name for e in errors} == {"a.md", "b.md"}
     assert all("/tin-tuc/le-hoi-lang/" in e.message for e in errors)
@@ -27,11 +29,13 @@ def test_duplicate_url_names_both_files(make_content):
 
 
 def test_same_slug_in_different_sections_or_sites_is_fine(make_content):
-    content = make_content({
-        "huyen/articles/a.md": article("Giới thiệu"),
-        "huyen/pages/a.md": "---\ntitle: Giới thiệu\n---\nTrang.\n",
-        "xa/articles/a.md": article("Giới thiệu", category='"Tin tức - Sự kiện"'),
-    })
+    content = make_content(
+        {
+            "huyen/articles/a.md": article("Giới thiệu"),
+            "huyen/pages/a.md": "---\ntitle: Giới thiệu\n---\nTrang.\n",
+            "xa/articles/a.md": article("Giới thiệu", category='"Tin tức - Sự kiện"'),
+        }
+    )
     assert errors_of(content) == []
 
 
@@ -48,22 +52,26 @@ def test_duplicate_document_number(make_content):
         files: [files/a.pdf]
         ---
         """
-    content = make_content({
-        "huyen/documents/a.md": doc.format(title="Một", number="12/QĐ-UBND"),
-        "huyen/documents/b.md": doc.format(title="Hai", number="12/qđ-ubnd"),
-        "huyen/documents/files/a.pdf": PDF,
-    })
+    content = make_content(
+        {
+            "huyen/documents/a.md": doc.format(title="Một", number="12/QĐ-UBND"),
+            "huyen/documents/b.md": doc.format(title="Hai", number="12/qđ-ubnd"),
+            "huyen/documents/files/a.pdf": PDF,
+        }
+    )
     errors = errors_of(content)
     assert [(Path(e.path).name, e.field, e.line) for e in errors] == [("b.md", "number", 4)]
 
 
 def test_stray_and_misnamed_files_are_errors(make_content):
-    content = make_content({
-        "huyen/articles/ghi-chu.txt": "ghi chú",
-        "huyen/articles/bai.markdown": article("Bài"),
-        "huyen/bai-o-ngoai.md": article("Ngoài"),
-        "huyen/articles/.gitkeep": "",
-    })
+    content = make_content(
+        {
+            "huyen/articles/ghi-chu.txt": "ghi chú",
+            "huyen/articles/bai.markdown": article("Bài"),
+            "huyen/bai-o-ngoai.md": article("Ngoài"),
+            "huyen/articles/.gitkeep": "",
+        }
+    )
     named = {Path(e.path).name: e for e in errors_of(content)}
     assert set(named) == {"ghi-chu.txt", "bai.markdown", "bai-o-ngoai.md"}
     assert "không được nội dung nào sử dụng" in named["ghi-chu.txt"].message
@@ -71,10 +79,12 @@ def test_stray_and_misnamed_files_are_errors(make_content):
 
 
 def test_attachment_size_limit(make_content):
-    content = make_content({
-        "huyen/articles/a.md": article(body="[Tải](lon.pdf)"),
-        "huyen/articles/lon.pdf": PDF + b"0" * (1024 * 1024 + 1),
-    })
+    content = make_content(
+        {
+            "huyen/articles/a.md": article(body="[Tải](lon.pdf)"),
+            "huyen/articles/lon.pdf": PDF + b"0" * (1024 * 1024 + 1),
+        }
+    )
     errors = errors_of(content, max_mb=1)
     assert [e.field for e in errors] == ["body"]
     assert "vượt giới hạn 1,0 MB" in errors[0].message
@@ -92,7 +102,8 @@ def test_symlink_out_of_site_is_refused(make_content, tmp_path):
 
 def test_sites_yml_rules(make_content):
     broken = SITES_YML.replace("role: parent", "role: member").replace(
-        "base_url: https://xa.example", "base_url: xa.example")
+        "base_url: https://xa.example", "base_url: xa.example"
+    )
     content = make_content({}, sites=broken)
     (content / "lac").mkdir()
     messages = [str(e) for e in errors_of(content)]

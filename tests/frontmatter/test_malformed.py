@@ -12,7 +12,6 @@ from conftest import DEMO_NOW, FIXTURES, PDF, REPO
 from portal.build import scan
 from portal.errors import ErrorReport
 
-
 MALFORMED = FIXTURES / "malformed"
 SUPPORT = {
     "huyen/documents/files/ok.pdf": PDF,
@@ -97,11 +96,24 @@ def test_whole_corpus_in_one_run_without_traceback(tmp_path, make_content):
     portal = Path(sys.executable).parent / "portal"
     for command in ("check", "build"):
         result = subprocess.run(
-            [str(portal), command, "--content", str(content), "--output", str(tmp_path / "out"),
-             "--settings", str(REPO / "pelicanconf.py"), "--now", "2026-11-22 12:00"]
-            if command == "build" else
-            [str(portal), command, "--content", str(content), "--now", "2026-11-22 12:00"],
-            capture_output=True, text=True, cwd=tmp_path, check=False,
+            [
+                str(portal),
+                command,
+                "--content",
+                str(content),
+                "--output",
+                str(tmp_path / "out"),
+                "--settings",
+                str(REPO / "pelicanconf.py"),
+                "--now",
+                "2026-11-22 12:00",
+            ]
+            if command == "build"
+            else [str(portal), command, "--content", str(content), "--now", "2026-11-22 12:00"],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            check=False,
         )
         assert result.returncode == 1, result.stderr
         assert "Traceback" not in result.stdout + result.stderr

@@ -31,8 +31,20 @@ HOSTILE = [
 @pytest.mark.parametrize("payload", HOSTILE)
 def test_nothing_active_survives(payload):
     soup = BeautifulSoup(render(f"Đoạn văn.\n\n{payload}\n"), "html.parser")
-    banned = ["script", "iframe", "object", "embed", "form", "svg", "math", "style", "meta",
-              "base", "button", "details"]
+    banned = [
+        "script",
+        "iframe",
+        "object",
+        "embed",
+        "form",
+        "svg",
+        "math",
+        "style",
+        "meta",
+        "base",
+        "button",
+        "details",
+    ]
     assert not soup.find_all(banned)
     for tag in soup.find_all(True):
         for attr, value in tag.attrs.items():
@@ -45,10 +57,15 @@ def test_nothing_active_survives(payload):
 def test_ordinary_content_is_kept():
     html = render(
         "## Mục\n\n[web](https://example.vn) [thư](mailto:a@b.vn) [gọi](tel:0270) "
-        "[trang](/tin-tuc/a/) ![Ảnh hội nghị](anh.jpg)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+        "[trang](/tin-tuc/a/) ![Ảnh hội nghị](anh.jpg)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    )
     soup = BeautifulSoup(html, "html.parser")
     assert [a["href"] for a in soup.find_all("a")] == [
-        "https://example.vn", "mailto:a@b.vn", "tel:0270", "/tin-tuc/a/"]
+        "https://example.vn",
+        "mailto:a@b.vn",
+        "tel:0270",
+        "/tin-tuc/a/",
+    ]
     assert soup.img["alt"] == "Ảnh hội nghị"
     assert soup.find("h2")["id"] == "muc"
     assert soup.find("table")

@@ -33,8 +33,17 @@ TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
 }
 IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "webp"}
 TYPE_LABELS = {
-    "pdf": "PDF", "doc": "Word", "docx": "Word", "xls": "Excel", "xlsx": "Excel",
-    "odt": "ODT", "ods": "ODS", "zip": "ZIP", "jpg": "JPEG", "jpeg": "JPEG", "png": "PNG",
+    "pdf": "PDF",
+    "doc": "Word",
+    "docx": "Word",
+    "xls": "Excel",
+    "xlsx": "Excel",
+    "odt": "ODT",
+    "ods": "ODS",
+    "zip": "ZIP",
+    "jpg": "JPEG",
+    "jpeg": "JPEG",
+    "png": "PNG",
     "webp": "WebP",
 }
 

@@ -64,9 +64,7 @@ def read_item(
     except OSError as exc:
         report.add(spath, 1, "file", f"không đọc được tệp ({exc.strerror})", "cannot read file")
         return None
-    schema = TYPES[kind]
-    before = len(report)
-    meta = validate(parsed.fields, schema, report, spath, 1)
+    meta = validate(parsed.fields, TYPES[kind], report, spath, 1)
     check_rules(kind, meta, parsed.fields, report, spath)
     lines = {key: node.line for key, node in parsed.fields.items()}
     item = Item(
@@ -81,14 +79,16 @@ def read_item(
     item.teaser = meta.get("summary") or first_paragraph(item.html)
     item.slug = meta.get("slug") or slugify(meta.get("title", ""))
     if not item.slug and "title" in meta:
-        report.add(spath, item.line("title"), "title",
-                   "không tạo được đường dẫn từ tiêu đề; hãy thêm trường 'slug'",
-                   "title gives an empty slug; add a slug")
+        report.add(
+            spath,
+            item.line("title"),
+            "title",
+            "không tạo được đường dẫn từ tiêu đề; hãy thêm trường 'slug'",
+            "title gives an empty slug; add a slug",
+        )
     item.url = item_url(kind, item.slug)
     _attach(item, path, site_dir, report, max_bytes, parsed.body_line)
-    if len(report) > before:
-        return item  # kept for cross-checks of the rest, never built (the report fails the build)
-    return item
+    return item  # even with errors: kept for the site-wide checks; the report stops the build
 
 
 def _attach(
@@ -99,8 +99,13 @@ def _attach(
         try:
             return att.check(reference, path, site_dir, max_bytes, images_only)
         except att.AttachmentError as exc:
-            report.add(item.source, item.line(key) if key != "body" else body_line, key,
-                       exc.message, exc.english)
+            report.add(
+                item.source,
+                item.line(key) if key != "body" else body_line,
+                key,
+                exc.message,
+                exc.english,
+            )
             return None
 
     for reference in item.meta.get("files", []):
@@ -123,14 +128,22 @@ def _attach(
     for attachment in item.all_attachments:
         other = names.get(attachment.name)
         if other and other != attachment.source:
-            report.add(item.source, 1, "files",
-                       f"hai tệp đính kèm khác nhau cùng tên xuất bản '{attachment.name}'; "
-                       "hãy đổi tên một tệp", "two attachments publish under the same name")
+            report.add(
+                item.source,
+                1,
+                "files",
+                f"hai tệp đính kèm khác nhau cùng tên xuất bản '{attachment.name}'; "
+                "hãy đổi tên một tệp",
+                "two attachments publish under the same name",
+            )
         names[attachment.name] = attachment.source
 
 
 def scan_site(
-    site: Site, content_dir: Path, now: dt.datetime, report: ErrorReport,
+    site: Site,
+    content_dir: Path,
+    now: dt.datetime,
+    report: ErrorReport,
     max_bytes: int = DEFAULT_MAX_ATTACHMENT_MB * 1024 * 1024,
 ) -> SiteCatalog:
     """Read every file of one site and check the site as a whole."""
@@ -144,10 +157,15 @@ def scan_site(
         if path.suffix == CONTENT_SUFFIX and kind in TYPES:
             content_files.append((path, kind))
         elif path.suffix.lower() in (".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".rst"):
-            report.add(str(path), 1, "file",
-                       "tệp nội dung phải có đuôi .md và nằm trong một thư mục loại nội dung ("
-                       + ", ".join(TYPES) + ")",
-                       "content must be a .md file inside a type folder")
+            report.add(
+                str(path),
+                1,
+                "file",
+                "tệp nội dung phải có đuôi .md và nằm trong một thư mục loại nội dung ("
+                + ", ".join(TYPES)
+                + ")",
+                "content must be a .md file inside a type folder",
+            )
         else:
             other_files.append(path)
     for path, kind in content_files:
@@ -160,10 +178,14 @@ def scan_site(
     used |= {ref for item in catalog.items for ref in item.referenced}
     for path in other_files:
         if str(path.resolve()) not in used and str(path) not in used:
-            report.add(str(path), 1, "file",
-                       "tệp này không được nội dung nào sử dụng; hãy đính kèm nó vào một bài "
-                       "(trường 'files' hoặc liên kết trong bài) hoặc xoá nó",
-                       "file is not used by any content")
+            report.add(
+                str(path),
+                1,
+                "file",
+                "tệp này không được nội dung nào sử dụng; hãy đính kèm nó vào một bài "
+                "(trường 'files' hoặc liên kết trong bài) hoặc xoá nó",
+                "file is not used by any content",
+            )
     return catalog
 
 
@@ -182,47 +204,78 @@ def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
     for item in catalog.items:
         top = item.url.split("/")[0]
         if item.kind == "pages" and top in RESERVED:
-            report.add(item.source, item.line("slug" if "slug" in item.meta else "title"), "slug",
-                       f"đường dẫn '/{item.url}' trùng với một mục của cổng; hãy đặt 'slug' khác",
-                       "URL is reserved by the portal")
+            report.add(
+                item.source,
+                item.line("slug" if "slug" in item.meta else "title"),
+                "slug",
+                f"đường dẫn '/{item.url}' trùng với một mục của cổng; hãy đặt 'slug' khác",
+                "URL is reserved by the portal",
+            )
         other = urls.get(item.url)
         if other is not None:
             for a, b in ((item, other), (other, item)):
-                report.add(a.source, a.line("title"), "slug",
-                           f"trùng đường dẫn '/{item.url}' với tệp {b.relpath}; hãy đặt 'slug' khác",
-                           f"same URL as {b.relpath}")
+                report.add(
+                    a.source,
+                    a.line("title"),
+                    "slug",
+                    f"trùng đường dẫn '/{item.url}' với tệp {b.relpath}; hãy đặt 'slug' khác",
+                    f"same URL as {b.relpath}",
+                )
         urls[item.url] = item
         if item.kind in ("documents", "invitations") and "number" in item.meta:
             key = (item.kind, item.meta.get("issuer", ""), item.meta["number"].casefold())
             twin = numbers.get(key)
             if twin is not None:
-                report.add(item.source, item.line("number"), "number",
-                           f"số ký hiệu '{item.meta['number']}' đã dùng ở tệp {twin.relpath}",
-                           f"number already used by {twin.relpath}")
+                report.add(
+                    item.source,
+                    item.line("number"),
+                    "number",
+                    f"số ký hiệu '{item.meta['number']}' đã dùng ở tệp {twin.relpath}",
+                    f"number already used by {twin.relpath}",
+                )
             numbers[key] = item
-        if item.kind == "articles" and "category" in item.meta and site.categories:
-            if item.meta["category"] not in site.categories:
-                report.add(item.source, item.line("category"), "category",
-                           f"chuyên mục '{item.meta['category']}' không có trong danh sách của "
-                           f"trang: {', '.join(site.categories)}", "unknown category")
+        category = item.meta.get("category")
+        if item.kind == "articles" and category and category not in site.categories:
+            report.add(
+                item.source,
+                item.line("category"),
+                "category",
+                f"chuyên mục '{item.meta['category']}' không có trong danh sách của "
+                f"trang: {', '.join(site.categories)}",
+                "unknown category",
+            )
         for index, entry in enumerate(item.meta.get("notify", [])):
             if "@" not in entry and entry not in site.groups:
-                report.add(item.source, item.line("notify"), f"notify[{index + 1}]",
-                           f"'{entry}' không phải địa chỉ thư điện tử hay nhóm trong sites.yml",
-                           "neither an address nor a group of sites.yml")
+                report.add(
+                    item.source,
+                    item.line("notify"),
+                    f"notify[{index + 1}]",
+                    f"'{entry}' không phải địa chỉ thư điện tử hay nhóm trong sites.yml",
+                    "neither an address nor a group of sites.yml",
+                )
     invitations = {i.meta.get("number") for i in catalog.items if i.kind == "invitations"}
     public_urls = {f"/{i.url}" for i in catalog.items if i.written}
     public_urls |= {f"/{p}/" for p in SECTIONS.values() if p} | {"/"}
     for item in catalog.items:
-        for index, entry in enumerate(item.meta.get("items", []) if item.kind == "schedules" else []):
+        for index, entry in enumerate(
+            item.meta.get("items", []) if item.kind == "schedules" else []
+        ):
             number = entry.get("invitation")
             if number and number not in invitations:
-                report.add(item.source, item.line("items"), f"items[{index + 1}].invitation",
-                           f"không có giấy mời số '{number}' trên trang này",
-                           "no invitation with that number")
+                report.add(
+                    item.source,
+                    item.line("items"),
+                    f"items[{index + 1}].invitation",
+                    f"không có giấy mời số '{number}' trên trang này",
+                    "no invitation with that number",
+                )
         takedown = item.meta.get("unpublished") or {}
         target = takedown.get("redirect_to")
         if takedown.get("reason") == "consolidated" and target and target not in public_urls:
-            report.add(item.source, item.line("unpublished"), "unpublished.redirect_to",
-                       f"'{target}' không phải trang đang công bố trên trang này",
-                       "redirect target is not a published page of this site")
+            report.add(
+                item.source,
+                item.line("unpublished"),
+                "unpublished.redirect_to",
+                f"'{target}' không phải trang đang công bố trên trang này",
+                "redirect target is not a published page of this site",
+            )

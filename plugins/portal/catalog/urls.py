@@ -26,7 +26,12 @@ SECTION_TITLES: dict[str, str] = {
 CATEGORY_PREFIX = "chuyen-muc"
 TAG_PREFIX = "the"
 RESERVED = {
-    "", CATEGORY_PREFIX, TAG_PREFIX, "theme", "tim-kiem", "feeds",
+    "",
+    CATEGORY_PREFIX,
+    TAG_PREFIX,
+    "theme",
+    "tim-kiem",
+    "feeds",
     *[p for p in SECTIONS.values() if p],
 }
 

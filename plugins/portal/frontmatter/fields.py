@@ -209,7 +209,10 @@ def validate(
             report.add(path, line, prefix + key, "thiếu trường bắt buộc", "required field missing")
         elif spec.required and key in mapping and key not in values and _is_blank(mapping[key]):
             report.add(
-                path, mapping[key].line, prefix + key, "trường bắt buộc đang để trống",
+                path,
+                mapping[key].line,
+                prefix + key,
+                "trường bắt buộc đang để trống",
                 "required field is empty",
             )
     return values
@@ -224,7 +227,10 @@ def _value(spec: Field, node: Node, report: ErrorReport, path: str, name: str) -
         return _compound(spec, node, report, path, name)
     if node.kind != "text":
         report.add(
-            path, node.line, name, f"phải là một giá trị đơn, không phải {KIND_NAMES[node.kind]}",
+            path,
+            node.line,
+            name,
+            f"phải là một giá trị đơn, không phải {KIND_NAMES[node.kind]}",
             "must be a single value",
         )
         return None
@@ -241,7 +247,9 @@ def _value(spec: Field, node: Node, report: ErrorReport, path: str, name: str) -
 def _compound(spec: Field, node: Node, report: ErrorReport, path: str, name: str) -> Any:
     if spec.kind == "mapping":
         if node.kind != "mapping":
-            report.add(path, node.line, name, "phải là một nhóm 'tên: giá trị'", "must be a mapping")
+            report.add(
+                path, node.line, name, "phải là một nhóm 'tên: giá trị'", "must be a mapping"
+            )
             return None
         return validate(node.value, spec.fields, report, path, node.line, name + ".")  # type: ignore[arg-type]
     items = node.value
@@ -260,11 +268,17 @@ def _compound(spec: Field, node: Node, report: ErrorReport, path: str, name: str
         item_name = f"{name}[{index + 1}]"
         if spec.kind == "records":
             if item.kind != "mapping":
-                report.add(path, item.line, item_name, "mỗi mục phải là nhóm 'tên: giá trị'",
-                           "each item must be a mapping")
+                report.add(
+                    path,
+                    item.line,
+                    item_name,
+                    "mỗi mục phải là nhóm 'tên: giá trị'",
+                    "each item must be a mapping",
+                )
                 continue
-            result.append(validate(item.value, spec.fields, report, path, item.line,
-                                   item_name + "."))
+            result.append(
+                validate(item.value, spec.fields, report, path, item.line, item_name + ".")
+            )
         else:
             converted = _value(spec.item or Field(), item, report, path, item_name)
             if converted is not None:

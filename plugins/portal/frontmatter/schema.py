@@ -15,9 +15,25 @@ from portal.frontmatter.fields import Field
 from portal.frontmatter.parse import Node
 
 DOC_TYPES = (
-    "Quyết định", "Công văn", "Kế hoạch", "Thông báo", "Báo cáo", "Nghị quyết", "Chỉ thị",
-    "Hướng dẫn", "Giấy mời", "Tờ trình", "Chương trình", "Quy định", "Quy chế", "Đề án",
-    "Công điện", "Thông tư", "Nghị định", "Luật", "Văn bản khác",
+    "Quyết định",
+    "Công văn",
+    "Kế hoạch",
+    "Thông báo",
+    "Báo cáo",
+    "Nghị quyết",
+    "Chỉ thị",
+    "Hướng dẫn",
+    "Giấy mời",
+    "Tờ trình",
+    "Chương trình",
+    "Quy định",
+    "Quy chế",
+    "Đề án",
+    "Công điện",
+    "Thông tư",
+    "Nghị định",
+    "Luật",
+    "Văn bản khác",
 )
 PROCEDURE_LEVELS = ("toàn trình", "một phần", "cung cấp thông tin")
 TAKEDOWN_REASONS = ("error", "consolidated", "withdrawn")
@@ -149,8 +165,12 @@ TYPES: dict[str, dict[str, Field]] = {
         {
             "order": Field("int"),
             "nav": Field("bool"),
-            "date": Field(forbidden=("trang tĩnh không có ngày đăng; hãy xoá dòng 'date'",
-                                     "standing pages have no date")),
+            "date": Field(
+                forbidden=(
+                    "trang tĩnh không có ngày đăng; hãy xoá dòng 'date'",
+                    "standing pages have no date",
+                )
+            ),
         }
     ),
 }
@@ -182,20 +202,33 @@ def check_rules(
         report.add(path, line(key), key, message, english)
 
     if "image" in values and not values.get("image_alt"):
-        err("image", "ảnh phải có 'image_alt' mô tả nội dung ảnh cho người khiếm thị",
-            "an image needs image_alt")
+        err(
+            "image",
+            "ảnh phải có 'image_alt' mô tả nội dung ảnh cho người khiếm thị",
+            "an image needs image_alt",
+        )
     takedown = values.get("unpublished")
     if takedown and takedown.get("reason") == "consolidated":
         target = takedown.get("redirect_to", "")
         if not target.startswith("/") or target.startswith("//"):
-            err("unpublished", "lý do 'consolidated' cần 'redirect_to' là đường dẫn trong trang, "
-                "bắt đầu bằng '/'", "consolidated needs redirect_to, a site path")
+            err(
+                "unpublished",
+                "lý do 'consolidated' cần 'redirect_to' là đường dẫn trong trang, bắt đầu bằng '/'",
+                "consolidated needs redirect_to, a site path",
+            )
     if takedown and takedown.get("reason") == "withdrawn" and not takedown.get("note"):
-        err("unpublished", "lý do 'withdrawn' cần 'note' giải thích việc thu hồi",
-            "withdrawn needs a note")
+        err(
+            "unpublished",
+            "lý do 'withdrawn' cần 'note' giải thích việc thu hồi",
+            "withdrawn needs a note",
+        )
     if "modified" in values and not values.get("change_note") and not values.get("minor"):
-        err("modified", "nội dung đã sửa cần 'change_note' nói rõ thay đổi (hoặc 'minor: true' nếu "
-            "chỉ sửa lỗi chính tả)", "a change needs change_note unless minor: true")
+        err(
+            "modified",
+            "nội dung đã sửa cần 'change_note' nói rõ thay đổi (hoặc 'minor: true' nếu "
+            "chỉ sửa lỗi chính tả)",
+            "a change needs change_note unless minor: true",
+        )
     if "modified" in values and "date" in values and values["modified"] < values["date"]:
         err("modified", "ngày sửa đổi trước ngày đăng", "modified is before date")
     if "expires" in values and "date" in values and values["expires"] <= values["date"]:
@@ -204,13 +237,19 @@ def check_rules(
     if kind == "documents":
         mark = values.get("classification")
         if mark and mark.lower() not in PUBLIC_MARKS:
-            err("classification", f"văn bản mang dấu mật ('{mark}') không được đưa vào kho nội dung "
+            err(
+                "classification",
+                f"văn bản mang dấu mật ('{mark}') không được đưa vào kho nội dung "
                 "và không bao giờ được công bố; hãy xoá tệp này khỏi kho",
-                "a classified document must never be in the repository")
-        if "effective" in values and "expires_on" in values:
-            if values["expires_on"] < values["effective"]:
-                err("expires_on", "ngày hết hiệu lực trước ngày có hiệu lực",
-                    "expires_on is before effective")
+                "a classified document must never be in the repository",
+            )
+        effective, ends = values.get("effective"), values.get("expires_on")
+        if effective and ends and ends < effective:
+            err(
+                "expires_on",
+                "ngày hết hiệu lực trước ngày có hiệu lực",
+                "expires_on is before effective",
+            )
     elif kind == "invitations":
         if "start" in values and "end" in values and values["end"] <= values["start"]:
             err("end", "giờ kết thúc phải sau giờ bắt đầu", "end must be after start")
@@ -220,8 +259,11 @@ def check_rules(
     elif kind == "schedules" and "week" in values:
         bounds = week_bounds(values["week"])
         if bounds is None:
-            err("week", f"tuần '{values['week']}' không đúng dạng NNNN-Wtt (ví dụ 2026-W47)",
-                "week must be YYYY-Www")
+            err(
+                "week",
+                f"tuần '{values['week']}' không đúng dạng NNNN-Wtt (ví dụ 2026-W47)",
+                "week must be YYYY-Www",
+            )
             return
         items = fields["items"].value if "items" in fields else []
         for index, item in enumerate(values.get("items", [])):
@@ -229,7 +271,9 @@ def check_rules(
             if day and not bounds[0] <= day <= bounds[1]:
                 node = items[index].value.get("date") if isinstance(items, list) else None
                 report.add(
-                    path, node.line if node else line("items"), f"items[{index + 1}].date",
+                    path,
+                    node.line if node else line("items"),
+                    f"items[{index + 1}].date",
                     f"ngày {day.isoformat()} không thuộc tuần {values['week']} "
                     f"({bounds[0].isoformat()} – {bounds[1].isoformat()})",
                     "date is outside the schedule's week",

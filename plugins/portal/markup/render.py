@@ -16,10 +16,50 @@ EXTENSION_CONFIGS = {
 }
 
 TAGS = {
-    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "b", "strong", "i", "em", "u",
-    "s", "del", "ins", "mark", "small", "sub", "sup", "code", "pre", "blockquote", "ul", "ol",
-    "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
-    "img", "figure", "figcaption", "div", "span",
+    "p",
+    "br",
+    "hr",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "abbr",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "mark",
+    "small",
+    "sub",
+    "sup",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "img",
+    "figure",
+    "figcaption",
+    "div",
+    "span",
 }
 ATTRIBUTES = {
     "a": {"href", "title", "id"},
@@ -30,7 +70,11 @@ ATTRIBUTES = {
     "ol": {"start"},
     "li": {"id"},
     "sup": {"id"},
-    "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "h5": {"id"},
+    "h6": {"id"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 CLASSES = {"div": {"footnote"}, "a": {"footnote-ref", "footnote-backref"}}
@@ -42,7 +86,7 @@ _H1 = re.compile(r"<(/?)h1\b", re.I)
 
 
 def _slug_heading(value: str, separator: str) -> str:
-    from portal.slugs import slugify  # noqa: PLC0415 - avoid a cycle at import time
+    from portal.slugs import slugify
 
     return slugify(value) or "muc"
 

@@ -18,7 +18,7 @@ class PortalReader(BaseReader):
     """Serve Pelican the catalog's item for ``source_path``."""
 
     enabled = True
-    file_extensions = ["md"]
+    file_extensions = ("md",)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         catalog = self.settings["PORTAL_CATALOG"]

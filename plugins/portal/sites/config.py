@@ -65,13 +65,19 @@ class Site:
 def _groups(node: Node, report: ErrorReport, path: str, site_id: str) -> dict[str, list[str]]:
     groups: dict[str, list[str]] = {}
     if node.kind != "mapping":
-        report.add(path, node.line, "groups", "phải là nhóm 'tên nhóm: [địa chỉ…]'",
-                   "groups must be a mapping")
+        report.add(
+            path,
+            node.line,
+            "groups",
+            "phải là nhóm 'tên nhóm: [địa chỉ…]'",
+            "groups must be a mapping",
+        )
         return groups
     email_list = Field("list", item=Field("email"))
     for name, value in node.value.items():  # type: ignore[union-attr]
-        converted = validate({name: value}, {name: email_list}, report, path, value.line,
-                             prefix=f"{site_id}.groups.")
+        converted = validate(
+            {name: value}, {name: email_list}, report, path, value.line, prefix=f"{site_id}.groups."
+        )
         groups[name] = converted.get(name, [])
     return groups
 
@@ -81,8 +87,13 @@ def load_sites(content_dir: Path, report: ErrorReport) -> list[Site]:
     path = content_dir / SITES_FILE
     spath = str(path)
     if not path.is_file():
-        report.add(spath, 1, "sites.yml", "không tìm thấy tệp danh sách trang (sites.yml)",
-                   "sites.yml not found")
+        report.add(
+            spath,
+            1,
+            "sites.yml",
+            "không tìm thấy tệp danh sách trang (sites.yml)",
+            "sites.yml not found",
+        )
         return []
     try:
         root = load_yaml(decode(path.read_bytes()))
@@ -90,15 +101,25 @@ def load_sites(content_dir: Path, report: ErrorReport) -> list[Site]:
         report.add(spath, exc.line, exc.field, exc.message, exc.english)
         return []
     if root is None or root.kind != "list":
-        report.add(spath, root.line if root else 1, "sites.yml",
-                   "sites.yml phải là một danh sách các trang", "sites.yml must be a list")
+        report.add(
+            spath,
+            root.line if root else 1,
+            "sites.yml",
+            "sites.yml phải là một danh sách các trang",
+            "sites.yml must be a list",
+        )
         return []
     sites: list[Site] = []
     lines: dict[str, int] = {}
     for entry in root.value:  # type: ignore[union-attr]
         if entry.kind != "mapping":
-            report.add(spath, entry.line, "sites.yml", "mỗi trang phải là nhóm 'tên: giá trị'",
-                       "each site must be a mapping")
+            report.add(
+                spath,
+                entry.line,
+                "sites.yml",
+                "mỗi trang phải là nhóm 'tên: giá trị'",
+                "each site must be a mapping",
+            )
             continue
         fields = dict(entry.value)  # type: ignore[arg-type]
         groups_node = fields.pop("groups", None)
@@ -110,9 +131,13 @@ def load_sites(content_dir: Path, report: ErrorReport) -> list[Site]:
         if len(report) > before or "id" not in values:
             continue
         if values["id"] in lines:
-            report.add(spath, entry.line, f"{site_id}.id",
-                       f"mã trang '{site_id}' trùng với trang ở dòng {lines[values['id']]}",
-                       "duplicate site id")
+            report.add(
+                spath,
+                entry.line,
+                f"{site_id}.id",
+                f"mã trang '{site_id}' trùng với trang ở dòng {lines[values['id']]}",
+                "duplicate site id",
+            )
             continue
         lines[values["id"]] = entry.line
         sites.append(Site(**values))
@@ -125,28 +150,56 @@ def _check_relations(
 ) -> None:
     parents = [s for s in sites if s.is_parent]
     if sites and len(parents) != 1:
-        report.add(path, 1, "role", f"phải có đúng một trang 'role: parent' (đang có "
-                   f"{len(parents)})", "exactly one site must have role: parent")
+        report.add(
+            path,
+            1,
+            "role",
+            f"phải có đúng một trang 'role: parent' (đang có {len(parents)})",
+            "exactly one site must have role: parent",
+        )
     ids = {s.id for s in sites}
     for site in sites:
         line = lines[site.id]
         if site.role == "member" and (not parents or site.parent != parents[0].id):
-            report.add(path, line, f"{site.id}.parent",
-                       "trang thành viên phải ghi 'parent' là mã của trang cấp trên",
-                       "a member must name the parent site in 'parent'")
+            report.add(
+                path,
+                line,
+                f"{site.id}.parent",
+                "trang thành viên phải ghi 'parent' là mã của trang cấp trên",
+                "a member must name the parent site in 'parent'",
+            )
         if site.role == "parent" and site.parent:
-            report.add(path, line, f"{site.id}.parent", "trang cấp trên không có 'parent'",
-                       "the parent site has no parent")
+            report.add(
+                path,
+                line,
+                f"{site.id}.parent",
+                "trang cấp trên không có 'parent'",
+                "the parent site has no parent",
+            )
         merged = site.history.get("merged_into")
         if merged and merged not in ids:
-            report.add(path, line, f"{site.id}.history.merged_into",
-                       f"không có trang '{merged}'", "no such site")
+            report.add(
+                path,
+                line,
+                f"{site.id}.history.merged_into",
+                f"không có trang '{merged}'",
+                "no such site",
+            )
         if not (content_dir / site.id).is_dir():
-            report.add(path, line, f"{site.id}.id",
-                       f"không có thư mục nội dung content/{site.id}/", "site folder missing")
+            report.add(
+                path,
+                line,
+                f"{site.id}.id",
+                f"không có thư mục nội dung content/{site.id}/",
+                "site folder missing",
+            )
     for child in sorted(content_dir.iterdir()) if content_dir.is_dir() else []:
         if child.is_dir() and not child.name.startswith(".") and child.name not in ids:
-            report.add(str(child), 1, "site",
-                       f"thư mục '{child.name}' không có trong sites.yml nên sẽ không được xây "
-                       "dựng; hãy khai báo trang này hoặc xoá thư mục",
-                       "folder is not a site in sites.yml")
+            report.add(
+                str(child),
+                1,
+                "site",
+                f"thư mục '{child.name}' không có trong sites.yml nên sẽ không được xây "
+                "dựng; hãy khai báo trang này hoặc xoá thư mục",
+                "folder is not a site in sites.yml",
+            )
