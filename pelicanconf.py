@@ -2,7 +2,7 @@
 (SITENAME, SITEURL, PATH, OUTPUT_PATH, PORTAL_SITE …) from content/sites.yml."""
 
 # -- Engine -------------------------------------------------------------------------------------
-PLUGINS = ["portal.sections", "portal.takedown"]
+PLUGINS = ["portal.sections", "portal.takedown", "portal.sitemap"]
 THEME = "theme"
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"

@@ -25,7 +25,7 @@ from portal.sites import Site, load_sites
 
 logger = logging.getLogger(__name__)
 
-REQUIRED_PLUGINS = ("portal.sections", "portal.takedown")
+REQUIRED_PLUGINS = ("portal.sections", "portal.takedown", "portal.sitemap")
 
 # Whatever the settings file says: nothing private is ever written, nothing is copied blindly.
 ENFORCED: dict[str, Any] = {

@@ -153,3 +153,12 @@ def test_rebuild_removes_what_became_private(make_content, build_into):
     (content / "huyen/articles/a.md").write_text(article("Tin sẽ rút", status="draft"))
     output = build_into(content)
     assert not (output / "huyen/tin-tuc/tin-se-rut").exists()
+
+
+def test_sitemap_lists_only_public_items(built):
+    sitemap = (built / "huyen/sitemap.xml").read_text()
+    assert "https://huyen.example/tin-tuc/tin-cong-khai/" in sitemap
+    for state in PRIVATE:
+        assert f"leak{state}" not in sitemap
+    assert "withdrawntitle" not in sitemap
+    assert "Sitemap: https://huyen.example/sitemap.xml" in (built / "huyen/robots.txt").read_text()
