@@ -158,3 +158,9 @@ def test_member_site_only(make_content, build_into):
     output = build_into(content, site_ids=["xa"])
     assert (output / "xa/tin-tuc/tin-xa/index.html").is_file()
     assert not (output / "huyen").exists()
+
+
+def test_site_absolute_links_follow_the_site_prefix(make_content, build_into):
+    content = make_content({"huyen/articles/a.md": article(body="Xem [văn bản](/van-ban/).")})
+    page = build_into(content) / "huyen/tin-tuc/tin-thu-nghiem/index.html"
+    assert soup(page).find("a", string="văn bản")["href"] == "/huyen/van-ban/"

@@ -6,12 +6,23 @@ for anything that must not be published, so Pelican never builds a private item 
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 
 from portal.catalog.urls import save_as
+
+_SITE_ABSOLUTE = re.compile(r'\b(href|src)="/(?!/)')
+
+
+def prefix_site_paths(fragment: str, siteurl: str) -> str:
+    """Site-absolute links (``/van-ban/``) point into the site wherever it is served from: under
+    ``/<site-id>/`` in development, or a base_url with a path."""
+    prefix = urlsplit(siteurl).path.rstrip("/")
+    return _SITE_ABSOLUTE.sub(rf'\1="{prefix}/', fragment) if prefix else fragment
 
 
 class PortalReader(BaseReader):
@@ -51,4 +62,4 @@ class PortalReader(BaseReader):
             metadata["tags"] = [Tag(tag, settings) for tag in meta["tags"]]
         if meta.get("authors"):
             metadata["authors"] = [Author(name, settings) for name in meta["authors"]]
-        return item.html, metadata
+        return prefix_site_paths(item.html, settings.get("SITEURL", "")), metadata
