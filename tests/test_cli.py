@@ -136,3 +136,14 @@ def test_build_ok(runner, make_content, tmp_path):
     assert result.exit_code == 0, result.output
     assert (output / "huyen/tin-tuc/tin-thu-nghiem/index.html").is_file()
     assert (output / "index.html").is_file()  # the development index of all sites
+
+
+def test_every_command_and_make_target_is_documented():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name in main.commands:
+        assert f"portal {name}" in readme, name
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    targets = re.findall(r"^([a-z-]+):", makefile, re.M)
+    for target in targets:
+        if target != "system-deps":
+            assert f"`{target}`" in readme, target
