@@ -115,3 +115,16 @@ def test_sites_yml_rules(make_content):
 def test_unknown_site_requested(make_content):
     messages = [str(e) for e in errors_of(make_content(), site_ids=["khong-co"])]
     assert any("khong-co" in m for m in messages)
+
+
+def test_symlinked_content_is_refused(make_content, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "bi-mat.md").write_text(article("Tin ngoài kho"))
+    content = make_content()
+    (content / "huyen/articles").mkdir(parents=True)
+    (content / "huyen/articles/ngoai").symlink_to(elsewhere, target_is_directory=True)
+    (content / "huyen/articles/tin.md").symlink_to(elsewhere / "bi-mat.md")
+    errors = errors_of(content)
+    assert sorted(Path(e.path).name for e in errors) == ["ngoai", "tin.md"]
+    assert all("symlink" in e.message for e in errors)

@@ -151,7 +151,7 @@ def scan_site(
     catalog = SiteCatalog(site, str(site_dir))
     content_files: list[tuple[Path, str]] = []
     other_files: list[Path] = []
-    for path in _walk(site_dir):
+    for path in _walk(site_dir, report):
         rel = path.relative_to(site_dir)
         kind = rel.parts[0] if len(rel.parts) > 1 else ""
         if path.suffix == CONTENT_SUFFIX and kind in TYPES:
@@ -189,12 +189,35 @@ def scan_site(
     return catalog
 
 
-def _walk(root: Path) -> Iterable[Path]:
+def _walk(root: Path, report: ErrorReport) -> Iterable[Path]:
+    """Every file under ``root``; a symlink leading out of the site is an error, never followed."""
+    real_root = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames.sort()
+        for name in list(dirnames):
+            folder = Path(dirpath) / name
+            if folder.is_symlink():
+                dirnames.remove(name)
+                _symlink_error(folder, report)
         for name in sorted(filenames):
-            if name not in IGNORED_NAMES:
-                yield Path(dirpath) / name
+            path = Path(dirpath) / name
+            if name in IGNORED_NAMES:
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(real_root):
+                _symlink_error(path, report)
+                continue
+            yield path
+
+
+def _symlink_error(path: Path, report: ErrorReport) -> None:
+    report.add(
+        str(path),
+        1,
+        "file",
+        "liên kết tượng trưng (symlink) không được dùng trong thư mục nội dung; hãy chép "
+        "tệp thật vào đây",
+        "symbolic links are not allowed in content folders",
+    )
 
 
 def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:

@@ -29,8 +29,10 @@ def write_sitemap(pelican) -> None:
     if catalog is None:
         return
     base = catalog.site.base_url.rstrip("/")
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
     for url, lastmod in entries(catalog):
         stamp = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""
         lines.append(f"  <url><loc>{escape(f'{base}/{url}')}</loc>{stamp}</url>")
