@@ -3,52 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from pathlib import Path
 
 import pytest
 
 from portal.build import build
-from portal.frontmatter.fields import TIMEZONE
-
-REPO = Path(__file__).resolve().parents[1]
-SETTINGS = REPO / "pelicanconf.py"
-DEMO_CONTENT = REPO / "content"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# The demo is dated up to 2026-11-21; building "at" this moment keeps tests independent of today.
-DEMO_NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=TIMEZONE)
-
-SITES_YML = """\
-- id: huyen
-  name: "Ủy ban nhân dân huyện Thử Nghiệm"
-  role: parent
-  base_url: https://huyen.example
-  contact: {address: "Số 1 đường Chính", phone: "0270 000 000", email: vp@huyen.example,
-            responsible: "Ông Nguyễn Văn Một"}
-  categories: ["Tin tức - Sự kiện", "Thông báo"]
-  groups:
-    lanh-dao: [ct@huyen.example, pct@huyen.example]
-- id: xa
-  name: "Ủy ban nhân dân xã Thử Nghiệm"
-  role: member
-  parent: huyen
-  base_url: https://xa.example
-  categories: ["Tin tức - Sự kiện"]
-"""
-
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-
-
-def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
-    """Write ``files`` (relative path → text or bytes) under ``root``; text is dedented."""
-    for rel, data in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(textwrap.dedent(data).lstrip("\n"), encoding="utf-8")
-    return root
+from support import DEMO_CONTENT, DEMO_NOW, SETTINGS, SITES_YML, write_tree
 
 
 @pytest.fixture
@@ -83,11 +43,3 @@ def demo_output(tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("demo") / "output"
     build(DEMO_CONTENT, output, SETTINGS, now=DEMO_NOW)
     return output
-
-
-def article(title: str = "Tin thử nghiệm", body: str = "Nội dung tin.", **fields: str) -> str:
-    """A valid article's text, with extra or overriding front-matter lines."""
-    meta = {"title": f'"{title}"', "date": "2026-11-20 08:30", "category": '"Thông báo"'}
-    meta.update(fields)
-    lines = "\n".join(f"{k}: {v}" for k, v in meta.items())
-    return f"---\n{lines}\n---\n{body}\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from conftest import PDF, article
+from support import PDF, article
 
 
 def soup(path):

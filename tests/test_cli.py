@@ -7,9 +7,9 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from conftest import PDF, REPO, article
 from portal.cli import main
 from portal.frontmatter.schema import TYPES
+from support import PDF, REPO, article
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ from collections import Counter
 
 from bs4 import BeautifulSoup
 
-from conftest import DEMO_CONTENT, DEMO_NOW
 from portal.build import scan
 from portal.errors import ErrorReport
+from support import DEMO_CONTENT, DEMO_NOW
 
 MINIMUM = {  # content the demo must carry, all sites together, published
     "articles": 40,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO_NOW, PDF, article
 from portal.frontmatter.fields import TIMEZONE
+from support import DEMO_NOW, PDF, article
 
 PRIVATE = {
     "draft": {"status": "draft"},

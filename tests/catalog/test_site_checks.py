@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import DEMO_NOW, PDF, SITES_YML, article
 from portal.build import scan
 from portal.errors import ErrorReport
+from support import DEMO_NOW, PDF, SITES_YML, article
 
 
 def errors_of(content: Path, **kwargs) -> list:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO_NOW, FIXTURES, PDF, REPO
 from portal.build import scan
 from portal.errors import ErrorReport
+from support import DEMO_NOW, FIXTURES, PDF, REPO
 
 MALFORMED = FIXTURES / "malformed"
 SUPPORT = {
