@@ -82,6 +82,20 @@ content_option = click.option(
     show_default=True,
     help="Content folder holding sites.yml.",
 )
+output_option = click.option(
+    "--output",
+    "output_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_OUTPUT,
+    show_default=True,
+    help="Output folder.",
+)
+settings_option = click.option(
+    "--settings",
+    "settings_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Pelican settings file [default: ./pelicanconf.py].",
+)
 now_option = click.option(
     "--now",
     help="Build as if it were this moment (YYYY-MM-DD HH:MM), for previews and tests.",
@@ -97,21 +111,9 @@ def main() -> None:
 
 @main.command()
 @content_option
-@click.option(
-    "--output",
-    "output_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=DEFAULT_OUTPUT,
-    show_default=True,
-    help="Output folder.",
-)
+@output_option
 @click.option("--site", "site_ids", multiple=True, help="Build only this site (repeatable).")
-@click.option(
-    "--settings",
-    "settings_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Pelican settings file [default: ./pelicanconf.py].",
-)
+@settings_option
 @now_option
 @_fail_on_content_errors
 def build(
@@ -147,7 +149,7 @@ def build(
     show_default=True,
     help="github: ::error annotations for GitHub Actions.",
 )
-@click.option("--settings", "settings_file", type=click.Path(path_type=Path, dir_okay=False))
+@settings_option
 @now_option
 def check(
     paths: tuple[Path, ...],
@@ -222,14 +224,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 @main.command()
 @content_option
-@click.option(
-    "--output",
-    "output_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=DEFAULT_OUTPUT,
-    show_default=True,
-)
-@click.option("--settings", "settings_file", type=click.Path(path_type=Path, dir_okay=False))
+@output_option
+@settings_option
 @click.option("--port", default=8000, show_default=True)
 @click.option("--bind", default="127.0.0.1", show_default=True)
 @click.option(

@@ -15,7 +15,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 SITES = ("binh-lang", "xa-dong-phuoc", "xa-tan-dao", "thi-tran-cau-moi")
-SECTIONS = {  # content type → listing path
+SECTIONS = {  # content type → listing path; written out on purpose: these URLs are a contract
     "articles": "tin-tuc",
     "documents": "van-ban",
     "schedules": "lich-cong-tac",
