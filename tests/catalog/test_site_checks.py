@@ -128,3 +128,14 @@ def test_symlinked_content_is_refused(make_content, tmp_path):
     errors = errors_of(content)
     assert sorted(Path(e.path).name for e in errors) == ["ngoai", "tin.md"]
     assert all("symlink" in e.message for e in errors)
+
+
+def test_unreadable_attachment_names_are_errors_not_crashes(make_content):
+    content = make_content(
+        {
+            "huyen/articles/a.md": article(body="[x](" + "a" * 300 + ".pdf)"),
+            "huyen/articles/b.md": article("Tin hai", image='"\\x01.png"', image_alt="Ảnh"),
+        }
+    )
+    errors = errors_of(content)
+    assert {(Path(e.path).name, e.field) for e in errors} == {("a.md", "body"), ("b.md", "image")}

@@ -97,7 +97,24 @@ def check(
     reference: str, source_file: Path, site_dir: Path, max_bytes: int, images_only: bool = False
 ) -> Attachment:
     """Resolve ``reference`` (relative to ``source_file``) and check it; raise AttachmentError."""
+    try:
+        return _check(reference, source_file, site_dir, max_bytes, images_only)
+    except (OSError, RuntimeError) as exc:  # a name too long, a symlink loop, unreadable …
+        raise AttachmentError(
+            f"không đọc được tệp đính kèm '{reference}' ({getattr(exc, 'strerror', exc)})",
+            "cannot read the attachment",
+        ) from None
+
+
+def _check(
+    reference: str, source_file: Path, site_dir: Path, max_bytes: int, images_only: bool
+) -> Attachment:
     ref = reference.strip()
+    if any(ord(c) < 32 for c in ref):
+        raise AttachmentError(
+            f"đường dẫn tệp đính kèm {reference!r} chứa ký tự điều khiển",
+            "attachment path holds control characters",
+        )
     if not ref or ref.startswith(("/", "\\")) or (len(ref) > 1 and ref[1] == ":"):
         raise AttachmentError(
             f"tệp đính kèm '{reference}' phải là đường dẫn tương đối tính từ tệp nội dung",
@@ -105,10 +122,7 @@ def check(
         )
     candidate = source_file.parent / ref
     root = site_dir.resolve()
-    try:
-        real = candidate.resolve(strict=False)
-    except OSError:
-        real = candidate
+    real = candidate.resolve(strict=False)
     if not real.is_relative_to(root):
         raise AttachmentError(
             f"tệp đính kèm '{reference}' nằm ngoài thư mục của trang; chỉ dùng tệp trong "
