@@ -139,3 +139,16 @@ def test_unreadable_attachment_names_are_errors_not_crashes(make_content):
     )
     errors = errors_of(content)
     assert {(Path(e.path).name, e.field) for e in errors} == {("a.md", "body"), ("b.md", "image")}
+
+
+def test_body_link_error_points_at_its_line(make_content):
+    body = "Đoạn một.\n\nĐoạn hai.\n\nXem [tệp](files/thieu%20tep.pdf)."
+    content = make_content({"huyen/articles/a.md": article(body=body)})
+    (error,) = errors_of(content)
+    assert (error.field, error.line) == ("body", 10)
+
+
+def test_titleless_items_do_not_collide(make_content):
+    text = "---\ndate: 2026-11-20 08:00\ncategory: Thông báo\n---\n"
+    content = make_content({"huyen/articles/a.md": text, "huyen/articles/b.md": text})
+    assert [e.field for e in errors_of(content)] == ["title", "title"]

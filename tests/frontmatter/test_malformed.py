@@ -33,7 +33,7 @@ EXPECTED = {
     "articles__title_as_list.md": ("title", 2, "giá trị đơn"),
     "articles__bad_status.md": ("status", 5, "published"),
     "articles__duplicate_key.md": ("title", 3, "hai lần"),
-    "articles__body_link_missing.md": ("body", 6, "khong-co.pdf"),
+    "articles__body_link_missing.md": ("body", 6, "khong-co.pdf"),  # the line of the link
     "articles__consolidated_without_target.md": ("unpublished", 5, "redirect_to"),
     "documents__missing_attachment.md": ("files", 9, "không tìm thấy"),
     "documents__escaping_attachment.md": ("files", 9, "ngoài thư mục"),

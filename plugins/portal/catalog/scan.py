@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from portal.catalog import attachments as att
 from portal.catalog.item import Item
@@ -87,12 +88,27 @@ def read_item(
             "title gives an empty slug; add a slug",
         )
     item.url = item_url(kind, item.slug)
-    _attach(item, path, site_dir, report, max_bytes, parsed.body_line)
+    _attach(item, path, site_dir, report, max_bytes, parsed.body, parsed.body_line)
     return item  # even with errors: kept for the site-wide checks; the report stops the build
 
 
+def _line_in_body(body: str, first_line: int, reference: str) -> int:
+    """The file line of the first body line that mentions ``reference`` (as written or encoded)."""
+    forms = (reference, quote(reference))
+    for offset, text in enumerate(body.splitlines()):
+        if any(form in text for form in forms):
+            return first_line + offset
+    return first_line
+
+
 def _attach(
-    item: Item, path: Path, site_dir: Path, report: ErrorReport, max_bytes: int, body_line: int
+    item: Item,
+    path: Path,
+    site_dir: Path,
+    report: ErrorReport,
+    max_bytes: int,
+    body: str,
+    body_line: int,
 ) -> None:
     def checked(reference: str, key: str, images_only: bool = False) -> att.Attachment | None:
         item.referenced.add(os.path.abspath(path.parent / reference))
@@ -101,7 +117,7 @@ def _attach(
         except att.AttachmentError as exc:
             report.add(
                 item.source,
-                item.line(key) if key != "body" else body_line,
+                item.line(key) if key != "body" else _line_in_body(body, body_line, reference),
                 key,
                 exc.message,
                 exc.english,
@@ -225,6 +241,8 @@ def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
     urls: dict[str, Item] = {}
     numbers: dict[tuple[str, str, str], Item] = {}
     for item in catalog.items:
+        if not item.slug:
+            continue  # already reported: no title, or one with no letters
         top = item.url.split("/")[0]
         if item.kind == "pages" and top in RESERVED:
             report.add(
