@@ -5,15 +5,20 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install serve build publish check test test-slow lint format lock clean system-deps
+.PHONY: install serve build publish check test test-slow lint format lock clean system-deps python-venv
 
 $(STAMP): requirements-dev.lock pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV) || { $(MAKE) python-venv && $(PYTHON) -m venv --clear $(VENV); }
 	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 install: $(STAMP)
+
+## Debian's python3 ships without venv/ensurepip: install it when creating .venv/ fails.
+python-venv:
+	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-venv >/dev/null
 
 ## Debian packages the browser tests need (Chromium comes from Debian, never from a test tool).
 system-deps:

@@ -145,5 +145,5 @@ def test_every_command_and_make_target_is_documented():
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     targets = re.findall(r"^([a-z-]+):", makefile, re.M)
     for target in targets:
-        if target != "system-deps":
+        if target not in ("system-deps", "python-venv"):  # internal install steps
             assert f"`{target}`" in readme, target
