@@ -96,21 +96,24 @@ def test_new_refuses_what_it_cannot_make_valid(runner, make_content):
     assert result.exit_code != 0 and "khong-co" in result.output
 
 
+def build_args(content, output, *extra: str) -> list[str]:
+    """``portal build`` into ``output`` with the repository's settings."""
+    return [
+        "build",
+        "--content",
+        str(content),
+        "--output",
+        str(output),
+        "--settings",
+        str(REPO / "pelicanconf.py"),
+        *extra,
+    ]
+
+
 def test_build_reports_errors_and_writes_nothing(runner, make_content, tmp_path):
     content = make_content({"huyen/articles/a.md": article(category='"Lạ"')})
     output = tmp_path / "out"
-    result = runner.invoke(
-        main,
-        [
-            "build",
-            "--content",
-            str(content),
-            "--output",
-            str(output),
-            "--settings",
-            str(REPO / "pelicanconf.py"),
-        ],
-    )
+    result = runner.invoke(main, build_args(content, output))
     assert result.exit_code == 1
     assert "a.md:4: category:" in result.output
     assert not output.exists()
@@ -119,20 +122,7 @@ def test_build_reports_errors_and_writes_nothing(runner, make_content, tmp_path)
 def test_build_ok(runner, make_content, tmp_path):
     content = make_content({"huyen/articles/a.md": article()})
     output = tmp_path / "out"
-    result = runner.invoke(
-        main,
-        [
-            "build",
-            "--content",
-            str(content),
-            "--output",
-            str(output),
-            "--settings",
-            str(REPO / "pelicanconf.py"),
-            "--now",
-            "2026-11-22 12:00",
-        ],
-    )
+    result = runner.invoke(main, build_args(content, output, "--now", "2026-11-22 12:00"))
     assert result.exit_code == 0, result.output
     assert (output / "huyen/tin-tuc/tin-thu-nghiem/index.html").is_file()
     assert (output / "index.html").is_file()  # the development index of all sites

@@ -7,6 +7,7 @@ Settings that keep private content private are enforced here, whatever the setti
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import os
 import time
@@ -218,8 +219,6 @@ def build(
 
 def write_local_index(output_dir: Path, sites: list[Site]) -> None:
     """A plain page at the output root linking every site (development server only)."""
-    import html
-
     rows = "\n".join(
         f'<li><a href="/{s.id}/">{html.escape(s.name)}</a>'
         f"{' (cấp trên)' if s.is_parent else ''}</li>"

@@ -10,6 +10,7 @@ import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import quote
 
@@ -40,13 +41,11 @@ class SiteCatalog:
     root: str
     items: list[Item] = field(default_factory=list)
 
+    @cached_property
     def by_source(self) -> dict[str, Item]:
-        """Items keyed by absolute source path (what Pelican's readers receive)."""
-        if len(self._by_source) != len(self.items):
-            self._by_source = {item.source: item for item in self.items}
-        return self._by_source
-
-    _by_source: dict[str, Item] = field(default_factory=dict, repr=False)
+        """Items keyed by absolute source path (what Pelican's readers receive); read only
+        once the scan is complete."""
+        return {item.source: item for item in self.items}
 
     def of_kind(self, kind: str, listed_only: bool = True) -> list[Item]:
         return [i for i in self.items if i.kind == kind and (i.listed or not listed_only)]

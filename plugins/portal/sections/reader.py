@@ -33,7 +33,7 @@ class PortalReader(BaseReader):
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         catalog = self.settings["PORTAL_CATALOG"]
-        item = catalog.by_source().get(source_path)
+        item = catalog.by_source.get(source_path)
         if item is None:  # the catalog walks the same folders; this means a bug, not bad content
             raise LookupError(f"{source_path} is not in the portal catalog")
         if not item.written:
