@@ -2,7 +2,14 @@
 (SITENAME, SITEURL, PATH, OUTPUT_PATH, PORTAL_SITE …) from content/sites.yml."""
 
 # -- Engine -------------------------------------------------------------------------------------
-PLUGINS = ["portal.sections", "portal.takedown", "portal.sitemap"]
+PLUGINS = [
+    "portal.sections",
+    "portal.takedown",
+    "portal.sitemap",
+    "portal.documents",
+    "portal.schedules",
+    "portal.theme",
+]
 THEME = "theme"
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"
@@ -34,7 +41,13 @@ DIRECT_TEMPLATES = ["index", "news", "categories", "tags", "404"]
 
 # -- Listings ---------------------------------------------------------------------------------
 DEFAULT_PAGINATION = 20
-PAGINATED_TEMPLATES = {"news": None, "category": None, "tag": None, "section": None}
+PAGINATED_TEMPLATES = {
+    "news": None,
+    "category": None,
+    "tag": None,
+    "period_archives": None,
+    "section": None,
+}
 PAGINATION_PATTERNS = [
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/trang-{number}/", "{base_name}/trang-{number}/index.html"),

@@ -26,7 +26,14 @@ from portal.sites import Site, load_sites
 
 logger = logging.getLogger(__name__)
 
-REQUIRED_PLUGINS = ("portal.sections", "portal.takedown", "portal.sitemap")
+REQUIRED_PLUGINS = (
+    "portal.sections",
+    "portal.takedown",
+    "portal.sitemap",
+    "portal.documents",
+    "portal.schedules",
+    "portal.theme",
+)
 
 # Whatever the settings file says: nothing private is ever written, nothing is copied blindly.
 ENFORCED: dict[str, Any] = {
@@ -35,6 +42,7 @@ ENFORCED: dict[str, Any] = {
     "PAGE_PATHS": ["pages"],
     "PAGE_EXCLUDES": [],
     "STATIC_PATHS": [],
+    "THEME_STATIC_PATHS": [],  # the theme's assets are published hashed by portal.theme
     "WITH_FUTURE_DATES": True,  # the catalog's publication rules decide, not Pelican
     "DRAFT_URL": "",
     "DRAFT_SAVE_AS": "",
@@ -116,9 +124,12 @@ def scan(
                 f"không có trang '{wanted}' trong sites.yml",
                 "no such site",
             )
+    # A member's pages show its parent's news, so building a member reads its parent too.
+    wanted = set(site_ids or known)
+    wanted |= {s.parent for s in sites if s.id in wanted and s.parent}
     catalogs: dict[str, SiteCatalog] = {}
     for site in sites:
-        if site_ids and site.id not in site_ids:
+        if site.id not in wanted:
             continue
         if not (content_dir / site.id).is_dir():
             continue
@@ -131,6 +142,7 @@ def site_overrides(
     site: Site,
     sites: list[Site],
     catalog: SiteCatalog,
+    catalogs: dict[str, SiteCatalog],
     content_dir: Path,
     output_dir: Path,
     now: dt.datetime,
@@ -147,13 +159,18 @@ def site_overrides(
         "PORTAL_SITES": sites,
         "PORTAL_PARENT": next((s for s in sites if s.is_parent), None),
         "PORTAL_CATALOG": catalog,
+        "PORTAL_CATALOGS": catalogs,
         "PORTAL_NOW": now,
         "PORTAL_LOCAL": local,
         **ENFORCED,
     }
     plugins = list(base.get("PLUGINS") or [])
     overrides["PLUGINS"] = plugins + [p for p in REQUIRED_PLUGINS if p not in plugins]
-    overrides["JINJA_ENVIRONMENT"] = {**(base.get("JINJA_ENVIRONMENT") or {}), "autoescape": True}
+    jinja = dict(base.get("JINJA_ENVIRONMENT") or {})
+    extensions = list(jinja.get("extensions") or [])
+    if "jinja2.ext.i18n" not in extensions:
+        extensions.append("jinja2.ext.i18n")
+    overrides["JINJA_ENVIRONMENT"] = {**jinja, "autoescape": True, "extensions": extensions}
     return overrides
 
 
@@ -192,13 +209,15 @@ def build(
     result = BuildResult()
     output_dir.mkdir(parents=True, exist_ok=True)
     for site_id, catalog in catalogs.items():
+        if site_ids and site_id not in site_ids:
+            continue
         site = catalog.site
         if progress:
             progress(site_id)
         site_started = time.perf_counter()
         run_pelican(
             settings_file,
-            site_overrides(base, site, sites, catalog, content_dir, output_dir, now),
+            site_overrides(base, site, sites, catalog, catalogs, content_dir, output_dir, now),
         )
         out = output_dir / site_id
         files = sum(len(names) for _, _, names in os.walk(out))

@@ -25,6 +25,7 @@ HELP: dict[str, tuple[str, str]] = {
     "unit": ("Văn phòng HĐND và UBND", "đơn vị gửi bài"),
     "image": ("anh/anh-dai-dien.jpg", "ảnh đại diện, đường dẫn tính từ tệp này"),
     "image_alt": ("Mô tả nội dung ảnh", "bắt buộc khi có ảnh: mô tả cho người khiếm thị"),
+    "image_caption": ("Chú thích ảnh. Ảnh: tên tác giả", "chú thích hiện dưới ảnh, kèm nguồn ảnh"),
     "lang": ("en", "ngôn ngữ: vi (mặc định) hoặc en"),
     "modified": ("2026-12-01 09:00", "ngày sửa đổi; cần change_note trừ khi minor: true"),
     "change_note": ("Cập nhật số liệu", "nội dung thay đổi"),
@@ -78,6 +79,10 @@ HELP: dict[str, tuple[str, str]] = {
     "comment_email": ("gopy@example.vn", "thư điện tử nhận góp ý"),
     "order": ("1", "thứ tự trong trình đơn"),
     "nav": ("true", "hiện trong trình đơn"),
+    "translation_of": (
+        "gioi-thieu",
+        "bản dịch của trang tĩnh nào (slug trang tiếng Việt); dùng với lang: en",
+    ),
 }
 
 

@@ -24,7 +24,7 @@ SECTIONS = {  # content type → listing path; written out on purpose: these URL
     "qa": "hoi-dap",
     "consultations": "lay-y-kien",
 }
-ITEM_LINKS = "main .pt-list .pt-list__item > a"
+ITEM_LINKS = "main .pt-card__title a, main .pt-doctable tbody a"
 
 
 class Browse:
@@ -99,9 +99,9 @@ def test_dev_index_links_every_site(browse):
 @pytest.mark.parametrize("site", SITES)
 def test_home_page(browse, site):
     browse.open(f"/{site}/")
-    nav = browse.links("nav .pt-nav a")
+    links = browse.links("nav.pt-nav a, main a, footer a")
     for listing in SECTIONS.values():
-        assert f"/{site}/{listing}/" in nav, f"/{site}/ has no link to /{site}/{listing}/"
+        assert f"/{site}/{listing}/" in links, f"/{site}/ has no link to /{site}/{listing}/"
     assert not browse.problems, report(browse)
 
 

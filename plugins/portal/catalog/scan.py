@@ -293,6 +293,7 @@ def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
                     f"'{entry}' không phải địa chỉ thư điện tử hay nhóm trong sites.yml",
                     "neither an address nor a group of sites.yml",
                 )
+    _check_translations(catalog, report)
     invitations = {i.meta.get("number") for i in catalog.items if i.kind == "invitations"}
     public_urls = {f"/{i.url}" for i in catalog.items if i.written}
     public_urls |= {f"/{p}/" for p in SECTIONS.values() if p} | {"/"}
@@ -318,4 +319,30 @@ def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
                 "unpublished.redirect_to",
                 f"'{target}' không phải trang đang công bố trên trang này",
                 "redirect target is not a published page of this site",
+            )
+
+
+def _check_translations(catalog: SiteCatalog, report: ErrorReport) -> None:
+    """A page's ``translation_of`` names a published page of the site in another language."""
+    pages = {i.slug: i for i in catalog.items if i.kind == "pages" and i.written}
+    for item in catalog.items:
+        target = item.meta.get("translation_of")
+        if not target:
+            continue
+        original = pages.get(target)
+        if original is None:
+            report.add(
+                item.source,
+                item.line("translation_of"),
+                "translation_of",
+                f"không có trang tĩnh '{target}' đang công bố trên trang này",
+                "no published standing page with that slug",
+            )
+        elif original.meta.get("lang", "vi") == item.meta.get("lang", "vi"):
+            report.add(
+                item.source,
+                item.line("translation_of"),
+                "translation_of",
+                "bản dịch phải khác ngôn ngữ với trang gốc; hãy thêm 'lang: en'",
+                "a translation needs a different lang from its original",
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from portal.messages import N_
+
 SECTIONS: dict[str, str] = {
     "articles": "tin-tuc",
     "documents": "van-ban",
@@ -13,14 +15,14 @@ SECTIONS: dict[str, str] = {
     "pages": "",
 }
 SECTION_TITLES: dict[str, str] = {
-    "articles": "Tin tức",
-    "documents": "Văn bản",
-    "schedules": "Lịch công tác",
-    "invitations": "Giấy mời họp",
-    "procedures": "Thủ tục hành chính",
-    "qa": "Hỏi đáp",
-    "consultations": "Lấy ý kiến dự thảo",
-    "pages": "Giới thiệu",
+    "articles": N_("Tin tức"),
+    "documents": N_("Văn bản"),
+    "schedules": N_("Lịch công tác"),
+    "invitations": N_("Giấy mời họp"),
+    "procedures": N_("Thủ tục hành chính"),
+    "qa": N_("Hỏi đáp"),
+    "consultations": N_("Lấy ý kiến dự thảo"),
+    "pages": N_("Giới thiệu"),
 }
 # Paths the build itself writes; no item may take them.
 CATEGORY_PREFIX = "chuyen-muc"

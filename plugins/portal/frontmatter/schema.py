@@ -56,6 +56,7 @@ COMMON: dict[str, Field] = {
     "unit": TEXT,
     "image": Field("path"),
     "image_alt": TEXT,
+    "image_caption": TEXT,
     "lang": Field("enum", choices=("vi", "en")),
     "modified": Field("datetime"),
     "change_note": TEXT,
@@ -165,6 +166,7 @@ TYPES: dict[str, dict[str, Field]] = {
         {
             "order": Field("int"),
             "nav": Field("bool"),
+            "translation_of": Field("slug"),
             "date": Field(
                 forbidden=(
                     "trang tĩnh không có ngày đăng; hãy xoá dòng 'date'",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from portal.catalog.attachments import human_size
+from portal.frontmatter.schema import week_bounds
+from portal.slugs import slugify
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
@@ -31,7 +33,14 @@ def vntime(value: dt.time | None) -> str:
     return value.strftime("%H:%M") if value else ""
 
 
+def week_range(week: str) -> tuple[dt.date, dt.date] | None:
+    """Monday and Sunday of ``YYYY-Www``."""
+    return week_bounds(week)
+
+
 FILTERS = {
+    "portal_slug": slugify,
+    "week_range": week_range,
     "vndate": vndate,
     "vndatetime": vndatetime,
     "weekday": weekday,

@@ -17,6 +17,7 @@ from portal.sections.contents import SectionItem
 logger = logging.getLogger(__name__)
 
 TYPED_SECTIONS = ("documents", "schedules", "invitations", "procedures", "qa", "consultations")
+SECTION_TEMPLATES = {"documents": "documents"}  # listings with a template of their own
 SORT_KEYS = {
     "documents": lambda c: (c.item.meta["issued"], c.item.meta.get("number", "")),
     "schedules": lambda c: c.item.meta["week"],
@@ -65,7 +66,7 @@ class SectionsGenerator(Generator):
             url = f"{SECTIONS[kind]}/"
             writer.write_file(
                 f"{url}index.html",
-                self.get_template("section"),
+                self.get_template(SECTION_TEMPLATES.get(kind, "section")),
                 self.context,
                 paginated={"items": contents},
                 template_name="section",

@@ -1,0 +1,57 @@
+"""Write the library's facet pages and its JSON index, and give every document its validity."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from pelican.generators import Generator
+
+from portal.catalog.urls import SECTIONS
+from portal.documents.library import FACETS, VALIDITY, facets, index_record, validity
+
+BASE = f"{SECTIONS['documents']}/"
+INDEX_JSON = f"{BASE}du-lieu.json"
+
+
+class LibraryGenerator(Generator):
+    def generate_context(self) -> None:
+        documents = self.context["sections"].get("documents", [])
+        today = self.settings["PORTAL_NOW"].date()
+        replaced = {
+            number.casefold()
+            for document in documents
+            for number in document.item.meta.get("replaces") or []
+        }
+        for document in documents:
+            document.validity = validity(document.item.meta, today, replaced)
+        self.facets = facets(documents, BASE)
+        self.documents = documents
+        self.context["library"] = {
+            "facets": self.facets,
+            "facet_names": {key: heading for key, (_, heading) in FACETS.items()},
+            "validity": VALIDITY,
+            "index_url": INDEX_JSON,
+        }
+
+    def generate_output(self, writer) -> None:
+        template = self.get_template("documents")
+        for values in self.facets.values():
+            for value in values:
+                writer.write_file(
+                    f"{value.url}index.html",
+                    template,
+                    self.context,
+                    paginated={"items": value.documents},
+                    template_name="section",
+                    url=value.url,
+                    section="documents",
+                    facet=value,
+                    items=value.documents,
+                )
+        siteurl = self.settings.get("SITEURL", "")
+        records = [index_record(d, d.validity, siteurl) for d in self.documents]
+        path = os.path.join(self.output_path, INDEX_JSON)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(records, handle, ensure_ascii=False, separators=(",", ":"))

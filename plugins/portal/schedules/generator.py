@@ -1,0 +1,34 @@
+"""Lay out every schedule by day and session, link weeks and invitations, and write the current
+week at a stable URL (``lich-cong-tac/tuan-nay/``)."""
+
+from __future__ import annotations
+
+from pelican.generators import Generator
+
+from portal.catalog.urls import SECTIONS
+from portal.schedules.week import current, days, link_weeks
+
+THIS_WEEK = f"{SECTIONS['schedules']}/tuan-nay/"
+
+
+class WeekGenerator(Generator):
+    def generate_context(self) -> None:
+        sections = self.context["sections"]
+        invitations = {i.item.meta["number"]: i for i in sections.get("invitations", [])}
+        schedules = sections.get("schedules", [])
+        for schedule in schedules:
+            schedule.days = days(schedule.item.meta, invitations)
+        link_weeks(schedules)
+        self.this_week = current(schedules, self.settings["PORTAL_NOW"].date())
+        self.context["THIS_WEEK_URL"] = THIS_WEEK
+
+    def generate_output(self, writer) -> None:
+        latest = self.context["sections"].get("schedules", [])[:1]
+        writer.write_file(
+            f"{THIS_WEEK}index.html",
+            self.get_template("this_week"),
+            self.context,
+            url=THIS_WEEK,
+            schedules=self.this_week,
+            latest=latest[0] if latest else None,
+        )

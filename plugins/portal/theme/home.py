@@ -1,0 +1,91 @@
+"""What the home page shows: lead story, latest news, announcements, this week's schedules, newest
+documents, upcoming invitations, open consultations, member portals, and the parent's news."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from portal.catalog.urls import CATEGORY_PREFIX
+from portal.frontmatter.schema import week_bounds
+from portal.slugs import slugify
+
+ANNOUNCEMENTS = "Thông báo"
+LATEST = 6
+SHORT = 5
+
+
+@dataclass
+class ForeignItem:
+    """An item of another site, linked by absolute URL (the parent's news on a member site)."""
+
+    title: str
+    url: str
+    date: dt.datetime
+    teaser: str = ""
+
+
+@dataclass
+class Home:
+    lead: Any = None
+    latest: list = field(default_factory=list)
+    announcements: list = field(default_factory=list)
+    announcements_url: str = ""
+    week: list = field(default_factory=list)
+    documents: list = field(default_factory=list)
+    invitations: list = field(default_factory=list)
+    consultations: list = field(default_factory=list)
+    members: list = field(default_factory=list)  # (Site, root URL)
+    parent: Any = None  # (Site, root URL)
+    parent_news: list[ForeignItem] = field(default_factory=list)
+
+
+def in_week(schedule, today: dt.date) -> bool:
+    bounds = week_bounds(schedule.item.meta["week"])
+    return bool(bounds) and bounds[0] <= today <= bounds[1]
+
+
+def consultation_open(meta: dict, today: dt.date) -> bool:
+    return meta["opens"] <= today <= meta["closes"]
+
+
+def build_home(
+    articles: list,
+    sections: dict[str, list],
+    now: dt.datetime,
+    site,
+    sites: list,
+    catalogs: dict,
+    root_of,
+) -> Home:
+    """``articles`` newest first; ``sections`` as the sections generator sorted them."""
+    today = now.date()
+    home = Home()
+    featured = [a for a in articles if a.item.meta.get("featured")]
+    home.lead = featured[0] if featured else (articles[0] if articles else None)
+    rest = [a for a in articles if a is not home.lead]
+    home.announcements = [a for a in rest if a.item.meta.get("category") == ANNOUNCEMENTS][:SHORT]
+    home.announcements_url = f"{CATEGORY_PREFIX}/{slugify(ANNOUNCEMENTS)}/"
+    shown = set(map(id, home.announcements))
+    home.latest = [a for a in rest if id(a) not in shown][:LATEST]
+    home.week = [s for s in sections.get("schedules", []) if in_week(s, today)]
+    home.documents = sections.get("documents", [])[:SHORT]
+    upcoming = [i for i in sections.get("invitations", []) if i.item.meta["end"] >= now]
+    home.invitations = sorted(upcoming, key=lambda i: i.item.meta["start"])[:SHORT]
+    home.consultations = [
+        c for c in sections.get("consultations", []) if consultation_open(c.item.meta, today)
+    ]
+    home.members = [(s, root_of(s)) for s in sites if s.parent == site.id]
+    parent = next((s for s in sites if s.id == site.parent), None)
+    if parent is not None:
+        home.parent = (parent, root_of(parent))
+        catalog = catalogs.get(parent.id)
+        if catalog is not None:
+            news = [i for i in catalog.items if i.kind == "articles" and i.listed]
+            news.sort(key=lambda i: i.meta["date"], reverse=True)
+            home.parent_news = [
+                ForeignItem(i.meta["title"], f"{root_of(parent)}/{i.url}", i.meta["date"], i.teaser)
+                for i in news[:SHORT]
+            ]
+    return home
