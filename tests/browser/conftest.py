@@ -64,6 +64,22 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def _start_server(directory: Path) -> tuple[ThreadingHTTPServer, threading.Thread, str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="test-http", daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    return server, thread, f"http://{host}:{port}"
+
+
+def _stop_server(server: ThreadingHTTPServer, thread: threading.Thread) -> None:
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
 @pytest.fixture
 def serve() -> Iterator[Callable[[Path], str]]:
     """Factory: serve a folder on 127.0.0.1 (a free port) until the test ends; returns the
@@ -71,17 +87,18 @@ def serve() -> Iterator[Callable[[Path], str]]:
     servers: list[tuple[ThreadingHTTPServer, threading.Thread]] = []
 
     def start(directory: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(directory))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        server.daemon_threads = True
-        thread = threading.Thread(target=server.serve_forever, name="test-http", daemon=True)
-        thread.start()
+        server, thread, url = _start_server(directory)
         servers.append((server, thread))
-        host, port = server.server_address[:2]
-        return f"http://{host}:{port}"
+        return url
 
     yield start
     for server, thread in servers:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+        _stop_server(server, thread)
+
+
+@pytest.fixture(scope="session")
+def demo_site(demo_output) -> Iterator[str]:
+    """The built demo served for the whole session; its base URL."""
+    server, thread, url = _start_server(demo_output)
+    yield url
+    _stop_server(server, thread)

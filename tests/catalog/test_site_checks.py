@@ -152,3 +152,25 @@ def test_titleless_items_do_not_collide(make_content):
     text = "---\ndate: 2026-11-20 08:00\ncategory: Thông báo\n---\n"
     content = make_content({"huyen/articles/a.md": text, "huyen/articles/b.md": text})
     assert [e.field for e in errors_of(content)] == ["title", "title"]
+
+
+def test_slugs_that_take_a_path_the_build_writes(make_content):
+    """``tin-tuc/trang-2/`` is the news listing's second page, ``lich-cong-tac/tuan-nay/`` the
+    current week: an item may not take them; a standing page may be called ``trang-2``."""
+    content = make_content(
+        {
+            "huyen/articles/a.md": article("Trang 2"),
+            "huyen/schedules/s.md": """\
+                ---
+                title: "Tuần này"
+                date: 2026-11-16 08:00
+                week: 2026-W47
+                owner: "Văn phòng"
+                items: [{date: 2026-11-16, content: "Họp"}]
+                ---
+                """,
+            "huyen/pages/p.md": "---\ntitle: Trang 2\n---\nTrang.\n",
+        }
+    )
+    errors = [(Path(e.path).name, e.field, e.line) for e in errors_of(content)]
+    assert errors == [("a.md", "slug", 2), ("s.md", "slug", 2)]

@@ -17,7 +17,7 @@ from urllib.parse import quote
 from portal.catalog import attachments as att
 from portal.catalog.item import Item
 from portal.catalog.publication import state as publication_state
-from portal.catalog.urls import RESERVED, SECTIONS, item_url
+from portal.catalog.urls import RESERVED, SECTIONS, item_url, reserved_slug
 from portal.errors import ErrorReport
 from portal.frontmatter.fields import validate
 from portal.frontmatter.parse import FrontMatterError, parse
@@ -243,7 +243,7 @@ def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
         if not item.slug:
             continue  # already reported: no title, or one with no letters
         top = item.url.split("/")[0]
-        if item.kind == "pages" and top in RESERVED:
+        if (item.kind == "pages" and top in RESERVED) or reserved_slug(item.kind, item.slug):
             report.add(
                 item.source,
                 item.line("slug" if "slug" in item.meta else "title"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from portal.messages import N_
 
 SECTIONS: dict[str, str] = {
@@ -36,6 +38,20 @@ RESERVED = {
     "feeds",
     *[p for p in SECTIONS.values() if p],
 }
+# Folders the build writes inside a section: listing pages (trang-2/ …, and trang-2/ … of every
+# page-like path), the library's facets, the current week.
+SECTION_RESERVED: dict[str, frozenset[str]] = {
+    "documents": frozenset({"loai", "co-quan", "linh-vuc", "nam"}),
+    "schedules": frozenset({"tuan-nay"}),
+}
+PAGE_FOLDER = re.compile(r"^trang-\d+$")
+
+
+def reserved_slug(kind: str, slug: str) -> bool:
+    """Whether an item's slug would take a path the build writes inside its section."""
+    if kind != "pages" and PAGE_FOLDER.match(slug):
+        return True
+    return slug in SECTION_RESERVED.get(kind, ())
 
 
 def item_url(kind: str, slug: str) -> str:
