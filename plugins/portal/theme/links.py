@@ -24,6 +24,7 @@ class Link:
     label: str
     url: str  # site-relative, no leading slash ("" is the home page)
     key: str = ""  # what ``nav_current`` is compared with
+    translate: bool = True  # a UI message id; a page title is shown as written
 
 
 def site_root(site: Site, local: bool) -> str:
@@ -37,5 +38,5 @@ def navigation(pages) -> list[Link]:
     links += [Link(label, f"{SECTIONS[kind]}/", kind) for kind, label in NAV_SECTIONS]
     shown = [p for p in pages if p.item.meta.get("nav") and p.lang == "vi"]
     shown.sort(key=lambda p: (p.item.meta.get("order", 100), p.title))
-    links += [Link(p.title, p.url, p.url) for p in shown]
+    links += [Link(p.title, p.url, p.url, translate=False) for p in shown]
     return links
