@@ -75,3 +75,36 @@ def test_demo_builds_every_site(demo_output):
         home = BeautifulSoup((demo_output / site / "index.html").read_text(), "html.parser")
         assert len(home.find_all("h1")) == 1
         assert home.find("footer").find("a", href=lambda h: h and h.startswith("mailto:"))
+
+
+def test_demo_illustrates_its_featured_articles():
+    """The seven featured articles each have a lead image with alt text and a credited caption;
+    one article also shows an image in its body."""
+    _, catalogs = demo_catalogs()
+    items = [i for c in catalogs.values() for i in c.items]
+    featured = [i for i in items if i.meta.get("featured")]
+    assert len(featured) == 7
+    for item in featured:
+        assert item.picture is not None, item.relpath
+        assert item.meta["image_alt"], item.relpath
+        assert "Đồ họa:" in item.meta["image_caption"], item.relpath
+    assert sum(len(i.inline_pictures) for i in items) == 1
+
+
+def test_demo_has_english_standing_pages():
+    sites, catalogs = demo_catalogs()
+    for site in sites:
+        assert site.lang == ["vi", "en"], site.id
+        english = {
+            i.meta["translation_of"]: i.slug
+            for i in catalogs[site.id].items
+            if i.meta.get("lang") == "en"
+        }
+        assert english == {"co-cau-to-chuc": "organisation", "lien-he": "contact"}, site.id
+
+
+def test_demo_publishes_image_variants(demo_output):
+    """8 pictures (7 lead images, 1 in a body), each 1600 px wide: three WebP widths each."""
+    variants = sorted(p.name for p in demo_output.rglob("*.webp"))
+    assert len(variants) == 24
+    assert {name.rsplit("-", 1)[1] for name in variants} == {"480w.webp", "800w.webp", "1200w.webp"}

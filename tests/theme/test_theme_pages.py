@@ -7,6 +7,7 @@ import gzip
 import re
 from functools import cache
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
@@ -56,13 +57,14 @@ def test_no_request_leaves_the_site(demo_output):
     problems = []
     for path in html_pages(demo_output):
         site = path.relative_to(demo_output).parts[0]
+        here = "/" + path.relative_to(demo_output).as_posix()
         for tag in parse(path).select("script[src], link[href], img[src], img[srcset], source"):
             rel = tag.get("rel") or []
             if tag.name == "link" and ("canonical" in rel or "alternate" in rel):
                 continue  # not fetched
             for url in [tag.get("src"), tag.get("href"), *(tag.get("srcset") or "").split(",")]:
                 url = (url or "").strip().split(" ")[0]
-                if url and not url.startswith(f"/{site}/"):
+                if url and not urljoin(here, url).startswith(f"/{site}/"):
                     problems.append(f"{path.relative_to(demo_output)}: {tag.name} → {url}")
     assert not problems, "\n".join(problems[:20])
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from portal.catalog.attachments import Attachment
 from portal.catalog.publication import LISTED, WRITTEN
+from portal.images.picture import Picture
 
 
 @dataclass
@@ -27,6 +28,8 @@ class Item:
     files: list[Attachment] = field(default_factory=list)  # the ``files`` field
     image: Attachment | None = None
     inline: list[Attachment] = field(default_factory=list)  # linked from the body
+    picture: Picture | None = None  # the ``image`` field's responsive variants
+    inline_pictures: dict[str, Picture] = field(default_factory=dict)  # body images, by name
     referenced: set[str] = field(default_factory=set)  # every file it names, even refused ones
 
     @property

@@ -22,6 +22,7 @@ from portal.errors import ErrorReport
 from portal.frontmatter.fields import validate
 from portal.frontmatter.parse import FrontMatterError, parse
 from portal.frontmatter.schema import TYPES, check_rules
+from portal.images import add_pictures
 from portal.markup.render import first_paragraph, relative_links, render, rewrite_links
 from portal.sites.config import Site
 from portal.slugs import slugify
@@ -52,7 +53,13 @@ class SiteCatalog:
 
 
 def read_item(
-    path: Path, site: Site, site_dir: Path, kind: str, report: ErrorReport, max_bytes: int
+    path: Path,
+    site: Site,
+    site_dir: Path,
+    kind: str,
+    report: ErrorReport,
+    max_bytes: int,
+    now: dt.datetime,
 ) -> Item | None:
     """Read one content file; ``None`` when it could not be read at all (errors reported)."""
     spath = str(path)
@@ -74,6 +81,7 @@ def read_item(
         relpath=path.relative_to(site_dir).as_posix(),
         meta=meta,
         lines=lines,
+        state=publication_state(meta, now),
     )
     item.html = render(parsed.body)
     item.teaser = meta.get("summary") or first_paragraph(item.html)
@@ -139,6 +147,8 @@ def _attach(
             mapping[reference] = found.name
     if mapping:
         item.html = rewrite_links(item.html, mapping)
+    if item.written:  # only what is published gets variants (private files stay unread)
+        add_pictures(item, report, lambda reference: _line_in_body(body, body_line, reference))
     names: dict[str, str] = {}
     for attachment in item.all_attachments:
         other = names.get(attachment.name)
@@ -184,9 +194,8 @@ def scan_site(
         else:
             other_files.append(path)
     for path, kind in content_files:
-        item = read_item(path, site, site_dir, kind, report, max_bytes)
+        item = read_item(path, site, site_dir, kind, report, max_bytes, now)
         if item is not None:
-            item.state = publication_state(item.meta, now)
             catalog.items.append(item)
     _check_site(catalog, report)
     used = {a.source for item in catalog.items for a in item.all_attachments}

@@ -78,7 +78,10 @@ class SectionsGenerator(Generator):
 
 
 def copy_attachments(pelican) -> None:
-    """Copy every written item's attachments beside its page (``finalized`` receiver)."""
+    """Copy every written item's attachments beside its page, and write its images' WebP
+    variants there (``finalized`` receiver)."""
+    from portal.images import write_pictures
+
     catalog = pelican.settings.get("PORTAL_CATALOG")
     if catalog is None:
         return
@@ -89,6 +92,7 @@ def copy_attachments(pelican) -> None:
             target = os.path.join(pelican.output_path, item.url, attachment.name)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             shutil.copyfile(attachment.source, target)
+        write_pictures(item, os.path.join(pelican.output_path, item.url))
 
 
 def get_generators(_pelican):
