@@ -3,9 +3,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+AUDIT_STAMP := tools/audit/node_modules/.installed
 PORT ?= 8000
+AUDIT_ARGS ?=
+# A recipe line: Debian's Node.js and npm, when npm is missing (axe-core for the browser tests,
+# Lighthouse for audit). Not a target of its own, so that install does not pull in Chromium.
+NODEJS = @command -v npm >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
 
-.PHONY: install serve build publish check test test-slow lint format lock clean system-deps python-venv
+.PHONY: install serve build publish check test test-slow audit lint format lock clean system-deps python-venv
 
 $(STAMP): requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV) || { $(MAKE) python-venv && $(PYTHON) -m venv --clear $(VENV); }
@@ -13,15 +22,23 @@ $(STAMP): requirements-dev.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-install: $(STAMP)
+## axe-core for the browser tests, from the npm lock (package-lock.json), into node_modules/.
+$(NODE_STAMP): package.json package-lock.json
+	$(NODEJS)
+	npm ci --include=dev --no-audit --no-fund
+	touch $@
+
+install: $(STAMP) $(NODE_STAMP)
 
 ## Debian's python3 ships without venv/ensurepip: install it when creating .venv/ fails.
 python-venv:
 	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-venv >/dev/null
 
-## Debian packages the browser tests need (Chromium comes from Debian, never from a test tool).
+## Debian packages the browser tests need (Chromium comes from Debian, never from a test tool),
+## and Node.js with npm.
 system-deps:
+	$(NODEJS)
 	@command -v chromium >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
@@ -49,13 +66,24 @@ test: install system-deps
 test-slow: install system-deps
 	$(BIN)/pytest -m slow
 
+## Lighthouse (kept apart in tools/audit/ so that make test never installs it).
+$(AUDIT_STAMP): tools/audit/package.json tools/audit/package-lock.json
+	$(NODEJS)
+	npm ci --prefix tools/audit --include=dev --no-audit --no-fund
+	touch $@
+
+## Lighthouse scores of every page type of the demo (tests/browser/page_types.json) as a table;
+## reports in output/audit/. One page type: make audit AUDIT_ARGS="--only home".
+audit: install system-deps $(AUDIT_STAMP)
+	$(BIN)/python tools/audit.py $(AUDIT_ARGS)
+
 lint: install
-	$(BIN)/ruff check plugins tests pelicanconf.py publishconf.py
-	$(BIN)/ruff format --check plugins tests pelicanconf.py publishconf.py
+	$(BIN)/ruff check plugins tests tools pelicanconf.py publishconf.py
+	$(BIN)/ruff format --check plugins tests tools pelicanconf.py publishconf.py
 
 format: install
-	$(BIN)/ruff format plugins tests pelicanconf.py publishconf.py
-	$(BIN)/ruff check --fix plugins tests pelicanconf.py publishconf.py
+	$(BIN)/ruff format plugins tests tools pelicanconf.py publishconf.py
+	$(BIN)/ruff check --fix plugins tests tools pelicanconf.py publishconf.py
 
 ## Re-resolve the locked dependencies after editing pyproject.toml.
 lock: install

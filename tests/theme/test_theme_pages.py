@@ -227,3 +227,44 @@ def test_withdrawn_item_carries_the_notice(demo_output):
     assert notices, "the demo's withdrawn item shows no withdrawal notice"
     for path in notices:
         assert parse(path).find("meta", attrs={"name": "robots", "content": "noindex"})
+
+
+def test_english_pages_speak_english_and_link_their_original(demo_output):
+    english = page(demo_output, f"/{PARENT}/organisation/")
+    assert english.html["lang"] == "en"
+    assert english.select_one(".pt-breadcrumbs li a").get_text() == "Home"
+    assert english.select_one(".pt-skip").get_text() == "Skip to main content"
+    labels = [s.get_text() for s in english.select(".pt-footer__label")]
+    assert "Address:" in labels
+    back = english.select_one('.pt-topbar a[hreflang="vi"]')
+    assert back["href"] == f"/{PARENT}/co-cau-to-chuc/" and back["lang"] == "vi"
+    alternate = english.select_one('link[rel="alternate"][hreflang="vi"]')
+    assert alternate["href"] == "https://binhlang.example/co-cau-to-chuc/"
+    vietnamese = page(demo_output, f"/{PARENT}/co-cau-to-chuc/")
+    assert vietnamese.html["lang"] == "vi"
+    assert (
+        vietnamese.select_one('.pt-topbar a[hreflang="en"]')["href"] == f"/{PARENT}/organisation/"
+    )
+    assert vietnamese.select_one(".pt-breadcrumbs li a").get_text() == "Trang chủ"
+    # English pages stay out of the Vietnamese menu but are linked from every footer.
+    menu = [a["href"] for a in vietnamese.select("nav.pt-nav a")]
+    assert f"/{PARENT}/organisation/" not in menu
+    footer = [a["href"] for a in page(demo_output, f"/{PARENT}/").select("footer a[hreflang=en]")]
+    assert footer == [f"/{PARENT}/contact/", f"/{PARENT}/organisation/"]
+
+
+def test_lead_image_is_responsive_with_its_caption(demo_output):
+    home = page(demo_output, f"/{PARENT}/")
+    path = home.select_one(".pt-lead-story__title a")["href"]
+    figure = page(demo_output, path).select_one("article figure.pt-figure")
+    img = figure.img
+    assert img["fetchpriority"] == "high" and not img.get("loading")  # the largest paint
+    assert int(img["width"]) > 0 and int(img["height"]) > 0 and img["alt"]
+    sources = [entry.strip().split(" ") for entry in img["srcset"].split(",")]
+    assert [w for _, w in sources] == sorted((w for _, w in sources), key=lambda w: int(w[:-1]))
+    for url, _ in sources:
+        assert (demo_output / url.strip("/")).is_file(), url
+    assert "Đồ họa:" in figure.figcaption.get_text() or "Ảnh:" in figure.figcaption.get_text()
+    # Thumbnails further down the page load lazily.
+    for thumb in home.select(".pt-card__picture"):
+        assert thumb["loading"] == "lazy"
