@@ -14,7 +14,7 @@ NODEJS = @command -v npm >/dev/null 2>&1 || { \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
 
-.PHONY: install serve build publish check test test-slow audit lint format lock clean system-deps python-venv
+.PHONY: install serve build publish check test test-slow audit lint format lock i18n clean system-deps python-venv
 
 $(STAMP): requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV) || { $(MAKE) python-venv && $(PYTHON) -m venv --clear $(VENV); }
@@ -90,5 +90,9 @@ lock: install
 	$(BIN)/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links --generate-hashes --allow-unsafe -o requirements.lock pyproject.toml
 	$(BIN)/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links --generate-hashes --allow-unsafe --extra dev -o requirements-dev.lock pyproject.toml
 
+## Extract the UI strings and update the translation catalogs (theme/translations/).
+i18n: install
+	PYBABEL=$(BIN)/pybabel PYTHON=$(BIN)/python bash tools/i18n.sh
+
 clean:
-	rm -rf output .pytest_cache
+	rm -rf output .pytest_cache test-artifacts
