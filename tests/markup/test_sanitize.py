@@ -73,3 +73,14 @@ def test_ordinary_content_is_kept():
 
 def test_body_heading_is_never_a_second_h1():
     assert "<h1" not in render("# Tiêu đề trong bài\n\nNội dung.")
+
+
+def test_links_are_only_read_from_tags_not_from_text():
+    """A paragraph that merely writes ``src="logo.pdf"`` names no attachment."""
+    from portal.markup.render import relative_links, rewrite_links
+
+    html = render('Viết src="logo.pdf" trong câu. [tệp](a.pdf) ![ảnh](b.png "t>x")')
+    assert relative_links(html) == ["a.pdf", "b.png"]
+    rewritten = rewrite_links(html, {"a.pdf": "A.pdf", "b.png": "B.png", "logo.pdf": "X.pdf"})
+    assert 'src="logo.pdf"' in rewritten  # the text is left as written
+    assert 'href="A.pdf"' in rewritten and 'src="B.png"' in rewritten

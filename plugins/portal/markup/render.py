@@ -79,7 +79,10 @@ ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 CLASSES = {"div": {"footnote"}, "a": {"footnote-ref", "footnote-backref"}}
 
-_LINK = re.compile(r'\b(src|href)="([^"]*)"')
+_LINK = re.compile(r'\s(src|href)="([^"]*)"')
+# A start tag as the sanitiser serialises it (values always double-quoted, '"' escaped inside):
+# links are looked for only there, never in text that merely reads ``src="…"``.
+_START_TAG = re.compile(r'<[a-zA-Z][^\s/>]*(?:\s+[^\s"\'=/>]+(?:="[^"]*")?)*\s*/?>')
 _FIRST_P = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _H1 = re.compile(r"<(/?)h1\b", re.I)
@@ -118,7 +121,8 @@ def relative_links(fragment: str) -> list[str]:
     """Relative file references (``src``/``href`` with no scheme, not site-absolute, not an
     anchor) in sanitised HTML, decoded, in document order."""
     found = []
-    for _attr, raw in _LINK.findall(fragment):
+    pairs = [pair for tag in _START_TAG.findall(fragment) for pair in _LINK.findall(tag)]
+    for _attr, raw in pairs:
         value = html.unescape(raw)
         parts = urlsplit(value)
         if parts.scheme or parts.netloc or value.startswith(("/", "#", "?")) or not parts.path:
@@ -137,9 +141,9 @@ def rewrite_links(fragment: str, mapping: dict[str, str]) -> str:
         if target is None:
             return match[0]
         suffix = f"#{parts.fragment}" if parts.fragment else ""
-        return f'{match[1]}="{html.escape(target + suffix)}"'
+        return f' {match[1]}="{html.escape(target + suffix)}"'
 
-    return _LINK.sub(replace, fragment)
+    return _START_TAG.sub(lambda tag: _LINK.sub(replace, tag[0]), fragment)
 
 
 def first_paragraph(fragment: str) -> str:
