@@ -174,3 +174,28 @@ def test_slugs_that_take_a_path_the_build_writes(make_content):
     )
     errors = [(Path(e.path).name, e.field, e.line) for e in errors_of(content)]
     assert errors == [("a.md", "slug", 2), ("s.md", "slug", 2)]
+
+
+def page(title: str, extra: str) -> str:
+    return f"---\ntitle: {title}\n{extra}\n---\nA.\n"
+
+
+def test_translation_of_names_a_published_page_in_another_language(make_content):
+    content = make_content(
+        {
+            "huyen/pages/lien-he.md": "---\ntitle: Liên hệ\n---\nĐịa chỉ.\n",
+            "huyen/pages/contact.md": page("Contact", "lang: en\ntranslation_of: lien-he"),
+            "huyen/pages/about.md": page("About", "lang: en\ntranslation_of: gioi-thieu"),
+            "huyen/pages/ban-sao.md": "---\ntitle: Bản sao\ntranslation_of: lien-he\n---\nB.\n",
+        }
+    )
+    errors = [(Path(e.path).name, e.field, e.line, e.english) for e in errors_of(content)]
+    assert errors == [
+        ("about.md", "translation_of", 4, "no published standing page with that slug"),
+        (
+            "ban-sao.md",
+            "translation_of",
+            3,
+            "a translation needs a different lang from its original",
+        ),
+    ]

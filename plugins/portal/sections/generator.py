@@ -12,6 +12,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from portal.catalog.urls import SECTION_TITLES, SECTIONS
+from portal.images import write_pictures
 from portal.sections.contents import SectionItem
 
 logger = logging.getLogger(__name__)
@@ -80,8 +81,6 @@ class SectionsGenerator(Generator):
 def copy_attachments(pelican) -> None:
     """Copy every written item's attachments beside its page, and write its images' WebP
     variants there (``finalized`` receiver)."""
-    from portal.images import write_pictures
-
     catalog = pelican.settings.get("PORTAL_CATALOG")
     if catalog is None:
         return

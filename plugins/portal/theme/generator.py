@@ -30,15 +30,15 @@ class ThemeGenerator(Generator):
         self.context["SEARCH_URL"] = SEARCH_URL
         self.context["site_root"] = root_of
         self.context["english_pages"] = [p for p in pages if p.lang == "en"]
-        translations = {}
+        by_slug = {page.slug: page for page in pages}
+        translations: dict[str, list] = {}
         for page in pages:
             original = page.item.meta.get("translation_of")
             if original:
                 translations.setdefault(original, []).append(page)
         for page in pages:
             page.translations_of_page = translations.get(page.slug, [])
-            original = page.item.meta.get("translation_of")
-            page.original = next((p for p in pages if p.slug == original), None)
+            page.original = by_slug.get(page.item.meta.get("translation_of"))
         self.context["HOME"] = build_home(
             articles,
             self.context.get("sections", {}),

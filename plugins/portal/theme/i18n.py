@@ -12,7 +12,6 @@ catalogs (see ``babel.cfg``).
 
 from __future__ import annotations
 
-import functools
 import gettext as stdlib_gettext
 import io
 from pathlib import Path
@@ -23,9 +22,9 @@ SOURCE_LANG = "vi"
 DOMAIN = "messages"
 
 
-@functools.lru_cache(maxsize=8)
-def _load(translations_dir: str, lang: str, _stamp: float) -> stdlib_gettext.NullTranslations:
-    po = Path(translations_dir) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def translations(translations_dir: Path, lang: str) -> stdlib_gettext.NullTranslations:
+    """The catalog of ``lang`` compiled in memory (no catalog: the Vietnamese ids as they are)."""
+    po = translations_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
     if lang == SOURCE_LANG or not po.is_file():
         return stdlib_gettext.NullTranslations()
     from babel.messages.mofile import write_mo
@@ -37,12 +36,6 @@ def _load(translations_dir: str, lang: str, _stamp: float) -> stdlib_gettext.Nul
     write_mo(buffer, catalog)
     buffer.seek(0)
     return stdlib_gettext.GNUTranslations(buffer)
-
-
-def translations(translations_dir: Path, lang: str) -> stdlib_gettext.NullTranslations:
-    po = translations_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    stamp = po.stat().st_mtime if po.is_file() else 0.0
-    return _load(str(translations_dir), lang, stamp)
 
 
 def page_lang(context) -> str:
@@ -61,12 +54,20 @@ def page_lang(context) -> str:
 def install(env, translations_dir: Path) -> None:
     """Install ``_``/``gettext``/``ngettext`` that answer in the page's language."""
 
+    loaded: dict[str, stdlib_gettext.NullTranslations] = {}  # per language, read once
+
+    def catalog(context) -> stdlib_gettext.NullTranslations:
+        lang = page_lang(context)
+        if lang not in loaded:
+            loaded[lang] = translations(translations_dir, lang)
+        return loaded[lang]
+
     @pass_context
     def gettext(context, message: str) -> str:
-        return translations(translations_dir, page_lang(context)).gettext(message)
+        return catalog(context).gettext(message)
 
     @pass_context
     def ngettext(context, singular: str, plural: str, n: int) -> str:
-        return translations(translations_dir, page_lang(context)).ngettext(singular, plural, n)
+        return catalog(context).ngettext(singular, plural, n)
 
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
