@@ -20,6 +20,7 @@ class WeekGenerator(Generator):
             schedule.days = days(schedule.item.meta, invitations)
         link_weeks(schedules)
         self.this_week = current(schedules, self.settings["PORTAL_NOW"].date())
+        self.context["this_week"] = self.this_week  # the home page shows it too
         self.context["THIS_WEEK_URL"] = THIS_WEEK
 
     def generate_output(self, writer) -> None:

@@ -33,14 +33,9 @@ def vntime(value: dt.time | None) -> str:
     return value.strftime("%H:%M") if value else ""
 
 
-def week_range(week: str) -> tuple[dt.date, dt.date] | None:
-    """Monday and Sunday of ``YYYY-Www``."""
-    return week_bounds(week)
-
-
 FILTERS = {
     "portal_slug": slugify,
-    "week_range": week_range,
+    "week_range": week_bounds,
     "vndate": vndate,
     "vndatetime": vndatetime,
     "weekday": weekday,

@@ -42,6 +42,7 @@ class ThemeGenerator(Generator):
         self.context["HOME"] = build_home(
             articles,
             self.context.get("sections", {}),
+            self.context.get("this_week", []),
             settings["PORTAL_NOW"],
             site,
             settings["PORTAL_SITES"],

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from portal.catalog.urls import CATEGORY_PREFIX
-from portal.frontmatter.schema import week_bounds
 from portal.slugs import slugify
 
 ANNOUNCEMENTS = "Thông báo"
@@ -41,11 +40,6 @@ class Home:
     parent_news: list[ForeignItem] = field(default_factory=list)
 
 
-def in_week(schedule, today: dt.date) -> bool:
-    bounds = week_bounds(schedule.item.meta["week"])
-    return bool(bounds) and bounds[0] <= today <= bounds[1]
-
-
 def consultation_open(meta: dict, today: dt.date) -> bool:
     return meta["opens"] <= today <= meta["closes"]
 
@@ -53,13 +47,15 @@ def consultation_open(meta: dict, today: dt.date) -> bool:
 def build_home(
     articles: list,
     sections: dict[str, list],
+    this_week: list,
     now: dt.datetime,
     site,
     sites: list,
     catalogs: dict,
     root_of,
 ) -> Home:
-    """``articles`` newest first; ``sections`` as the sections generator sorted them."""
+    """``articles`` newest first; ``sections`` as the sections generator sorted them;
+    ``this_week`` the schedules of the current week (``portal.schedules``)."""
     today = now.date()
     home = Home()
     featured = [a for a in articles if a.item.meta.get("featured")]
@@ -69,7 +65,7 @@ def build_home(
     home.announcements_url = f"{CATEGORY_PREFIX}/{slugify(ANNOUNCEMENTS)}/"
     shown = set(map(id, home.announcements))
     home.latest = [a for a in rest if id(a) not in shown][:LATEST]
-    home.week = [s for s in sections.get("schedules", []) if in_week(s, today)]
+    home.week = this_week
     home.documents = sections.get("documents", [])[:SHORT]
     upcoming = [i for i in sections.get("invitations", []) if i.item.meta["end"] >= now]
     home.invitations = sorted(upcoming, key=lambda i: i.item.meta["start"])[:SHORT]
