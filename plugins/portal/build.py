@@ -22,6 +22,7 @@ from pelican.settings import read_settings
 from portal.catalog import SiteCatalog, scan_site
 from portal.errors import ContentErrors, ErrorReport
 from portal.frontmatter.fields import TIMEZONE
+from portal.search import SearchIndexError, index_site, share_bundles
 from portal.sites import Site, load_sites
 
 logger = logging.getLogger(__name__)
@@ -67,6 +68,8 @@ class SiteResult:
     items: int
     files: int
     seconds: float
+    search_pages: int = 0
+    search_seconds: float = 0.0
 
 
 @dataclass
@@ -195,8 +198,11 @@ def build(
     site_ids: list[str] | None = None,
     now: dt.datetime | None = None,
     progress: Callable[[str], None] | None = None,
+    search: bool | None = None,
 ) -> BuildResult:
-    """Check everything, then build the selected sites. Raises ContentErrors or BuildFailed."""
+    """Check everything, then build the selected sites and index them for search (unless
+    ``search`` is False, or None and the settings' ``PORTAL_SEARCH`` is False). Raises
+    ContentErrors or BuildFailed."""
     started = time.perf_counter()
     now = now or now_in_vietnam()
     base = load_base_settings(settings_file)
@@ -208,6 +214,9 @@ def build(
         raise ContentErrors(report)
     result = BuildResult()
     output_dir.mkdir(parents=True, exist_ok=True)
+    local = base.get("PORTAL_URL_MODE", "local") == "local"
+    if search is None:
+        search = bool(base.get("PORTAL_SEARCH", True))
     for site_id, catalog in catalogs.items():
         if site_ids and site_id not in site_ids:
             continue
@@ -220,6 +229,8 @@ def build(
             site_overrides(base, site, sites, catalog, catalogs, content_dir, output_dir, now),
         )
         out = output_dir / site_id
+        seconds = time.perf_counter() - site_started
+        index = _index_site(site, catalog, out) if search else None
         files = sum(len(names) for _, _, names in os.walk(out))
         result.sites.append(
             SiteResult(
@@ -227,13 +238,26 @@ def build(
                 out,
                 sum(i.written for i in catalog.items),
                 files,
-                time.perf_counter() - site_started,
+                seconds,
+                index.pages if index else 0,
+                index.seconds if index else 0.0,
             )
         )
-    if base.get("PORTAL_URL_MODE", "local") == "local" and not site_ids:
+    if search:
+        share_bundles(output_dir, sites)
+    if local and not site_ids:
         write_local_index(output_dir, sites)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _index_site(site: Site, catalog: SiteCatalog, out: Path):
+    """Index a built site; exactly its public items must be found in the index."""
+    expected = {f"/{item.url}" for item in catalog.items if item.listed}
+    try:
+        return index_site(site.id, out, expected)
+    except SearchIndexError as exc:
+        raise BuildFailed(site.id, [f"tìm kiếm: {exc.message}"]) from None
 
 
 def write_local_index(output_dir: Path, sites: list[Site]) -> None:

@@ -59,13 +59,33 @@ def browser():
             launched.close()
 
 
+# The strict policy every page must work under (issue 6 publishes it with the site's headers):
+# no inline script or style, and WebAssembly only for the search index.
+STRICT_CSP = (
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self' data:; connect-src 'self'; worker-src 'self'; font-src 'self'; "
+    "manifest-src 'self'; form-action 'self' mailto:; base-uri 'none'; frame-ancestors 'none'; "
+    "object-src 'none'"
+)
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:  # stdlib's signature
         pass
 
 
-def _start_server(directory: Path) -> tuple[ThreadingHTTPServer, threading.Thread, str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+class _StrictHandler(_QuietHandler):
+    """Serves a folder with the strict Content-Security-Policy on every answer."""
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", STRICT_CSP)
+        super().end_headers()
+
+
+def _start_server(
+    directory: Path, csp: bool = True
+) -> tuple[ThreadingHTTPServer, threading.Thread, str]:
+    handler = functools.partial(_StrictHandler if csp else _QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="test-http", daemon=True)
@@ -83,11 +103,12 @@ def _stop_server(server: ThreadingHTTPServer, thread: threading.Thread) -> None:
 @pytest.fixture
 def serve() -> Iterator[Callable[[Path], str]]:
     """Factory: serve a folder on 127.0.0.1 (a free port) until the test ends; returns the
-    base URL without a trailing slash, e.g. ``http://127.0.0.1:40123``."""
+    base URL without a trailing slash, e.g. ``http://127.0.0.1:40123``. Answers carry the
+    strict CSP unless ``csp=False`` (for tests of a defence that must hold without it)."""
     servers: list[tuple[ThreadingHTTPServer, threading.Thread]] = []
 
-    def start(directory: Path) -> str:
-        server, thread, url = _start_server(directory)
+    def start(directory: Path, csp: bool = True) -> str:
+        server, thread, url = _start_server(directory, csp)
         servers.append((server, thread))
         return url
 

@@ -16,12 +16,12 @@ PNG = bytes.fromhex(  # a 1×1 transparent PNG
 
 BROKEN = """<!doctype html>
 <html lang="vi">
-<head><meta charset="utf-8"><title>Trang lỗi</title></head>
+<head><meta charset="utf-8"><title>Trang lỗi</title><link rel="stylesheet" href="tiny.css"></head>
 <body>
 <main>
   <h1>Trang lỗi</h1>
   <img src="dot.png">
-  <p style="color: #bbbbbb; background: #ffffff">Chữ quá nhạt để đọc.</p>
+  <p class="pale">Chữ quá nhạt để đọc.</p>
 </main>
 </body>
 </html>
@@ -29,12 +29,12 @@ BROKEN = """<!doctype html>
 
 CLEAN = """<!doctype html>
 <html lang="vi">
-<head><meta charset="utf-8"><title>Trang sạch</title></head>
+<head><meta charset="utf-8"><title>Trang sạch</title><link rel="stylesheet" href="tiny.css"></head>
 <body>
 <main>
   <h1>Trang sạch</h1>
   <img src="dot.png" alt="Một chấm">
-  <p style="color: #222222; background: #ffffff">Chữ đủ đậm để đọc.</p>
+  <p class="dark">Chữ đủ đậm để đọc.</p>
 </main>
 </body>
 </html>
@@ -46,6 +46,12 @@ def tiny_site(tmp_path, serve) -> str:
     (tmp_path / "broken.html").write_text(BROKEN, encoding="utf-8")
     (tmp_path / "clean.html").write_text(CLEAN, encoding="utf-8")
     (tmp_path / "dot.png").write_bytes(PNG)
+    # A stylesheet, not style attributes: the test server's CSP allows no inline style.
+    (tmp_path / "tiny.css").write_text(
+        ".pale { color: #bbbbbb; background: #ffffff; }\n"
+        ".dark { color: #222222; background: #ffffff; }\n",
+        encoding="utf-8",
+    )
     return serve(tmp_path)
 
 

@@ -205,6 +205,9 @@ def test_document_filters_without_javascript(open_page):
     assert rows and all(row[1] == "Quyết định" for row in rows)
 
 
+FILTERED = "() => document.querySelector('[data-pt-filter-status]').textContent !== ''"
+
+
 def test_document_filters_with_javascript(open_page):
     page = open_page()
     page.visit(f"{PARENT}/van-ban/")
@@ -212,7 +215,7 @@ def test_document_filters_with_javascript(open_page):
     form = page.locator("form[data-pt-filter]")
     assert form.is_visible()
     form.locator("select[name=type]").select_option(label="Quyết định")
-    page.wait_for_function("document.querySelector('[data-pt-filter-status]').textContent !== ''")
+    page.wait_for_function(FILTERED)
     rows = table_rows(page)
     assert rows and all(row[1] == "Quyết định" for row in rows)
     assert len(rows) < len(everything)
@@ -220,14 +223,14 @@ def test_document_filters_with_javascript(open_page):
     assert form.locator("[data-pt-filter-status]").inner_text() == f"Tìm thấy {len(rows)} văn bản."
     # Typing without tone marks (and đ as d) finds accented text.
     form.locator("button[type=reset]").click()
-    page.wait_for_function("!location.search")
+    page.wait_for_function("() => !location.search")
     form.locator("input[name=q]").fill("dat dai")
-    page.wait_for_function("document.querySelector('[data-pt-filter-status]').textContent !== ''")
+    page.wait_for_function(FILTERED)
     found = table_rows(page)
     assert found and all("đất đai" in " ".join(r).lower() for r in found), found
     # A shared link restores the filter.
     page.visit(f"{PARENT}/van-ban/?loai=quyet-dinh")
-    page.wait_for_function("document.querySelector('[data-pt-filter-status]').textContent !== ''")
+    page.wait_for_function(FILTERED)
     assert all(row[1] == "Quyết định" for row in table_rows(page))
     assert page.locator("select[name=type]").input_value() == "quyet-dinh"
 

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from portal.theme.assets import collect, hashed_name
 from support import REPO, article
 
-HASHED = re.compile(r"^theme/(css|js|images)/[a-z0-9-]+\.[0-9a-f]{10}\.[a-z]+$")
+HASHED = re.compile(r"^theme/(css|js|images)/([a-z]+/)?[a-z0-9-]+\.[0-9a-f]{10}\.[a-z]+$")
 
 
 def test_bundles_join_files_in_name_order_and_hash_the_result(tmp_path):
@@ -47,4 +47,10 @@ def test_pages_link_only_published_hashed_assets(make_content, build_into):
         tag.get("href") or tag.get("src")
         for tag in page.select("link[rel=stylesheet], link[rel=icon], script, img.pt-brand__emblem")
     }
-    assert linked == {f"/huyen/{f}" for f in theme_files if f.endswith((".css", ".js", ".svg"))}
+    shared = {f for f in theme_files if f.endswith((".css", ".js", ".svg"))}
+    modules = {f for f in shared if "/modules/" in f}  # a page's own script, on that page only
+    assert linked == {f"/huyen/{f}" for f in shared - modules}
+    search = BeautifulSoup((out / "tim-kiem/index.html").read_text(), "html.parser")
+    assert {s["src"] for s in search.select("script[type=module]")} == {
+        f"/huyen/{f}" for f in modules if "search" in f
+    }

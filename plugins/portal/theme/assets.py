@@ -2,7 +2,8 @@
 
 Every ``.css`` file of ``<theme>/static/css/`` is joined, in name order, into one stylesheet, and
 every ``.js`` file of ``<theme>/static/js/`` into one script; any other file of ``static/`` is
-published alone. Each is written under ``theme/`` with the first 10 hex digits of its sha256 in
+published alone (such as a page's own module in ``static/js/modules/``). Each is written under
+``theme/`` with the first 10 hex digits of its sha256 in
 the name (``theme/css/portal.3f9a1c2b7d.css``), so a CDN may cache it for a year and a change
 always gets a new URL. Templates ask for the logical name: ``asset('css/portal.css')``.
 """
@@ -58,8 +59,8 @@ def collect(static_dir: Path) -> dict[str, Asset]:
             path = Path(root) / name
             relative = path.relative_to(static_dir).as_posix()
             top = relative.split("/")[0]
-            if top in BUNDLES and path.suffix == f".{top}":
-                continue  # part of a bundle
+            if top in BUNDLES and path.parent == static_dir / top and path.suffix == f".{top}":
+                continue  # part of a bundle (files in a subfolder are published alone)
             add(relative, path.read_bytes())
     return assets
 

@@ -5,12 +5,46 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
+from portal.search.index import BUNDLE, SHARED
 from portal.theme import assets
 from portal.theme.articles import link_neighbours, link_related
 from portal.theme.home import build_home
 from portal.theme.links import navigation, site_root
 
 SEARCH_URL = "tim-kiem/"
+
+
+def search_sites(site, sites, root_of) -> list[dict[str, str]]:
+    """The search indexes a site's search page reads: its own first, then its members' (for a
+    parent, searched by default) or its parent's (for a member, on request). Other sites'
+    bundles are copied into this site's output by portal.search, so all are same-origin."""
+    own_root = root_of(site)
+    entries = [
+        {
+            "id": site.id,
+            "name": site.name,
+            "relation": "self",
+            "bundle": f"{own_root}/{BUNDLE}/",
+            "base": f"{own_root}/",
+        }
+    ]
+    for other in sites:
+        if other.parent == site.id:
+            relation = "member"
+        elif other.id == site.parent:
+            relation = "parent"
+        else:
+            continue
+        entries.append(
+            {
+                "id": other.id,
+                "name": other.name,
+                "relation": relation,
+                "bundle": f"{own_root}/{SHARED}/{other.id}/",
+                "base": f"{root_of(other)}/",
+            }
+        )
+    return entries
 
 
 class ThemeGenerator(Generator):
@@ -28,6 +62,12 @@ class ThemeGenerator(Generator):
 
         self.context["NAV"] = navigation(pages)
         self.context["SEARCH_URL"] = SEARCH_URL
+        catalogs = settings.get("PORTAL_CATALOGS", {})
+        empty = {
+            sid for sid, catalog in catalogs.items() if not any(i.listed for i in catalog.items)
+        }
+        others = [s for s in settings["PORTAL_SITES"] if s.id not in empty or s.id == site.id]
+        self.context["SEARCH_SITES"] = search_sites(site, others, root_of)
         self.context["site_root"] = root_of
         self.context["english_pages"] = [p for p in pages if p.lang == "en"]
         by_slug = {page.slug: page for page in pages}

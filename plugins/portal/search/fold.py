@@ -1,0 +1,25 @@
+"""Vietnamese folding the search index needs beyond Pagefind's own.
+
+Pagefind 1.5 folds tone marks and other combining marks (``thu tuc`` finds ``thủ tục``, and an
+exact-accent match ranks above a folded one), but ``đ``/``Đ`` is a letter of its own, not ``d``
+with a combining mark, so ``dat dai`` does not find ``đất đai`` (Pagefind#1210). We write ``đ`` to
+the index as ``d`` + U+0335 COMBINING SHORT STROKE OVERLAY: Pagefind's folding strips the mark, so
+``dat`` matches, and keeps the marked form as the exact variant, so ``đất`` still ranks a true
+``đất`` above a plain ``dat``. The search page marks the reader's query the same way and unmarks
+every string it shows (see theme/static/js/40-search.js).
+"""
+
+from __future__ import annotations
+
+MARK = "\u0335"
+_TO_INDEX = str.maketrans({"đ": "d" + MARK, "Đ": "D" + MARK})
+
+
+def mark_d(text: str) -> str:
+    """``text`` with every đ/Đ written as d/D plus the stroke mark."""
+    return text.translate(_TO_INDEX)
+
+
+def unmark_d(text: str) -> str:
+    """The inverse of :func:`mark_d`."""
+    return text.replace("d" + MARK, "đ").replace("D" + MARK, "Đ")

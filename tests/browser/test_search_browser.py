@@ -1,0 +1,220 @@
+"""Search in Chromium, under the strict CSP of the test server: Vietnamese queries without tone
+marks or đ, ranking, document numbers, filters, parent and member indexes, private content,
+keyboard use, phone width, and the page without JavaScript."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+from axe import run_axe, serious_violations
+
+from support import article
+
+pytestmark = pytest.mark.browser
+
+DONE = '[data-pt-search][data-pt-state="done"]'
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.csp_errors = []
+    tab.on(
+        "console",
+        lambda m: tab.csp_errors.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    yield tab
+    assert tab.csp_errors == []
+    context.close()
+
+
+def search(page, base: str, site: str, query: str, extra: str = "") -> list[str]:
+    """Open the site's search page for ``query``; the result URLs in order."""
+    page.goto(f"{base}/{site}/tim-kiem/?q={quote(query)}{extra}")
+    page.wait_for_selector(DONE, timeout=20_000)
+    return results(page)
+
+
+def results(page) -> list[str]:
+    return page.eval_on_selector_all(".pt-search-result__link", "els => els.map(e => e.pathname)")
+
+
+def count(page) -> int:
+    return int(page.get_attribute("[data-pt-search]", "data-pt-count"))
+
+
+# (query typed without tone marks or đ, a page that must be in the top 3)
+UNACCENTED = [
+    ("dang ky dat dai", "/binh-lang/tin-tuc/"),
+    ("dong phuoc thu hoach lua he thu", "/xa-dong-phuoc/tin-tuc/"),
+    ("dao tao", None),
+    ("gia co de bao truoc mua lu", "/xa-tan-dao/tin-tuc/"),
+    ("doi thoai chu tich ubnd xa voi nhan dan", "/xa-tan-dao/tin-tuc/"),
+]
+
+
+@pytest.mark.parametrize(("query", "prefix"), UNACCENTED)
+def test_unaccented_queries_find_their_pages(page, demo_site, query, prefix):
+    found = search(page, demo_site, "binh-lang", query)
+    assert found, f"nothing found for {query!r}"
+    if prefix:
+        assert any(url.startswith(prefix) for url in found[:3]), found[:3]
+    titles = page.eval_on_selector_all(
+        ".pt-search-result__link", "els => els.map(e => e.textContent)"
+    )
+    assert not any("\u0335" in t for t in titles)  # the index's đ marker never shows
+    excerpt = page.inner_text(".pt-search-result__excerpt")
+    assert "\u0335" not in excerpt
+
+
+def test_d_is_folded_in_titles(page, demo_site):
+    found = search(page, demo_site, "binh-lang", "thu hoach lua dong phuoc")
+    top = page.locator(".pt-search-result__link").first.inner_text()
+    assert found[0].startswith("/xa-dong-phuoc/") and "Đông Phước" in top
+
+
+DOCUMENT_2315 = (
+    "/binh-lang/van-ban/cong-bo-danh-muc-thu-tuc-hanh-chinh-tiep-nhan-ho-so-"
+    "khong-phu-thuoc-dia-gioi-hanh-chinh-tren-dia-ban-huyen/"
+)
+
+
+@pytest.mark.parametrize("typed", ["2315/QĐ-UBND", "2315/QD-UBND", "2315 qd ubnd", "2315/qđ-ubnd"])
+def test_document_numbers_however_typed(page, demo_site, typed):
+    found = search(page, demo_site, "binh-lang", typed)
+    assert found[0] == DOCUMENT_2315, found[:3]
+    assert "2315/QĐ-UBND" in page.locator(".pt-search-result").first.inner_text()
+
+
+def test_drafts_withdrawn_and_taken_down_items_are_never_found(page, demo_site):
+    for query in ("OCOP 2027", "hoi cho nong san va san pham OCOP", "thoi gian to chuc hoi cho"):
+        found = search(page, demo_site, "binh-lang", query)
+        assert not any("du-kien-hoi-cho" in u or "thoi-gian-to-chuc-hoi-cho" in u for u in found)
+        assert not any("lich-tiep-cong-dan-cua-chu-tich" in u for u in found)
+
+
+def test_filters_narrow_the_results(page, demo_site):
+    search(page, demo_site, "binh-lang", "dat dai")
+    everything = count(page)
+    assert everything > 3
+    page.get_by_label("Văn bản", exact=False).first.check()
+    page.wait_for_function(
+        "n => { const r = document.querySelector('[data-pt-search]');"
+        " return r.dataset.ptState === 'done' && Number(r.dataset.ptCount) < n; }",
+        arg=everything,
+    )
+    narrowed = results(page)
+    assert narrowed and all("/van-ban/" in u for u in narrowed)
+    assert "type=documents" in page.url
+    # The filtered search is a link: opening it again gives the same results.
+    page.goto(page.url)
+    page.wait_for_selector(DONE)
+    assert results(page) == narrowed
+
+
+def test_site_filter_and_sort_by_date(page, demo_site):
+    search(page, demo_site, "binh-lang", "xa", "&site=xa-tan-dao&sort=newest")
+    found = results(page)
+    assert found and all(u.startswith("/xa-tan-dao/") for u in found)
+    dates = page.eval_on_selector_all(
+        ".pt-search-result time", "els => els.map(e => e.getAttribute('datetime'))"
+    )
+    assert dates == sorted(dates, reverse=True) and len(dates) > 1
+
+
+def test_parent_finds_members_and_member_can_include_parent(page, demo_site):
+    found = search(page, demo_site, "binh-lang", "Đông Phước đạt 19/19 tiêu chí")
+    assert found[0].startswith("/xa-dong-phuoc/")
+    # A member searches itself only, unless the reader asks for the parent too.
+    own = search(page, demo_site, "xa-dong-phuoc", "dang ky dat dai")
+    assert own and all(u.startswith("/xa-dong-phuoc/") for u in own)
+    page.get_by_label("Tìm cả trên", exact=False).check()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.pt-search-result__link')]"
+        ".some(a => a.pathname.startsWith('/binh-lang/'))"
+    )
+    assert "wide=1" in page.url
+
+
+def test_keyboard_only(page, demo_site):
+    page.goto(f"{demo_site}/binh-lang/tim-kiem/")
+    page.wait_for_selector('[data-pt-search][data-pt-state="idle"]')
+    page.focus("#pt-search-page-q")
+    page.keyboard.type("dat dai")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(DONE)
+    assert count(page) > 10
+    more = page.locator(".pt-search-more")
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelectorAll('.pt-search-result').length > 10")
+    # Focus moves to the first newly shown result, so reading goes on from there.
+    focused = page.evaluate("() => document.activeElement.closest('.pt-search-result') !== null")
+    assert focused
+    # A filter box toggles with the space bar and keeps the focus.
+    box = page.locator(".pt-search-filter input").first
+    box.focus()
+    page.keyboard.press("Space")
+    page.wait_for_selector(DONE)
+    assert page.evaluate("() => document.activeElement.type") == "checkbox"
+
+
+def test_phone_width_and_accessibility(browser, demo_site):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    tab = context.new_page()
+    try:
+        search(tab, demo_site, "binh-lang", "nong thon moi")
+        width = tab.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= 375
+        assert tab.locator(".pt-search-filters").get_attribute("open") is None
+        assert serious_violations(run_axe(tab)) == []
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_page_says_so(browser, demo_site):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    try:
+        tab.goto(f"{demo_site}/binh-lang/tim-kiem/?q=dat+dai")
+        assert "cần bật JavaScript" in tab.inner_text("main")
+        assert tab.locator(".pt-shortcut").count() > 3
+    finally:
+        context.close()
+
+
+RANKING = {
+    "huyen/articles/dao-tao.md": article(
+        "Mở lớp đào tạo nghề cho lao động nông thôn", "Lớp học kéo dài ba tháng."
+    ),
+    "huyen/articles/dao.md": article(
+        "Thôn Bình Dao họp bàn làm đường", "Bà con thôn góp ý kiến về tuyến đường mới."
+    ),
+    "huyen/articles/title.md": article(
+        "Chuyển đổi số trong trường học", "Nhà trường triển khai sổ liên lạc điện tử."
+    ),
+    "huyen/articles/body.md": article(
+        "Hội nghị tổng kết công tác năm",
+        "Báo cáo nêu kết quả chuyển đổi số, cải cách hành chính và chuyển đổi số cấp xã.",
+    ),
+}
+
+
+@pytest.fixture
+def ranking_site(make_content, build_into, serve):
+    return serve(build_into(make_content(RANKING)))
+
+
+def test_exact_accents_rank_above_folded_and_titles_above_bodies(page, ranking_site):
+    assert search(page, ranking_site, "huyen", "đào")[0].endswith(
+        "/mo-lop-dao-tao-nghe-cho-lao-dong-nong-thon/"
+    )
+    assert search(page, ranking_site, "huyen", "Dao")[0].endswith(
+        "/thon-binh-dao-hop-ban-lam-duong/"
+    )
+    # Both are found either way: folding matches across đ/d.
+    assert len(search(page, ranking_site, "huyen", "dao")) == 2
+    found = search(page, ranking_site, "huyen", "chuyen doi so")
+    assert found[0].endswith("/chuyen-doi-so-trong-truong-hoc/") and len(found) == 2

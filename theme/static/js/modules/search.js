@@ -1,0 +1,330 @@
+/* The search page: a small UI on Pagefind's JS API (no Pagefind UI, no inline script; works
+   under script-src 'self' 'wasm-unsafe-eval').
+
+   - Indexes: the site's own bundle, then the others listed in data-config (a parent merges its
+     members' by default; a member may add its parent's). Each bundle's result URLs are relative
+     to its site's root, given as baseUrl.
+   - Vietnamese: the index holds "đ" as "d" + U+0335 (portal/search/fold.py), so the query is
+     marked the same way and every string shown is unmarked.
+   - State lives in the URL (?q=…&type=…&sort=…), so a search can be linked and the back button
+     works; the page sets data-pt-state="done" and data-pt-count on [data-pt-search] when results
+     are shown (used by the tests and the benchmark). */
+
+const MARK = "\u0335";
+const PAGE_SIZE = 10;
+const DEBOUNCE_MS = 350;
+const FILTER_KEYS = ["type", "site", "category", "doctype", "issuer", "field", "year"];
+const RANKING = {
+  // An exact-accent match outranks a folded one by more than Pagefind's default.
+  diacriticSimilarity: 0.8,
+  metaWeights: { title: 8 },
+};
+
+const mark = (text) => text.replace(/đ/g, "d" + MARK).replace(/Đ/g, "D" + MARK);
+const unmark = (text) =>
+  String(text).replace(/d\u0335/g, "đ").replace(/D\u0335/g, "Đ");
+const format = (template, values) =>
+  template.replace(/\{(\w+)\}/g, (_, key) => (key in values ? values[key] : ""));
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === false || value == null) continue;
+    if (key === "class") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children) if (child != null) node.append(child);
+  return node;
+}
+
+/* Pagefind's excerpt is page text with <mark> around the matched words. Keep exactly that:
+   text nodes and <mark> elements, nothing else, whatever the index holds. */
+function excerptNodes(html) {
+  const doc = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html");
+  const out = [];
+  for (const node of doc.body.firstChild.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) out.push(document.createTextNode(unmark(node.data)));
+    else if (node.nodeName === "MARK") out.push(el("mark", { text: unmark(node.textContent) }));
+    else out.push(document.createTextNode(unmark(node.textContent)));
+  }
+  return out;
+}
+
+function displayDate(iso) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : "";
+}
+
+class SearchPage {
+  constructor(root) {
+    this.root = root;
+    this.config = JSON.parse(root.dataset.config);
+    this.msg = this.config.messages;
+    this.sitesById = Object.fromEntries(this.config.sites.map((s) => [s.id, s]));
+    this.own = this.config.sites[0];
+    this.parent = this.config.sites.find((s) => s.relation === "parent");
+    this.form = document.querySelector(".pt-search--page");
+    this.input = document.getElementById("pt-search-page-q");
+    this.status = root.querySelector("[data-pt-status]");
+    this.pagefind = null;
+    this.merged = new Set();
+    this.allFilters = {};
+    this.results = [];
+    this.shown = 0;
+    this.serial = 0;
+    this.timer = null;
+    this.readState();
+    this.build();
+  }
+
+  readState() {
+    const params = new URLSearchParams(location.search);
+    this.query = (params.get("q") || "").trim();
+    this.sort = ["newest", "oldest"].includes(params.get("sort")) ? params.get("sort") : "";
+    this.wide = params.get("wide") === "1" && Boolean(this.parent);
+    this.selected = {};
+    for (const key of FILTER_KEYS) {
+      const values = params.getAll(key).filter(Boolean);
+      if (values.length) this.selected[key] = new Set(values);
+    }
+  }
+
+  writeState(push) {
+    const params = new URLSearchParams();
+    if (this.query) params.set("q", this.query);
+    for (const key of FILTER_KEYS) for (const v of this.selected[key] || []) params.append(key, v);
+    if (this.sort) params.set("sort", this.sort);
+    if (this.wide) params.set("wide", "1");
+    const url = `${location.pathname}${params.toString() ? "?" + params : ""}`;
+    history[push ? "pushState" : "replaceState"](null, "", url);
+  }
+
+  build() {
+    const m = this.msg;
+    this.input.value = this.query;
+    this.filtersBox = el("details", { class: "pt-search-filters" },
+      el("summary", { class: "pt-search-filters__title", text: m.filters }));
+    this.filtersBox.open = window.matchMedia("(min-width: 48em)").matches;
+    this.groupsBox = el("div", { class: "pt-search-filters__groups" });
+    this.clearButton = el("button", { class: "pt-button pt-button--secondary", type: "button", text: m.clear, hidden: true });
+    this.clearButton.addEventListener("click", () => {
+      this.selected = {};
+      this.update(true);
+    });
+    if (this.parent) {
+      const box = el("input", { type: "checkbox", id: "pt-search-wide" });
+      box.checked = this.wide;
+      box.addEventListener("change", () => {
+        this.wide = box.checked;
+        this.update(true);
+      });
+      this.filtersBox.append(el("p", { class: "pt-search-filters__wide" }, box,
+        el("label", { for: "pt-search-wide", text: format(m.wide, { site: this.parent.name }) })));
+    }
+    const sortSelect = el("select", { id: "pt-search-sort" },
+      el("option", { value: "", text: m.relevance }),
+      el("option", { value: "newest", text: m.newest }),
+      el("option", { value: "oldest", text: m.oldest }));
+    sortSelect.value = this.sort;
+    sortSelect.addEventListener("change", () => {
+      this.sort = sortSelect.value;
+      this.update(true);
+    });
+    this.filtersBox.append(
+      el("p", { class: "pt-search-filters__sort" }, el("label", { for: "pt-search-sort", text: m.sort }), sortSelect),
+      this.groupsBox, this.clearButton);
+    this.list = el("ol", { class: "pt-search-list" });
+    this.moreButton = el("button", { class: "pt-button pt-button--secondary pt-search-more", type: "button", text: m.more, hidden: true });
+    this.moreButton.addEventListener("click", () => this.showMore(true));
+    const main = el("div", { class: "pt-search-app__results" }, this.status, this.list, this.moreButton);
+    this.root.append(el("div", { class: "pt-search-app__layout" }, this.filtersBox, main));
+
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.query = this.input.value.trim();
+      this.update(true);
+    });
+    this.input.addEventListener("input", () => {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => {
+        this.query = this.input.value.trim();
+        this.update(false);
+      }, DEBOUNCE_MS);
+    });
+    window.addEventListener("popstate", () => {
+      this.readState();
+      this.input.value = this.query;
+      sortSelect.value = this.sort;
+      this.update(false, true);
+    });
+    this.update(false, true);
+  }
+
+  async load() {
+    if (!this.pagefind) {
+      const pf = await import(this.own.bundle + "pagefind.js");
+      await pf.options({ basePath: this.own.bundle, baseUrl: this.own.base, ranking: RANKING, excerptLength: 30 });
+      this.pagefind = pf;
+    }
+    const wanted = this.config.sites.filter(
+      (s) => s.relation === "member" || (s.relation === "parent" && this.wide));
+    const failed = [];
+    for (const site of wanted) {
+      if (this.merged.has(site.id)) continue;
+      try {
+        // Pagefind keeps a merged index that failed to load and then fails every search:
+        // merge only a bundle that answers with a non-empty index.
+        const answer = await fetch(site.bundle + "pagefind-entry.json");
+        const entry = answer.ok ? await answer.json() : null;
+        if (!entry) throw new Error(site.id);
+        if (!Object.keys(entry.languages || {}).length) continue; // a site with nothing yet
+        await this.pagefind.mergeIndex(site.bundle, { baseUrl: site.base, ranking: RANKING, excerptLength: 30 });
+        this.merged.add(site.id);
+      } catch (error) {
+        failed.push(site.name);
+      }
+    }
+    return failed;
+  }
+
+  filterArgument() {
+    const filters = {};
+    for (const [key, values] of Object.entries(this.selected)) {
+      if (values.size) filters[key] = { any: [...values].map(mark) };
+    }
+    // A merged parent index stays loaded once asked for: unticking "wide" filters it out.
+    if (this.parent && !this.wide && this.merged.has(this.parent.id)) {
+      const sites = filters.site ? filters.site.any : this.config.sites
+        .filter((s) => s.relation !== "parent").map((s) => s.id);
+      filters.site = { any: sites.filter((id) => id !== this.parent.id) };
+    }
+    return filters;
+  }
+
+  setState(state, count) {
+    this.root.dataset.ptState = state;
+    if (count == null) delete this.root.dataset.ptCount;
+    else this.root.dataset.ptCount = String(count);
+  }
+
+  async update(push, initial) {
+    if (!initial) this.writeState(push);
+    const serial = ++this.serial;
+    const hasFilters = Object.values(this.selected).some((v) => v.size);
+    if (!this.query && !hasFilters) {
+      this.list.replaceChildren();
+      this.moreButton.hidden = true;
+      this.clearButton.hidden = true;
+      this.status.textContent = this.msg.prompt;
+      this.setState("idle", null);
+      if (this.pagefind) this.renderFilters(this.allFilters);
+      return;
+    }
+    this.setState("loading", null);
+    this.status.textContent = this.msg.loading;
+    let failed;
+    try {
+      failed = await this.load();
+      if (!Object.keys(this.allFilters).length) this.allFilters = await this.pagefind.filters();
+    } catch (error) {
+      this.status.textContent = this.msg.failed;
+      this.setState("error", null);
+      return;
+    }
+    const options = { filters: this.filterArgument() };
+    if (this.sort) options.sort = { date: this.sort === "newest" ? "desc" : "asc" };
+    const search = await this.pagefind.search(this.query ? mark(this.query) : null, options);
+    if (serial !== this.serial || !search) return; // a newer search has started
+    this.results = search.results;
+    this.shown = 0;
+    this.list.replaceChildren();
+    const count = this.results.length;
+    const query = this.query;
+    let text;
+    if (count) text = format(query ? this.msg.found : this.msg.found_all, { count, query });
+    else text = format(query ? this.msg.none : this.msg.none_all, { query });
+    if (failed.length) text += " " + format(this.msg.partial, { sites: failed.join(", ") });
+    this.renderFilters(search.filters || {});
+    this.clearButton.hidden = !hasFilters;
+    await this.showMore(false);
+    if (serial !== this.serial) return;
+    this.status.textContent = text;
+    this.setState("done", count);
+  }
+
+  async showMore(moveFocus) {
+    const serial = this.serial;
+    const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+    const data = await Promise.all(batch.map((r) => r.data()));
+    if (serial !== this.serial) return;
+    const first = this.shown;
+    data.forEach((item, i) => this.list.append(this.renderResult(item, first + i + 1)));
+    this.shown += batch.length;
+    this.moreButton.hidden = this.shown >= this.results.length;
+    if (moveFocus && data.length) this.list.children[first].querySelector("a").focus();
+  }
+
+  renderResult(item, position) {
+    const meta = item.meta || {};
+    const filters = item.filters || {};
+    const type = (filters.type || [])[0];
+    const siteId = (filters.site || [])[0];
+    const details = [];
+    if (type) details.push(this.config.types[type] || type);
+    if (siteId && this.config.sites.length > 1) details.push(this.sitesById[siteId]?.name || siteId);
+    const date = displayDate(meta.date);
+    const link = el("a", { href: item.url, class: "pt-search-result__link" }, unmark(meta.title || item.url));
+    return el("li", { class: "pt-search-result" },
+      el("h2", { class: "pt-search-result__title" }, link),
+      el("p", { class: "pt-search-result__meta" }, details.join(" · "),
+        date ? el("span", {}, details.length ? " · " : "", el("time", { datetime: meta.date, text: date })) : null),
+      el("p", { class: "pt-search-result__excerpt" }, ...excerptNodes(item.excerpt || "")));
+  }
+
+  renderFilters(counts) {
+    const groups = [];
+    for (const [key, label] of this.config.groups) {
+      const all = this.allFilters[key] || {};
+      let values = Object.keys(all);
+      if (key === "site") values = values.filter((v) => this.wide || this.sitesById[v]?.relation !== "parent");
+      if (values.length < 2 && !(this.selected[key] || new Set()).size) continue;
+      values.sort(key === "year" ? (a, b) => b.localeCompare(a)
+        : (a, b) => this.valueLabel(key, a).localeCompare(this.valueLabel(key, b), "vi"));
+      const chosen = this.selected[key] || new Set();
+      const fieldset = el("fieldset", { class: "pt-search-filter" }, el("legend", { text: label }));
+      const options = el("ul", { class: "pt-search-filter__options" });
+      values.forEach((value) => {
+        const plain = unmark(value);
+        const id = `pt-f-${key}-${encodeURIComponent(plain).replace(/[^\w-]/g, "_")}`;
+        const box = el("input", { type: "checkbox", id, value: plain });
+        box.checked = chosen.has(plain);
+        box.addEventListener("change", () => {
+          const set = this.selected[key] || (this.selected[key] = new Set());
+          if (box.checked) set.add(plain);
+          else set.delete(plain);
+          this.update(true);
+        });
+        const n = counts[key] && value in counts[key] ? counts[key][value] : null;
+        options.append(el("li", {}, box, el("label", { for: id }, this.valueLabel(key, value),
+          n == null ? null : el("span", { class: "pt-search-filter__count", text: ` (${n})` }))));
+      });
+      fieldset.append(options);
+      groups.push(fieldset);
+    }
+    // Keep keyboard focus on the box the reader just used.
+    const focused = document.activeElement && this.groupsBox.contains(document.activeElement)
+      ? document.activeElement.id : null;
+    this.groupsBox.replaceChildren(...groups);
+    if (focused) document.getElementById(focused)?.focus();
+  }
+
+  valueLabel(key, value) {
+    if (key === "type") return this.config.types[value] || value;
+    if (key === "site") return this.sitesById[value]?.name || value;
+    return unmark(value);
+  }
+}
+
+const root = document.querySelector("[data-pt-search]");
+if (root) new SearchPage(root);
