@@ -133,7 +133,11 @@ def build(
         progress=lambda site: _say(f"Đang xây dựng {site}…"),
     )
     for site in result.sites:
-        _say(f"  {site.site}: {site.items} mục, {site.files} tệp, {site.seconds:.1f} giây")
+        search = f"; tìm kiếm: {site.search_pages} trang, {site.search_seconds:.1f} giây"
+        _say(
+            f"  {site.site}: {site.items} mục, {site.files} tệp, {site.seconds:.1f} giây"
+            + (search if site.search_seconds else "")
+        )
     _say(f"Xong trong {result.seconds:.1f} giây. (Done in {result.seconds:.1f} s.)")
 
 
