@@ -8,6 +8,8 @@ PLUGINS = [
     "portal.sitemap",
     "portal.documents",
     "portal.schedules",
+    "portal.feeds",
+    "portal.calendars",
     "portal.theme",
 ]
 THEME = "theme"
@@ -20,6 +22,8 @@ DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 # "local": every site under http://localhost:8000/<site-id>/ (development, tests);
 # "base_url": each site at its own base_url from sites.yml (publishconf.py).
 PORTAL_URL_MODE = "local"
+# Development: absolute URLs (feeds, calendars, e-mail) point at the local server.
+PORTAL_LOCAL_ORIGIN = "http://localhost:8000"
 PORTAL_MAX_ATTACHMENT_MB = 20
 
 # -- URLs (clean, stable, Vietnamese) ---------------------------------------------------------

@@ -33,6 +33,8 @@ REQUIRED_PLUGINS = (
     "portal.sitemap",
     "portal.documents",
     "portal.schedules",
+    "portal.feeds",
+    "portal.calendars",
     "portal.theme",
 )
 

@@ -32,6 +32,15 @@ def site_root(site: Site, local: bool) -> str:
     return f"/{site.id}" if local else site.base_url.rstrip("/")
 
 
+def absolute_root(site: Site, settings: dict) -> str:
+    """The absolute URL prefix of a site, for feeds, calendars and e-mail: its base_url in
+    production, ``PORTAL_LOCAL_ORIGIN`` + ``/<id>`` in development (no trailing slash)."""
+    if settings.get("PORTAL_LOCAL", True):
+        origin = settings.get("PORTAL_LOCAL_ORIGIN", "http://localhost:8000").rstrip("/")
+        return f"{origin}/{site.id}"
+    return site.base_url.rstrip("/")
+
+
 def navigation(pages) -> list[Link]:
     """Home, the sections, then standing pages marked ``nav: true`` by ``order`` then title."""
     links = [Link(N_("Trang chủ"), "", "home")]
