@@ -129,9 +129,11 @@ def scan(
                 f"không có trang '{wanted}' trong sites.yml",
                 "no such site",
             )
-    # A member's pages show its parent's news, so building a member reads its parent too.
-    wanted = set(site_ids or known)
-    wanted |= {s.parent for s in sites if s.id in wanted and s.parent}
+    # A member's pages show its parent's news, and a parent's the news its members share with
+    # it (``syndicate: [parent]``), so building a site reads its parent and members too.
+    chosen = set(site_ids or known)
+    wanted = chosen | {s.parent for s in sites if s.id in chosen and s.parent}
+    wanted |= {s.id for s in sites if s.parent in chosen}
     catalogs: dict[str, SiteCatalog] = {}
     for site in sites:
         if site.id not in wanted:

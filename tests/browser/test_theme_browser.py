@@ -74,6 +74,7 @@ def test_page_types_cover_every_template():
         "article",
         "news",
         "news-page-2",
+        "syndicated",
         "category",
         "tag",
         "month-archive",

@@ -156,10 +156,12 @@ def test_titleless_items_do_not_collide(make_content):
 
 def test_slugs_that_take_a_path_the_build_writes(make_content):
     """``tin-tuc/trang-2/`` is the news listing's second page, ``lich-cong-tac/tuan-nay/`` the
-    current week: an item may not take them; a standing page may be called ``trang-2``."""
+    current week, ``tin-tuc/don-vi/`` the members' shared news: an item may not take them; a
+    standing page may be called ``trang-2``."""
     content = make_content(
         {
             "huyen/articles/a.md": article("Trang 2"),
+            "huyen/articles/b.md": article("Đơn vị"),
             "huyen/schedules/s.md": """\
                 ---
                 title: "Tuần này"
@@ -173,7 +175,7 @@ def test_slugs_that_take_a_path_the_build_writes(make_content):
         }
     )
     errors = [(Path(e.path).name, e.field, e.line) for e in errors_of(content)]
-    assert errors == [("a.md", "slug", 2), ("s.md", "slug", 2)]
+    assert errors == [("a.md", "slug", 2), ("b.md", "slug", 2), ("s.md", "slug", 2)]
 
 
 def page(title: str, extra: str) -> str:

@@ -40,7 +40,9 @@ RESERVED = {
 }
 # Folders the build writes inside a section: listing pages (trang-2/ …, and trang-2/ … of every
 # page-like path), the library's facets, the current week.
+SYNDICATED_FOLDER = "don-vi"  # tin-tuc/don-vi/: the members' news shared with a parent
 SECTION_RESERVED: dict[str, frozenset[str]] = {
+    "articles": frozenset({SYNDICATED_FOLDER}),
     "documents": frozenset({"loai", "co-quan", "linh-vuc", "nam"}),
     "schedules": frozenset({"tuan-nay"}),
 }

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
+from portal.catalog.urls import SECTIONS, SYNDICATED_FOLDER
 from portal.search.index import BUNDLE, SHARED
 from portal.theme import assets
 from portal.theme.articles import link_neighbours, link_related
-from portal.theme.home import build_home
+from portal.theme.home import build_home, syndicated_news
 from portal.theme.links import navigation, site_root
 
 SEARCH_URL = "tim-kiem/"
+SYNDICATED_URL = f"{SECTIONS['articles']}/{SYNDICATED_FOLDER}/"
 
 
 def search_sites(site, sites, root_of) -> list[dict[str, str]]:
@@ -79,6 +81,10 @@ class ThemeGenerator(Generator):
         for page in pages:
             page.translations_of_page = translations.get(page.slug, [])
             page.original = by_slug.get(page.item.meta.get("translation_of"))
+        self.context["SYNDICATED"] = syndicated_news(
+            site, settings["PORTAL_SITES"], settings.get("PORTAL_CATALOGS", {}), root_of
+        )
+        self.context["SYNDICATED_URL"] = SYNDICATED_URL
         self.context["HOME"] = build_home(
             articles,
             self.context.get("sections", {}),
@@ -94,4 +100,12 @@ class ThemeGenerator(Generator):
         writer.write_file(
             f"{SEARCH_URL}index.html", self.get_template("search"), self.context, url=SEARCH_URL
         )
+        site = self.settings["PORTAL_SITE"]
+        if any(s.parent == site.id for s in self.settings["PORTAL_SITES"]):
+            writer.write_file(
+                f"{SYNDICATED_URL}index.html",
+                self.get_template("syndicated"),
+                self.context,
+                url=SYNDICATED_URL,
+            )
         assets.write(self.settings["PORTAL_ASSETS"], self.output_path)

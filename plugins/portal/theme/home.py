@@ -17,12 +17,47 @@ SHORT = 5
 
 @dataclass
 class ForeignItem:
-    """An item of another site, linked by absolute URL (the parent's news on a member site)."""
+    """An item of another site, linked by its URL there: the parent's news on a member site,
+    a member's shared news on its parent, credited to ``source``."""
 
     title: str
     url: str
     date: dt.datetime
     teaser: str = ""
+    source: str = ""  # the site's name
+    source_url: str = ""  # the site's home
+
+
+def foreign_news(site, catalog, root: str, wanted) -> list[ForeignItem]:
+    """Listed articles of another site's catalog for which ``wanted(item)`` holds, newest first."""
+    news = [i for i in catalog.items if i.kind == "articles" and i.listed and wanted(i)]
+    news.sort(key=lambda i: (i.meta["date"], i.url), reverse=True)
+    return [
+        ForeignItem(
+            i.meta["title"],
+            f"{root}/{i.url}",
+            i.meta["date"],
+            i.teaser,
+            site.short_name or site.name,
+            f"{root}/",
+        )
+        for i in news
+    ]
+
+
+def syndicated_news(site, sites: list, catalogs: dict, root_of) -> list[ForeignItem]:
+    """What the members of ``site`` share with it (``syndicate: [parent]``), newest first."""
+    shared = []
+    for member in sites:
+        if member.parent == site.id and member.id in catalogs:
+            shared += foreign_news(
+                member,
+                catalogs[member.id],
+                root_of(member),
+                lambda i: "parent" in (i.meta.get("syndicate") or []),
+            )
+    shared.sort(key=lambda i: (i.date, i.url), reverse=True)
+    return shared
 
 
 @dataclass
@@ -38,6 +73,8 @@ class Home:
     members: list = field(default_factory=list)  # (Site, root URL)
     parent: Any = None  # (Site, root URL)
     parent_news: list[ForeignItem] = field(default_factory=list)
+    parent_announcements: list[ForeignItem] = field(default_factory=list)
+    syndicated: list[ForeignItem] = field(default_factory=list)  # shared by the members
 
 
 def consultation_open(meta: dict, today: dt.date) -> bool:
@@ -73,15 +110,18 @@ def build_home(
         c for c in sections.get("consultations", []) if consultation_open(c.item.meta, today)
     ]
     home.members = [(s, root_of(s)) for s in sites if s.parent == site.id]
+    home.syndicated = syndicated_news(site, sites, catalogs, root_of)[:SHORT]
     parent = next((s for s in sites if s.id == site.parent), None)
     if parent is not None:
         home.parent = (parent, root_of(parent))
         catalog = catalogs.get(parent.id)
         if catalog is not None:
-            news = [i for i in catalog.items if i.kind == "articles" and i.listed]
-            news.sort(key=lambda i: i.meta["date"], reverse=True)
-            home.parent_news = [
-                ForeignItem(i.meta["title"], f"{root_of(parent)}/{i.url}", i.meta["date"], i.teaser)
-                for i in news[:SHORT]
-            ]
+            root = root_of(parent)
+
+            def announcement(item) -> bool:
+                return item.meta.get("category") == ANNOUNCEMENTS
+
+            home.parent_news = foreign_news(parent, catalog, root, lambda i: not announcement(i))
+            home.parent_news = home.parent_news[:SHORT]
+            home.parent_announcements = foreign_news(parent, catalog, root, announcement)[:SHORT]
     return home
