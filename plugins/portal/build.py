@@ -22,7 +22,7 @@ from pelican.settings import read_settings
 from portal.catalog import SiteCatalog, scan_site
 from portal.errors import ContentErrors, ErrorReport
 from portal.frontmatter.fields import TIMEZONE
-from portal.search import SearchIndexError, index_site, share_bundles
+from portal.search import SearchIndexError, index_site, quick_items, share_bundles
 from portal.sites import Site, load_sites
 
 logger = logging.getLogger(__name__)
@@ -234,7 +234,7 @@ def build(
         )
         out = output_dir / site_id
         seconds = time.perf_counter() - site_started
-        index = _index_site(site, catalog, out) if search else None
+        index = _index_site(site, sites, catalogs, out) if search else None
         files = sum(len(names) for _, _, names in os.walk(out))
         result.sites.append(
             SiteResult(
@@ -255,11 +255,11 @@ def build(
     return result
 
 
-def _index_site(site: Site, catalog: SiteCatalog, out: Path):
-    """Index a built site; exactly its public items must be found in the index."""
-    expected = {f"/{item.url}" for item in catalog.items if item.listed}
+def _index_site(site: Site, sites: list[Site], catalogs: dict[str, SiteCatalog], out: Path):
+    """Index a built site; exactly its public items must be found in the full-text index."""
+    expected = {f"/{item.url}" for item in catalogs[site.id].items if item.listed}
     try:
-        return index_site(site.id, out, expected)
+        return index_site(site.id, out, expected, quick_items(site, sites, catalogs))
     except SearchIndexError as exc:
         raise BuildFailed(site.id, [f"tìm kiếm: {exc.message}"]) from None
 

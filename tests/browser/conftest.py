@@ -75,17 +75,26 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 class _StrictHandler(_QuietHandler):
-    """Serves a folder with the strict Content-Security-Policy on every answer."""
+    """Serves a folder with a Content-Security-Policy on every answer (the strict one unless
+    the server was given another), and lets any origin read feeds, as the CDN rules do."""
+
+    policy = STRICT_CSP
 
     def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", STRICT_CSP)
+        self.send_header("Content-Security-Policy", self.policy)
+        if self.path.split("?")[0].endswith((".json", ".xml", ".ics")):
+            self.send_header("Access-Control-Allow-Origin", "*")
         super().end_headers()
 
 
 def _start_server(
-    directory: Path, csp: bool = True
+    directory: Path, csp: bool | str = True
 ) -> tuple[ThreadingHTTPServer, threading.Thread, str]:
-    handler = functools.partial(_StrictHandler if csp else _QuietHandler, directory=str(directory))
+    if isinstance(csp, str):
+        handler_class = type("_PolicyHandler", (_StrictHandler,), {"policy": csp})
+    else:
+        handler_class = _StrictHandler if csp else _QuietHandler
+    handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="test-http", daemon=True)
@@ -104,10 +113,11 @@ def _stop_server(server: ThreadingHTTPServer, thread: threading.Thread) -> None:
 def serve() -> Iterator[Callable[[Path], str]]:
     """Factory: serve a folder on 127.0.0.1 (a free port) until the test ends; returns the
     base URL without a trailing slash, e.g. ``http://127.0.0.1:40123``. Answers carry the
-    strict CSP unless ``csp=False`` (for tests of a defence that must hold without it)."""
+    strict CSP unless ``csp=False`` (for tests of a defence that must hold without it) or
+    ``csp`` is another policy."""
     servers: list[tuple[ThreadingHTTPServer, threading.Thread]] = []
 
-    def start(directory: Path, csp: bool = True) -> str:
+    def start(directory: Path, csp: bool | str = True) -> str:
         server, thread, url = _start_server(directory, csp)
         servers.append((server, thread))
         return url

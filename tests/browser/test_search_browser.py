@@ -99,6 +99,9 @@ def test_filters_narrow_the_results(page, demo_site):
     search(page, demo_site, "binh-lang", "dat dai")
     everything = count(page)
     assert everything > 3
+    # The filter panel starts closed (its lists cost bytes a first search does not need).
+    assert page.locator(".pt-search-filters").get_attribute("open") is None
+    page.click(".pt-search-filters summary")
     page.get_by_label("Văn bản", exact=False).first.check()
     page.wait_for_function(
         "n => { const r = document.querySelector('[data-pt-search]');"
@@ -138,11 +141,35 @@ def test_parent_finds_members_and_member_can_include_parent(page, demo_site):
     assert "wide=1" in page.url
 
 
+def test_full_text_on_request_and_when_the_quick_index_finds_nothing(page, demo_site):
+    # A name deep in an article's body: not in any title or summary, so the quick index has
+    # nothing and the page looks through the full text by itself.
+    found = search(page, demo_site, "binh-lang", "chau minh tam")
+    assert found[0] == (
+        "/binh-lang/tin-tuc/to-cong-nghe-so-cong-dong-huong-dan-nguoi-dan-dung-dich-vu-cong-truc-tuyen/"
+    )
+    assert "toàn văn" in page.inner_text(".pt-search-app__note")
+    # A query the quick index answers offers the full text; asking for it finds more.
+    search(page, demo_site, "binh-lang", "dang ky dat dai")
+    quick = count(page)
+    assert "trích yếu" in page.inner_text(".pt-search-app__note")
+    page.click(".pt-search-full")
+    page.wait_for_function(
+        "n => { const r = document.querySelector('[data-pt-search]');"
+        " return r.dataset.ptState === 'done' && Number(r.dataset.ptCount) > n; }",
+        arg=quick,
+    )
+    assert "full=1" in page.url
+    assert page.locator(".pt-search-full").is_hidden()
+    # Full-text results of members link to the members' pages.
+    assert any(u.startswith("/xa-dong-phuoc/") for u in results(page))
+
+
 def test_keyboard_only(page, demo_site):
     page.goto(f"{demo_site}/binh-lang/tim-kiem/")
     page.wait_for_selector('[data-pt-search][data-pt-state="idle"]')
     page.focus("#pt-search-page-q")
-    page.keyboard.type("dat dai")
+    page.keyboard.type("xa")
     page.keyboard.press("Enter")
     page.wait_for_selector(DONE)
     assert count(page) > 10
@@ -153,7 +180,9 @@ def test_keyboard_only(page, demo_site):
     # Focus moves to the first newly shown result, so reading goes on from there.
     focused = page.evaluate("() => document.activeElement.closest('.pt-search-result') !== null")
     assert focused
-    # A filter box toggles with the space bar and keeps the focus.
+    # The filter panel opens from the keyboard; a box toggles with the space bar, keeps focus.
+    page.focus(".pt-search-filters summary")
+    page.keyboard.press("Enter")
     box = page.locator(".pt-search-filter input").first
     box.focus()
     page.keyboard.press("Space")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from portal.build import BuildFailed, build
-from portal.search import SHARED, SearchIndexError, index_site, mark_d, unmark_d
+from portal.search import BUNDLE, FULL, SHARED, SearchIndexError, index_full, mark_d, unmark_d
 from portal.search.index import indexable_files, page_url
 from support import DEMO_NOW, REPO, SETTINGS, article
 
@@ -79,24 +79,32 @@ def test_page_urls_drop_index_html():
 
 def test_only_public_items_are_indexed(built):
     site = built / "huyen"
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
-    assert entry["languages"]["vi"]["page_count"] == 1
-    text = bundle_text(site / "pagefind")
-    assert mark_d("mây tre đan") in text
-    for secret in ("Quýtnhám", "Kỳlânxanh", "Hoàngcầmtím", "Lụcbìnhvàng"):
-        assert secret not in text
+    full = json.loads((site / FULL / "pagefind-entry.json").read_text())
+    assert full["languages"]["vi"]["page_count"] == 1
+    # The parent's quick index holds its own public item and what its member published.
+    quick = json.loads((site / BUNDLE / "pagefind-entry.json").read_text())
+    assert quick["languages"]["vi"]["page_count"] == 2
+    for bundle in (site / FULL, site / BUNDLE, built / "xa" / BUNDLE, built / "xa" / FULL):
+        text = bundle_text(bundle)
+        for secret in ("Quýtnhám", "Kỳlânxanh", "Hoàngcầmtím", "Lụcbìnhvàng"):
+            assert secret not in text, bundle
+    assert mark_d("ấp Rạch Gốc") in bundle_text(site / FULL)  # the body: full text only
+    assert mark_d("mây tre đan") in bundle_text(site / BUNDLE)  # the title: both
+    assert mark_d("giao thông nông thôn") in bundle_text(site / BUNDLE)  # the member's item
+    # A member's quick index is its own; its readers reach the parent through the full text.
+    assert mark_d("mây tre đan") not in bundle_text(built / "xa" / BUNDLE)
     # Listings, tags, archives and the search page itself are not marked for the index.
     marked = {f.relative_to(site).as_posix() for f in indexable_files(site)}
     assert len(marked) == 1 and marked.pop().startswith("tin-tuc/")
 
 
 def test_unused_pagefind_files_are_not_published(built):
-    bundle = built / "huyen" / "pagefind"
-    assert (bundle / "pagefind.js").is_file()
-    assert not list(bundle.glob("pagefind-*ui*"))
+    for bundle in (built / "huyen" / BUNDLE, built / "huyen" / FULL):
+        assert (bundle / "pagefind.js").is_file()
+        assert not list(bundle.glob("pagefind-*ui*"))
 
 
-def test_parent_and_member_share_bundles(built):
+def test_parent_and_member_share_full_text_bundles(built):
     member_copy = built / "huyen" / SHARED / "xa"
     parent_copy = built / "xa" / SHARED / "huyen"
     for copy in (member_copy, parent_copy):
@@ -108,11 +116,11 @@ def test_parent_and_member_share_bundles(built):
 def test_index_must_hold_exactly_the_public_items(built):
     site = built / "huyen"
     with pytest.raises(SearchIndexError) as missing:
-        index_site("huyen", site, {"/tin-tuc/khong-co/"})
+        index_full("huyen", site, {"/tin-tuc/khong-co/"})
     assert "/tin-tuc/khong-co/" in missing.value.message
     assert "không được đánh dấu" in missing.value.message
     with pytest.raises(SearchIndexError) as extra:
-        index_site("huyen", site, set())
+        index_full("huyen", site, set())
     assert "không được đưa vào tìm kiếm" in extra.value.message
 
 
@@ -133,4 +141,4 @@ def test_a_template_that_loses_the_marker_fails_the_build(make_content, tmp_path
 
 def test_search_can_be_left_out(make_content, build_into):
     output = build_into(make_content({"huyen/articles/public.md": PUBLIC}), search=False)
-    assert not (output / "huyen" / "pagefind").exists()
+    assert not (output / "huyen" / BUNDLE).exists() and not (output / "huyen" / FULL).exists()

@@ -1,25 +1,34 @@
-"""Site search: a Pagefind index per site, Vietnamese folding, bundles shared between a parent
-and its members. Run by the build after Pelican has written a site (see ``portal.build``)."""
+"""Site search: a quick and a full-text Pagefind index per site, Vietnamese folding, full-text
+bundles shared between a parent and its members. Run by the build after Pelican has written a
+site (see ``portal.build``)."""
 
 from portal.search.fold import mark_d, unmark_d
 from portal.search.index import (
     BUNDLE,
+    FULL,
     SHARED,
     IndexStats,
     SearchIndexError,
+    index_full,
+    index_quick,
     index_site,
     index_sites,
+    quick_items,
     share_bundles,
 )
 
 __all__ = [
     "BUNDLE",
+    "FULL",
     "SHARED",
     "IndexStats",
     "SearchIndexError",
+    "index_full",
+    "index_quick",
     "index_site",
     "index_sites",
     "mark_d",
+    "quick_items",
     "share_bundles",
     "unmark_d",
 ]

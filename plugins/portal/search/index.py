@@ -1,14 +1,19 @@
-"""The search index: Pagefind, through its Python API, run on each finished site.
+"""The search indexes: Pagefind, through its Python API, in two tiers per site.
 
-Only pages whose template marks them ``data-pagefind-body`` are indexed (the public items:
-articles, documents, schedules, invitations, procedures, Q&A, consultations and standing pages);
-listings, tags, archives, notices and error pages never are. Each site gets its own bundle in
-``<site>/pagefind/``, so indexing memory is bounded by the largest site, not the whole portal.
-Pagefind reads copies of the pages with ``đ`` marked for folding (``portal.search.fold``); the
-files served to readers are not touched.
+- **Quick** (``<site>/pagefind/``), what a search loads first: one small record per public item
+  (title, the fields a reader knows it by, summary; filters and sort date), built from the
+  catalog (``portal.search.facts``). A parent's quick index holds its members' items too, so one
+  index answers across sites and the first query of a reader on a slow link stays small
+  (``make bench-search``).
+- **Full text** (``<site>/pagefind-full/``): every public item's page as written, marked by its
+  template (``data-pagefind-body``); listings, tags, archives, notices and error pages never
+  are. The search page loads it when the reader asks for full text or the quick index finds
+  nothing; a parent merges its members' (copies in ``pagefind-sites/<id>/``), a member may merge
+  its parent's. One bundle per site bounds indexing memory by the largest site.
 
-A build fails when a site's index is missing, empty, or does not hold exactly the site's public
-items: Pagefind itself reports success when nothing on a page matched.
+Pagefind reads staged copies with ``đ`` marked for folding (``portal.search.fold``); the files
+served to readers are not touched. A build fails when an index is missing or does not hold
+exactly the site's public items: Pagefind itself reports success when nothing matched.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import json
+import os
 import shutil
 import tempfile
 import time
@@ -23,12 +29,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from portal.search.facts import quick_record
 from portal.search.fold import mark_d
 
-BUNDLE = "pagefind"
-SHARED = "pagefind-sites"  # other sites' bundles, copied beside ours: <SHARED>/<site-id>/
+BUNDLE = "pagefind"  # the quick index
+FULL = "pagefind-full"  # the full-text index
+SHARED = "pagefind-sites"  # other sites' full-text bundles, copied beside ours: <SHARED>/<id>/
 BODY_MARKER = "data-pagefind-body"
-LANGUAGE = "vi"  # one index per site: English standing pages fold just as well
+LANGUAGE = "vi"  # one index per tier: English standing pages fold just as well
 # Pagefind writes its own UIs too; the portal has its own search page and never loads them.
 UNUSED = (
     "pagefind-ui.js",
@@ -55,10 +63,11 @@ class SearchIndexError(Exception):
 @dataclass
 class IndexStats:
     site: str
-    pages: int
-    bytes: int
+    pages: int  # full-text pages
+    bytes: int  # both tiers
     seconds: float
-    bundle: Path
+    bundle: Path  # the quick index
+    quick_pages: int = 0
 
 
 def page_url(root: str, relpath: str) -> str:
@@ -74,22 +83,12 @@ def indexable_files(site_dir: Path) -> list[Path]:
     """Every HTML file of a site whose template marked it for search, in a stable order."""
     found = []
     for path in sorted(site_dir.rglob("*.html")):
-        rel = path.relative_to(site_dir).parts
-        if rel[0] in (BUNDLE, SHARED):
+        if path.relative_to(site_dir).parts[0] in (BUNDLE, FULL, SHARED):
             continue
         with path.open(encoding="utf-8") as handle:
             if BODY_MARKER in handle.read():
                 found.append(path)
     return found
-
-
-async def _index(staging: Path, bundle: Path) -> int:
-    from pagefind.index import PagefindIndex
-
-    config = {"force_language": LANGUAGE, "output_path": str(bundle.resolve())}
-    async with PagefindIndex(config=config) as index:
-        answer = await index.add_directory(str(staging))
-    return int(answer.get("page_count") or 0)
 
 
 def _run(coroutine):
@@ -99,14 +98,22 @@ def _run(coroutine):
         return pool.submit(asyncio.run, coroutine).result()
 
 
-def _stage(site_dir: Path, files: list[Path], staging: Path) -> None:
-    """Copies of the pages to index with đ marked, at the same relative paths. (Pagefind reads
-    a folder in one request with its own threads; the Python service answers one page-sized
-    request per 0.1 s, far too slow to feed 10,000 pages one by one.)"""
-    for path in files:
-        target = staging / path.relative_to(site_dir)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(mark_d(path.read_text(encoding="utf-8")), encoding="utf-8")
+# Pagefind groups words into index chunks of about this many postings (positions plus one per
+# page); a search fetches the chunks of its words. Its default (about ten times this) makes a
+# rare word cost as much as its common neighbours. The setting is marked unstable by Pagefind:
+# re-measure with make bench-search when upgrading.
+CHUNK_SIZE = "3000"
+
+
+async def _index(staging: Path, bundle: Path) -> int:
+    from pagefind.index import PagefindIndex
+
+    os.environ.setdefault("PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE", CHUNK_SIZE)  # the service reads it
+
+    config = {"force_language": LANGUAGE, "output_path": str(bundle.resolve())}
+    async with PagefindIndex(config=config) as index:
+        answer = await index.add_directory(str(staging))
+    return int(answer.get("page_count") or 0)
 
 
 def _entry_pages(bundle: Path) -> int | None:
@@ -121,14 +128,37 @@ def _size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def index_site(site_id: str, site_dir: Path, expected: Iterable[str] | None = None) -> IndexStats:
-    """Index one built site into ``site_dir/pagefind/``. Result URLs are relative to the site's
-    root (``/tin-tuc/…``); the search page gives each bundle its site's root as ``baseUrl``.
-    ``expected``: the site-relative URLs of its public items, which must be exactly what gets
-    indexed."""
-    started = time.perf_counter()
-    bundle = site_dir / BUNDLE
+def _write_bundle(site_id: str, pages: dict[str, str], bundle: Path) -> None:
+    """Index ``pages`` (staging path → HTML) into ``bundle``; Pagefind reads the staged folder in
+    one request with its own threads (its Python service answers one request per 0.1 s, far too
+    slow to feed 10,000 pages one by one). Checks that every page made it in."""
     shutil.rmtree(bundle, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix=f"portal-search-{site_id}-") as staging:
+        for relpath, text in pages.items():
+            target = Path(staging) / relpath
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(mark_d(text), encoding="utf-8")
+        try:
+            indexed = _run(_index(Path(staging), bundle))
+        except FileNotFoundError as exc:
+            raise SearchIndexError(
+                site_id, f"không chạy được Pagefind ({exc}); hãy chạy lại make install"
+            ) from None
+        except Exception as exc:  # the service's own errors carry no common type
+            raise SearchIndexError(site_id, f"Pagefind báo lỗi khi lập chỉ mục: {exc}") from None
+    found = _entry_pages(bundle)
+    if found is None:
+        raise SearchIndexError(site_id, f"Pagefind không ghi chỉ mục vào {bundle}")
+    if found != len(pages) or indexed != len(pages):
+        raise SearchIndexError(site_id, f"chỉ mục có {found} trang, cần có {len(pages)} trang")
+    for name in UNUSED:
+        (bundle / name).unlink(missing_ok=True)
+
+
+def index_full(site_id: str, site_dir: Path, expected: Iterable[str] | None = None) -> int:
+    """The full-text index of a built site, in ``site_dir/pagefind-full/``; result URLs are
+    relative to the site's root (``/tin-tuc/…``). ``expected``: the site-relative URLs of its
+    public items, which must be exactly the pages marked for search. Returns the page count."""
     files = indexable_files(site_dir)
     urls = {page_url("/", f.relative_to(site_dir).as_posix()) for f in files}
     if expected is not None:
@@ -141,36 +171,53 @@ def index_site(site_id: str, site_dir: Path, expected: Iterable[str] | None = No
             if extra:
                 parts.append("trang không được đưa vào tìm kiếm: " + ", ".join(extra[:10]))
             raise SearchIndexError(site_id, "; ".join(parts))
-    with tempfile.TemporaryDirectory(prefix=f"portal-search-{site_id}-") as staging:
-        _stage(site_dir, files, Path(staging))
-        try:
-            indexed = _run(_index(Path(staging), bundle))
-        except FileNotFoundError as exc:
-            raise SearchIndexError(
-                site_id, f"không chạy được Pagefind ({exc}); hãy chạy lại make install"
-            ) from None
-        except Exception as exc:  # the service's own errors carry no common type
-            raise SearchIndexError(site_id, f"Pagefind báo lỗi khi lập chỉ mục: {exc}") from None
-    pages = _entry_pages(bundle)
-    if pages is None:
-        raise SearchIndexError(site_id, f"Pagefind không ghi chỉ mục vào {bundle}")
-    if pages != len(files) or indexed != len(files):
-        raise SearchIndexError(site_id, f"chỉ mục có {pages} trang, cần có {len(files)} trang")
-    for name in UNUSED:
-        (bundle / name).unlink(missing_ok=True)
-    return IndexStats(site_id, pages, _size(bundle), time.perf_counter() - started, bundle)
+    pages = {f.relative_to(site_dir).as_posix(): f.read_text(encoding="utf-8") for f in files}
+    _write_bundle(site_id, pages, site_dir / FULL)
+    return len(pages)
+
+
+def index_quick(site_id: str, site_dir: Path, items: Iterable) -> int:
+    """The quick index of a site, in ``site_dir/pagefind/``, from catalog items (its own public
+    items and those of the sites it searches). A record's URL is ``/<site-id>/<item URL>``; the
+    search page maps the site id to that site's root. Returns the record count."""
+    pages = {f"{item.site}/{item.url}index.html": quick_record(item) for item in items}
+    _write_bundle(site_id, pages, site_dir / BUNDLE)
+    return len(pages)
+
+
+def index_site(
+    site_id: str,
+    site_dir: Path,
+    expected: Iterable[str] | None = None,
+    quick_items: Iterable | None = None,
+) -> IndexStats:
+    """Both tiers of one built site (the quick tier only when ``quick_items`` is given)."""
+    started = time.perf_counter()
+    pages = index_full(site_id, site_dir, expected)
+    quick = index_quick(site_id, site_dir, quick_items) if quick_items is not None else 0
+    size = sum(_size(site_dir / b) for b in (BUNDLE, FULL) if (site_dir / b).is_dir())
+    return IndexStats(site_id, pages, size, time.perf_counter() - started, site_dir / BUNDLE, quick)
+
+
+def quick_items(site, sites, catalogs: dict) -> list:
+    """What a site's quick index holds: its public items and, for a parent, its members', in a
+    stable order. (A member's reader who asks for the parent too searches both full texts.)"""
+    wanted = [site.id] + [s.id for s in sites if s.parent == site.id]
+    items = [i for sid in wanted if sid in catalogs for i in catalogs[sid].items if i.listed]
+    return sorted(items, key=lambda i: (i.site, i.url))
 
 
 def share_bundles(output_dir: Path, sites) -> None:
-    """Copy each member's bundle into its parent's output and the parent's into each member's,
-    so that a search page merges indexes from its own origin (no CORS, ``connect-src 'self'``).
-    Only bundles that exist are copied: a partial build keeps what an earlier build wrote."""
+    """Copy each member's full-text bundle into its parent's output and the parent's into each
+    member's, so that a search page merges indexes from its own origin (no CORS, ``connect-src
+    'self'``). Only bundles that exist are copied: a partial build keeps what an earlier build
+    wrote."""
     by_id = {s.id: s for s in sites}
     for site in sites:
         if not site.parent or site.parent not in by_id:
             continue
         for source, target in ((site.id, site.parent), (site.parent, site.id)):
-            own = output_dir / source / BUNDLE
+            own = output_dir / source / FULL
             target_dir = output_dir / target
             if not own.is_dir() or not target_dir.is_dir():
                 continue
@@ -180,15 +227,17 @@ def share_bundles(output_dir: Path, sites) -> None:
 
 
 def index_sites(
-    output_dir: Path, sites, local: bool = True, expected: dict[str, set[str]] | None = None
+    output_dir: Path, sites, catalogs: dict | None = None, expected: dict | None = None
 ) -> list[IndexStats]:
-    """Index every built site of ``sites`` in ``output_dir``, then share the bundles."""
+    """Index every built site of ``sites`` in ``output_dir`` (the quick tier when ``catalogs``
+    is given), then share the full-text bundles."""
     stats = []
     for site in sites:
         site_dir = output_dir / site.id
         if not site_dir.is_dir():
             continue
         want = expected.get(site.id) if expected is not None else None
-        stats.append(index_site(site.id, site_dir, want))
+        items = quick_items(site, sites, catalogs) if catalogs is not None else None
+        stats.append(index_site(site.id, site_dir, want, items))
     share_bundles(output_dir, sites)
     return stats

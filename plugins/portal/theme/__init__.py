@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import pass_context
 from pelican import signals
 
+from portal.search.facts import facts
 from portal.theme import assets, i18n
 from portal.theme.generator import ThemeGenerator
 
@@ -30,6 +31,7 @@ def setup_environment(generator) -> None:
         return f"{context['SITEURL']}/{manifest[logical].path}"
 
     generator.env.globals["asset"] = asset
+    generator.env.globals["search_facts"] = facts
     i18n.install(generator.env, Path(generator.settings["THEME"]) / "translations")
 
 

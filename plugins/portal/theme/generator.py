@@ -3,31 +3,36 @@ page, and the hashed assets."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pelican.generators import Generator
 
 from portal.catalog.urls import SECTIONS, SYNDICATED_FOLDER
-from portal.search.index import BUNDLE, SHARED
+from portal.search.index import BUNDLE, FULL, SHARED
 from portal.theme import assets
 from portal.theme.articles import link_neighbours, link_related
 from portal.theme.home import build_home, syndicated_news
 from portal.theme.links import navigation, site_root
 
 SEARCH_URL = "tim-kiem/"
+WIDGET_URL = "widget/v1/"
 SYNDICATED_URL = f"{SECTIONS['articles']}/{SYNDICATED_FOLDER}/"
 
 
 def search_sites(site, sites, root_of) -> list[dict[str, str]]:
-    """The search indexes a site's search page reads: its own first, then its members' (for a
-    parent, searched by default) or its parent's (for a member, on request). Other sites'
-    bundles are copied into this site's output by portal.search, so all are same-origin."""
+    """The sites a site's search page covers: itself first, then its members (for a parent,
+    searched by default) or its parent (for a member, on request). ``base`` is the site's root
+    (result URLs are relative to it), ``full`` its full-text bundle as this site serves it (other
+    sites' are copied into this site's output by portal.search, so every fetch is same-origin).
+    The quick index (``pagefind/``) already holds all of them."""
     own_root = root_of(site)
     entries = [
         {
             "id": site.id,
             "name": site.name,
             "relation": "self",
-            "bundle": f"{own_root}/{BUNDLE}/",
             "base": f"{own_root}/",
+            "full": f"{own_root}/{FULL}/",
         }
     ]
     for other in sites:
@@ -42,11 +47,21 @@ def search_sites(site, sites, root_of) -> list[dict[str, str]]:
                 "id": other.id,
                 "name": other.name,
                 "relation": relation,
-                "bundle": f"{own_root}/{SHARED}/{other.id}/",
                 "base": f"{root_of(other)}/",
+                "full": f"{own_root}/{SHARED}/{other.id}/",
             }
         )
     return entries
+
+
+def write_widget(theme: str, output_path: str) -> None:
+    """The feed widget for other sites' pages, at a stable versioned URL (``widget/v1/``): hosts
+    link it by name, so it is not content-hashed; a breaking change gets a new version."""
+    source = Path(theme) / "widget"
+    target = Path(output_path) / WIDGET_URL
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(source.glob("*.*")):
+        (target / path.name).write_bytes(path.read_bytes())
 
 
 class ThemeGenerator(Generator):
@@ -70,6 +85,7 @@ class ThemeGenerator(Generator):
         }
         others = [s for s in settings["PORTAL_SITES"] if s.id not in empty or s.id == site.id]
         self.context["SEARCH_SITES"] = search_sites(site, others, root_of)
+        self.context["SEARCH_QUICK"] = f"{root_of(site)}/{BUNDLE}/"
         self.context["site_root"] = root_of
         self.context["english_pages"] = [p for p in pages if p.lang == "en"]
         by_slug = {page.slug: page for page in pages}
@@ -109,3 +125,4 @@ class ThemeGenerator(Generator):
                 url=SYNDICATED_URL,
             )
         assets.write(self.settings["PORTAL_ASSETS"], self.output_path)
+        write_widget(self.settings["THEME"], self.output_path)

@@ -1,14 +1,17 @@
 /* The search page: a small UI on Pagefind's JS API (no Pagefind UI, no inline script; works
    under script-src 'self' 'wasm-unsafe-eval').
 
-   - Indexes: the site's own bundle, then the others listed in data-config (a parent merges its
-     members' by default; a member may add its parent's). Each bundle's result URLs are relative
-     to its site's root, given as baseUrl.
-   - Vietnamese: the index holds "đ" as "d" + U+0335 (portal/search/fold.py), so the query is
+   - Two indexes (portal/search/index.py). The quick one (config.quick) holds a short record of
+     every public item of this site and of the sites it searches (a parent's members, a
+     member's parent): its result URLs are /<site-id>/<path>, mapped to that site's root. The
+     full-text ones (each site's "full" bundle) are loaded only when the reader asks for full
+     text, or when the quick index finds nothing; a parent merges its members', a member its
+     parent's when asked ("wide"). Filters are loaded when the reader opens the filter panel.
+   - Vietnamese: the indexes hold "đ" as "d" + U+0335 (portal/search/fold.py), so the query is
      marked the same way and every string shown is unmarked.
-   - State lives in the URL (?q=…&type=…&sort=…), so a search can be linked and the back button
-     works; the page sets data-pt-state="done" and data-pt-count on [data-pt-search] when results
-     are shown (used by the tests and the benchmark). */
+   - State lives in the URL (?q=…&type=…&sort=…&wide=1&full=1), so a search can be linked and
+     the back button works; the page sets data-pt-state="done" and data-pt-count on
+     [data-pt-search] when results are shown (used by the tests and the benchmark). */
 
 const MARK = "\u0335";
 const PAGE_SIZE = 10;
@@ -67,9 +70,9 @@ class SearchPage {
     this.form = document.querySelector(".pt-search--page");
     this.input = document.getElementById("pt-search-page-q");
     this.status = root.querySelector("[data-pt-status]");
-    this.pagefind = null;
-    this.merged = new Set();
+    this.engines = {}; // mode → {pf, merged: Set of site ids}
     this.allFilters = {};
+    this.filtersMode = null; // the mode whose filters allFilters holds
     this.results = [];
     this.shown = 0;
     this.serial = 0;
@@ -83,6 +86,7 @@ class SearchPage {
     this.query = (params.get("q") || "").trim();
     this.sort = ["newest", "oldest"].includes(params.get("sort")) ? params.get("sort") : "";
     this.wide = params.get("wide") === "1" && Boolean(this.parent);
+    this.full = params.get("full") === "1";
     this.selected = {};
     for (const key of FILTER_KEYS) {
       const values = params.getAll(key).filter(Boolean);
@@ -96,6 +100,7 @@ class SearchPage {
     for (const key of FILTER_KEYS) for (const v of this.selected[key] || []) params.append(key, v);
     if (this.sort) params.set("sort", this.sort);
     if (this.wide) params.set("wide", "1");
+    if (this.full) params.set("full", "1");
     const url = `${location.pathname}${params.toString() ? "?" + params : ""}`;
     history[push ? "pushState" : "replaceState"](null, "", url);
   }
@@ -105,7 +110,11 @@ class SearchPage {
     this.input.value = this.query;
     this.filtersBox = el("details", { class: "pt-search-filters" },
       el("summary", { class: "pt-search-filters__title", text: m.filters }));
-    this.filtersBox.open = window.matchMedia("(min-width: 48em)").matches;
+    // Closed until the reader opens it: the filter lists cost bytes a first search does not need.
+    this.filtersBox.open = Object.keys(this.selected).length > 0;
+    this.filtersBox.addEventListener("toggle", () => {
+      if (this.filtersBox.open) this.showFilters();
+    });
     this.groupsBox = el("div", { class: "pt-search-filters__groups" });
     this.clearButton = el("button", { class: "pt-button pt-button--secondary", type: "button", text: m.clear, hidden: true });
     this.clearButton.addEventListener("click", () => {
@@ -119,8 +128,8 @@ class SearchPage {
         this.wide = box.checked;
         this.update(true);
       });
-      this.filtersBox.append(el("p", { class: "pt-search-filters__wide" }, box,
-        el("label", { for: "pt-search-wide", text: format(m.wide, { site: this.parent.name }) })));
+      this.wideBox = el("p", { class: "pt-search-app__wide" }, box,
+        el("label", { for: "pt-search-wide", text: format(m.wide, { site: this.parent.name }) }));
     }
     const sortSelect = el("select", { id: "pt-search-sort" },
       el("option", { value: "", text: m.relevance }),
@@ -137,7 +146,14 @@ class SearchPage {
     this.list = el("ol", { class: "pt-search-list" });
     this.moreButton = el("button", { class: "pt-button pt-button--secondary pt-search-more", type: "button", text: m.more, hidden: true });
     this.moreButton.addEventListener("click", () => this.showMore(true));
-    const main = el("div", { class: "pt-search-app__results" }, this.status, this.list, this.moreButton);
+    this.note = el("p", { class: "pt-search-app__note" });
+    this.fullButton = el("button", { class: "pt-button pt-button--secondary pt-search-full", type: "button", text: m.full, hidden: true });
+    this.fullButton.addEventListener("click", () => {
+      this.full = true;
+      this.update(true).then(() => this.status.focus());
+    });
+    this.status.tabIndex = -1;
+    const main = el("div", { class: "pt-search-app__results" }, this.wideBox || null, this.status, this.note, this.list, this.moreButton, this.fullButton);
     this.root.append(el("div", { class: "pt-search-app__layout" }, this.filtersBox, main));
 
     this.form.addEventListener("submit", (event) => {
@@ -161,26 +177,35 @@ class SearchPage {
     this.update(false, true);
   }
 
-  async load() {
-    if (!this.pagefind) {
-      const pf = await import(this.own.bundle + "pagefind.js");
-      await pf.options({ basePath: this.own.bundle, baseUrl: this.own.base, ranking: RANKING, excerptLength: 30 });
-      this.pagefind = pf;
+  async engine(mode) {
+    if (!this.engines[mode]) {
+      const own = this.own;
+      const bundle = mode === "full" ? own.full : this.config.quick;
+      const pf = await import(bundle + "pagefind.js");
+      // Quick result URLs are /<site-id>/<path> (mapped in resultUrl); full ones site-relative.
+      await pf.options({ basePath: bundle, baseUrl: mode === "full" ? own.base : "/", ranking: RANKING, excerptLength: 30 });
+      this.engines[mode] = { pf, merged: new Set([own.id]) };
     }
+    return this.engines[mode];
+  }
+
+  /* The full-text bundles of the other sites searched now, merged once each. Returns the names
+     of those that could not be loaded. */
+  async mergeFull(engine) {
     const wanted = this.config.sites.filter(
       (s) => s.relation === "member" || (s.relation === "parent" && this.wide));
     const failed = [];
     for (const site of wanted) {
-      if (this.merged.has(site.id)) continue;
+      if (engine.merged.has(site.id)) continue;
       try {
         // Pagefind keeps a merged index that failed to load and then fails every search:
         // merge only a bundle that answers with a non-empty index.
-        const answer = await fetch(site.bundle + "pagefind-entry.json");
+        const answer = await fetch(site.full + "pagefind-entry.json");
         const entry = answer.ok ? await answer.json() : null;
         if (!entry) throw new Error(site.id);
         if (!Object.keys(entry.languages || {}).length) continue; // a site with nothing yet
-        await this.pagefind.mergeIndex(site.bundle, { baseUrl: site.base, ranking: RANKING, excerptLength: 30 });
-        this.merged.add(site.id);
+        await engine.pf.mergeIndex(site.full, { baseUrl: site.base, ranking: RANKING, excerptLength: 30 });
+        engine.merged.add(site.id);
       } catch (error) {
         failed.push(site.name);
       }
@@ -188,15 +213,29 @@ class SearchPage {
     return failed;
   }
 
+  async showFilters() {
+    const mode = this.full || this.wide ? "full" : "quick";
+    if (this.filtersMode === mode) return;
+    try {
+      const engine = await this.engine(mode);
+      if (mode === "full") await this.mergeFull(engine);
+      this.allFilters = await engine.pf.filters();
+      this.filtersMode = mode;
+      this.renderFilters(this.lastCounts || {});
+    } catch (error) {
+      this.groupsBox.replaceChildren(el("p", { text: this.msg.failed }));
+    }
+  }
+
   filterArgument() {
     const filters = {};
     for (const [key, values] of Object.entries(this.selected)) {
       if (values.size) filters[key] = { any: [...values].map(mark) };
     }
-    // A merged parent index stays loaded once asked for: unticking "wide" filters it out.
-    if (this.parent && !this.wide && this.merged.has(this.parent.id)) {
-      const sites = filters.site ? filters.site.any : this.config.sites
-        .filter((s) => s.relation !== "parent").map((s) => s.id);
+    // A merged parent index stays loaded once asked for: unless the reader searches the parent
+    // too, leave the parent out.
+    if (this.parent && !this.wide) {
+      const sites = filters.site ? filters.site.any : this.config.sites.map((s) => s.id);
       filters.site = { any: sites.filter((id) => id !== this.parent.id) };
     }
     return filters;
@@ -212,31 +251,40 @@ class SearchPage {
     if (!initial) this.writeState(push);
     const serial = ++this.serial;
     const hasFilters = Object.values(this.selected).some((v) => v.size);
+    this.fullButton.hidden = true;
+    this.note.textContent = "";
     if (!this.query && !hasFilters) {
       this.list.replaceChildren();
       this.moreButton.hidden = true;
       this.clearButton.hidden = true;
       this.status.textContent = this.msg.prompt;
       this.setState("idle", null);
-      if (this.pagefind) this.renderFilters(this.allFilters);
+      if (this.filtersMode) this.renderFilters({});
       return;
     }
     this.setState("loading", null);
     this.status.textContent = this.msg.loading;
-    let failed;
+    let failed = [];
+    let search;
+    // The quick index holds this site's items (and a parent's, its members'): searching a
+    // member's parent too means searching both full texts.
+    let mode = this.full || this.wide ? "full" : "quick";
     try {
-      failed = await this.load();
-      if (!Object.keys(this.allFilters).length) this.allFilters = await this.pagefind.filters();
+      search = await this.run(mode);
+      // Nothing in the quick index: look through the full text before saying "nothing".
+      if (mode === "quick" && this.query && search && !search.search.results.length) {
+        mode = "full";
+        search = await this.run(mode);
+      }
     } catch (error) {
       this.status.textContent = this.msg.failed;
       this.setState("error", null);
       return;
     }
-    const options = { filters: this.filterArgument() };
-    if (this.sort) options.sort = { date: this.sort === "newest" ? "desc" : "asc" };
-    const search = await this.pagefind.search(this.query ? mark(this.query) : null, options);
     if (serial !== this.serial || !search) return; // a newer search has started
-    this.results = search.results;
+    failed = search.failed;
+    this.mode = mode;
+    this.results = search.search.results;
     this.shown = 0;
     this.list.replaceChildren();
     const count = this.results.length;
@@ -245,12 +293,27 @@ class SearchPage {
     if (count) text = format(query ? this.msg.found : this.msg.found_all, { count, query });
     else text = format(query ? this.msg.none : this.msg.none_all, { query });
     if (failed.length) text += " " + format(this.msg.partial, { sites: failed.join(", ") });
-    this.renderFilters(search.filters || {});
+    this.lastCounts = search.search.filters || {};
+    if (this.filtersBox.open) {
+      if (this.filtersMode !== mode) await this.showFilters();
+      else this.renderFilters(this.lastCounts);
+    }
     this.clearButton.hidden = !hasFilters;
     await this.showMore(false);
     if (serial !== this.serial) return;
     this.status.textContent = text;
+    if (query && count) this.note.textContent = mode === "full" ? this.msg.full_note : this.msg.quick_note;
+    this.fullButton.hidden = mode === "full" || !query;
     this.setState("done", count);
+  }
+
+  async run(mode) {
+    const engine = await this.engine(mode);
+    const failed = mode === "full" ? await this.mergeFull(engine) : [];
+    const options = { filters: this.filterArgument() };
+    if (this.sort) options.sort = { date: this.sort === "newest" ? "desc" : "asc" };
+    const search = await engine.pf.search(this.query ? mark(this.query) : null, options);
+    return search ? { search, failed } : null;
   }
 
   async showMore(moveFocus) {
@@ -274,12 +337,21 @@ class SearchPage {
     if (type) details.push(this.config.types[type] || type);
     if (siteId && this.config.sites.length > 1) details.push(this.sitesById[siteId]?.name || siteId);
     const date = displayDate(meta.date);
-    const link = el("a", { href: item.url, class: "pt-search-result__link" }, unmark(meta.title || item.url));
+    const link = el("a", { href: this.resultUrl(item.url), class: "pt-search-result__link" }, unmark(meta.title || item.url));
     return el("li", { class: "pt-search-result" },
       el("h2", { class: "pt-search-result__title" }, link),
       el("p", { class: "pt-search-result__meta" }, details.join(" · "),
         date ? el("span", {}, details.length ? " · " : "", el("time", { datetime: meta.date, text: date })) : null),
       el("p", { class: "pt-search-result__excerpt" }, ...excerptNodes(item.excerpt || "")));
+  }
+
+  /* A quick result's URL is /<site-id>/<path>: that site's root + path. Full-text URLs are
+     already resolved against their bundle's site root. */
+  resultUrl(url) {
+    if (this.mode !== "quick") return url;
+    const match = /^\/([^/]+)\/(.*)$/.exec(url);
+    const site = match && this.sitesById[match[1]];
+    return site ? site.base + match[2] : url;
   }
 
   renderFilters(counts) {
