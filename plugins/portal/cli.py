@@ -287,3 +287,131 @@ def serve(
         pass
     finally:
         server.shutdown()
+
+
+@main.command()
+@content_option
+@settings_option
+@now_option
+@click.option(
+    "--site", "site_ids", multiple=True, help="Only this site's invitations (repeatable)."
+)
+@click.option("--dry-run", is_flag=True, help="Print what would be sent; send and record nothing.")
+@click.option(
+    "--record",
+    "record_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Record of sent e-mail kept in this JSON file.",
+)
+@click.option(
+    "--record-branch",
+    help="Record of sent e-mail kept on this branch of the git remote (portal-notify-record).",
+)
+@click.option("--remote", default="origin", show_default=True, help="Remote of --record-branch.")
+@click.option(
+    "--repo",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("."),
+    show_default=True,
+    help="Git repository whose remote holds --record-branch.",
+)
+@click.option(
+    "--attempts",
+    type=click.IntRange(1, 10),
+    default=3,
+    show_default=True,
+    help="Attempts per message while the server cannot be reached.",
+)
+@click.option(
+    "--retry-delay",
+    type=click.FloatRange(0),
+    default=5.0,
+    show_default=True,
+    help="Seconds before the second attempt, doubled before each later one.",
+)
+def notify(
+    content_dir: Path,
+    settings_file: Path | None,
+    now: str | None,
+    site_ids: tuple[str, ...],
+    dry_run: bool,
+    record_file: Path | None,
+    record_branch: str | None,
+    remote: str,
+    repo: Path,
+    attempts: int,
+    retry_delay: float,
+) -> None:
+    """E-mail new, changed and cancelled invitations to their notify lists, with the .ics
+    attached (run after a deploy, with the build's --now). Sends each version of an invitation
+    to each address once: what went out is kept in --record or --record-branch. SMTP settings
+    come from the environment: PORTAL_SMTP_HOST, PORTAL_SMTP_PORT, PORTAL_SMTP_SECURITY
+    (starttls|ssl|none), PORTAL_SMTP_USER, PORTAL_SMTP_PASSWORD, PORTAL_SMTP_FROM."""
+    import os
+
+    from portal import notify as mail
+
+    if record_file and record_branch:
+        raise click.UsageError("chỉ dùng một trong --record và --record-branch (use only one)")
+    store = None
+    if record_file:
+        store = mail.FileStore(record_file)
+    elif record_branch:
+        store = mail.GitBranchStore(repo, record_branch, remote)
+    elif not dry_run:
+        raise click.UsageError(
+            "cần --record FILE hoặc --record-branch BRANCH để không gửi trùng thư "
+            "(a record is needed so that nothing is sent twice)"
+        )
+    max_mb = int(
+        builder.load_base_settings(_settings(settings_file)).get("PORTAL_MAX_ATTACHMENT_MB", 20)
+    )
+    moment, sites = _now(now), list(site_ids) or None
+    try:
+        if dry_run:
+            plan = mail.plan(content_dir, moment, store, sites, max_mb)
+            for out in plan.outgoing:
+                click.echo(mail.describe(out))
+            for problem in plan.problems:
+                click.echo(str(problem), err=True)
+            _say(
+                f"Chạy thử: sẽ gửi {len(plan.outgoing)} thư; {plan.already} thư đã gửi trước đó. "
+                f"(Dry run: {len(plan.outgoing)} message(s) to send, {plan.already} already sent.)"
+            )
+            sys.exit(1 if plan.problems else 0)
+        settings = mail.SmtpSettings.from_env(os.environ)
+        outcome = mail.send(
+            content_dir,
+            moment,
+            store,
+            settings,
+            sites,
+            max_mb,
+            attempts=attempts,
+            delay=retry_delay,
+            say=_say,
+        )
+    except ContentErrors as exc:
+        _print_report(exc.report, "text")
+        _say("Chưa gửi thư nào: hãy sửa các lỗi trên. (Nothing sent: fix the errors above.)")
+        sys.exit(1)
+    except (mail.RecordError, mail.ConfigError) as exc:
+        _say(f"Chưa gửi thư nào: {exc.message} (Nothing sent: {exc.english})")
+        sys.exit(1)
+    for problem in outcome.plan.problems:
+        click.echo(str(problem), err=True)
+    if outcome.error:
+        _say(f"Lỗi: {outcome.error}")
+    if outcome.unsent:
+        _say(
+            f"{len(outcome.unsent)} thư chưa gửi và không được ghi là đã gửi; lần chạy sau sẽ "
+            f"gửi lại. ({len(outcome.unsent)} message(s) not sent and not recorded; the next "
+            "run sends them.)"
+        )
+    _say(
+        f"Đã gửi {len(outcome.sent)} thư; {outcome.plan.already} thư đã gửi trước đó; "
+        f"{len(outcome.refused)} thư bị từ chối. (Sent {len(outcome.sent)}, already sent "
+        f"{outcome.plan.already}, refused {len(outcome.refused)}.)"
+    )
+    if not outcome.ok:
+        sys.exit(1)

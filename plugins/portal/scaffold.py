@@ -61,6 +61,10 @@ HELP: dict[str, tuple[str, str]] = {
     "chair": ("Chủ tịch UBND", "người chủ trì"),
     "participants": ("[Trưởng các phòng]", "thành phần"),
     "notify": ("[lanh-dao-ubnd, ten@example.vn]", "gửi thư cho: địa chỉ hoặc nhóm trong sites.yml"),
+    "cancelled": (
+        '"Trùng lịch họp của UBND tỉnh"',
+        "chỉ khi huỷ họp: lý do huỷ; giấy mời vẫn được giữ, lịch ghi ĐÃ HUỶ",
+    ),
     "code": ("", "mã thủ tục trên Cổng dịch vụ công quốc gia"),
     "field": ("", "lĩnh vực"),
     "level": ("toàn trình", "mức độ: toàn trình, một phần, cung cấp thông tin"),

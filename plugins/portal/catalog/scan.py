@@ -19,7 +19,7 @@ from portal.catalog.item import Item
 from portal.catalog.publication import state as publication_state
 from portal.catalog.urls import RESERVED, SECTIONS, item_url, reserved_slug
 from portal.errors import ErrorReport
-from portal.frontmatter.fields import validate
+from portal.frontmatter.fields import Invalid, _email, validate
 from portal.frontmatter.parse import FrontMatterError, parse
 from portal.frontmatter.schema import TYPES, check_rules
 from portal.images import add_pictures
@@ -294,7 +294,14 @@ def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
                 "unknown category",
             )
         for index, entry in enumerate(item.meta.get("notify", [])):
-            if "@" not in entry and entry not in site.groups:
+            if "@" in entry:
+                try:
+                    _email(entry)
+                except Invalid as exc:
+                    field = f"notify[{index + 1}]"
+                    report.add(item.source, item.line("notify"), field, exc.message, exc.english)
+                continue
+            if entry not in site.groups:
                 report.add(
                     item.source,
                     item.line("notify"),

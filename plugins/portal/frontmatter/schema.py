@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from portal.errors import ErrorReport
-from portal.frontmatter.fields import Field
+from portal.frontmatter.fields import FALSE, TRUE, Field
 from portal.frontmatter.parse import Node
 
 DOC_TYPES = (
@@ -130,6 +130,7 @@ TYPES: dict[str, dict[str, Field]] = {
             "participants": TEXT_LIST,
             "files": PATH_LIST,
             "notify": TEXT_LIST,
+            "cancelled": TEXT,  # the reason: the meeting is cancelled, the page stays
         }
     ),
     "procedures": _type(
@@ -255,6 +256,15 @@ def check_rules(
     elif kind == "invitations":
         if "start" in values and "end" in values and values["end"] <= values["start"]:
             err("end", "giờ kết thúc phải sau giờ bắt đầu", "end must be after start")
+        reason = values.get("cancelled", "")
+        node = fields.get("cancelled")
+        if node is not None and node.kind == "text" and reason.lower() in {"", *TRUE, *FALSE}:
+            err(
+                "cancelled",
+                'hãy ghi lý do huỷ cuộc họp (ví dụ: cancelled: "Trùng lịch họp của UBND tỉnh"); '
+                "xoá dòng này nếu cuộc họp không bị huỷ",
+                "give the reason the meeting is cancelled, or remove the line",
+            )
     elif kind == "consultations":
         if "opens" in values and "closes" in values and values["closes"] < values["opens"]:
             err("closes", "ngày kết thúc lấy ý kiến trước ngày bắt đầu", "closes is before opens")
