@@ -58,7 +58,9 @@ PAGINATION_PATTERNS = [
 ]
 NEWEST_FIRST_ARCHIVES = True
 
-# -- Feeds (JSON Feed and Atom arrive with the feeds issue) ---------------------------------------
+# -- Feeds (portal.feeds writes JSON Feed 1.1 and Atom: docs/feeds.md; Pelican's own stay off) --
+PORTAL_FEED_PAGE_SIZE = 50  # items per feed page
+PORTAL_FEED_TOMBSTONE_DAYS = 90  # days a takedown stays in the feeds as a tombstone
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None

@@ -60,6 +60,19 @@ ENFORCED: dict[str, Any] = {
     "SLUGIFY_SOURCE": "title",
     "TYPOGRIFY": False,
     "OUTPUT_SOURCES": False,
+    # Feeds are portal.feeds' (JSON Feed and Atom); Pelican's own would sit beside them.
+    **{
+        f"{prefix}_{kind}": None
+        for prefix in (
+            "FEED",
+            "FEED_ALL",
+            "CATEGORY_FEED",
+            "AUTHOR_FEED",
+            "TAG_FEED",
+            "TRANSLATION_FEED",
+        )
+        for kind in ("ATOM", "RSS")
+    },
 }
 
 

@@ -103,6 +103,7 @@ def _run(coroutine):
 # rare word cost as much as its common neighbours. The setting is marked unstable by Pagefind:
 # re-measure with make bench-search when upgrading.
 CHUNK_SIZE = "3000"
+ATTEMPTS = 2
 
 
 async def _index(staging: Path, bundle: Path) -> int:
@@ -138,15 +139,23 @@ def _write_bundle(site_id: str, pages: dict[str, str], bundle: Path) -> None:
             target = Path(staging) / relpath
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(mark_d(text), encoding="utf-8")
-        try:
-            indexed = _run(_index(Path(staging), bundle))
-        except FileNotFoundError as exc:
-            raise SearchIndexError(
-                site_id, f"không chạy được Pagefind ({exc}); hãy chạy lại make install"
-            ) from None
-        except Exception as exc:  # the service's own errors carry no common type
-            raise SearchIndexError(site_id, f"Pagefind báo lỗi khi lập chỉ mục: {exc}") from None
-    found = _entry_pages(bundle)
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                indexed = _run(_index(Path(staging), bundle))
+            except FileNotFoundError as exc:
+                raise SearchIndexError(
+                    site_id, f"không chạy được Pagefind ({exc}); hãy chạy lại make install"
+                ) from None
+            except Exception as exc:  # the service's own errors carry no common type
+                raise SearchIndexError(
+                    site_id, f"Pagefind báo lỗi khi lập chỉ mục: {exc}"
+                ) from None
+            found = _entry_pages(bundle)
+            if found is not None or attempt == ATTEMPTS:
+                break
+            # Seen on a loaded machine: the service acknowledged the write, then exited before
+            # the entry file was on disk. Index again rather than publish half a bundle.
+            shutil.rmtree(bundle, ignore_errors=True)
     if found is None:
         raise SearchIndexError(site_id, f"Pagefind không ghi chỉ mục vào {bundle}")
     if found != len(pages) or indexed != len(pages):
