@@ -153,8 +153,13 @@ def test_parent_home(demo_output):
 def test_member_home_shows_the_parents_news(demo_output):
     home = page(demo_output, f"/{MEMBER}/")
     parent = home.select_one('section[aria-labelledby="pt-home-parent"]')
-    links = [a["href"] for a in parent.select("li a")]
+    news, announcements = parent.select("ul.pt-rows")  # the parent's news, its announcements
+    links = [a["href"] for a in news.select("li a")]
     assert len(links) == 5 and all(h.startswith(f"/{PARENT}/tin-tuc/") for h in links)
+    notices = [a["href"] for a in announcements.select("li a")]
+    assert notices and all(h.startswith(f"/{PARENT}/tin-tuc/") for h in notices)
+    assert not set(links) & set(notices)
+    links += notices
     for href in links:  # each one is a real page of the parent site
         assert (demo_output / href.strip("/") / "index.html").is_file(), href
     topbar = home.select_one(".pt-topbar a")
