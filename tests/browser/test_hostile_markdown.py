@@ -223,6 +223,10 @@ THEME_ASSET = re.compile(rf"^/{SITE}/theme/(css|images)/[a-z-]+\.[0-9a-f]{{10}}\
 CHROME_META = {None, "viewport", "description", "theme-color", "robots"}
 
 
+FEED_TYPES = ("application/feed+json", "application/atom+xml", "text/calendar")
+FEED_LINK = re.compile(rf"^/{SITE}/([a-z0-9-]+/)*(feed(-[0-9]+)?\.json|atom\.xml|lich\.ics)$")
+
+
 def remove_theme_chrome(soup: BeautifulSoup) -> list[str]:
     """Take out the theme's own controls, each checked strictly (its one script file, the search
     form, the menu and print buttons), so what remains came from content and must be inert."""
@@ -242,8 +246,15 @@ def remove_theme_chrome(soup: BeautifulSoup) -> list[str]:
             button.decompose()
     for tag in soup.find_all("link"):
         rel, href = tag.get("rel"), tag.get("href", "")
-        if (rel in (["stylesheet"], ["icon"]) and THEME_ASSET.match(href)) or (
-            rel in (["canonical"], ["alternate"]) and href.startswith("https://huyen.example/")
+        if (
+            (rel in (["stylesheet"], ["icon"]) and THEME_ASSET.match(href))
+            or (rel in (["canonical"], ["alternate"]) and href.startswith("https://huyen.example/"))
+            or (  # the site's own feeds and calendar, announced in <head>
+                rel == ["alternate"]
+                and tag.get("type") in FEED_TYPES
+                and FEED_LINK.match(href)
+                and tag.find_parent("head") is not None
+            )
         ):
             tag.decompose()
     return problems
