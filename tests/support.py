@@ -54,3 +54,22 @@ def article(title: str = "Tin thử nghiệm", body: str = "Nội dung tin.", **
     meta.update(fields)
     lines = "\n".join(f"{k}: {v}" for k, v in meta.items())
     return f"---\n{lines}\n---\n{body}\n"
+
+
+def invitation(**fields: str | None) -> str:
+    """A valid invitation of the site ``huyen`` (no attachment) notifying its ``lanh-dao`` group
+    and one address, with extra or overriding front-matter lines (``None`` drops a line)."""
+    meta: dict[str, str | None] = {
+        "title": '"Họp bàn kế hoạch đầu tư công năm 2027"',
+        "date": "2026-11-20 08:00",
+        "number": '"5/GM-UBND"',
+        "start": "2026-12-01 08:00",
+        "end": "2026-12-01 10:30",
+        "location": '"Phòng họp số 1, UBND huyện"',
+        "chair": '"Ông Nguyễn Văn Một, Chủ tịch UBND huyện"',
+        "participants": '["Phòng Tài chính - Kế hoạch", "Phòng Kinh tế"]',
+        "notify": "[lanh-dao, ke.toan@huyen.example]",
+    }
+    meta.update(fields)
+    lines = "\n".join(f"{k}: {v}" for k, v in meta.items() if v is not None)
+    return f"---\n{lines}\n---\nĐề nghị các đại biểu dự họp đúng giờ.\n"

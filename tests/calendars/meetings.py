@@ -4,25 +4,12 @@ them (plain helpers; fixtures live in conftest.py)."""
 from __future__ import annotations
 
 from support import PDF
+from support import invitation as base_invitation
 
 
 def invitation(**fields: str) -> str:
     """A valid invitation's text, with extra or overriding front-matter lines."""
-    meta = {
-        "title": '"Họp bàn kế hoạch đầu tư công năm 2027"',
-        "date": "2026-11-20 08:00",
-        "number": '"5/GM-UBND"',
-        "start": "2026-12-01 08:00",
-        "end": "2026-12-01 10:30",
-        "location": '"Phòng họp số 1, UBND huyện"',
-        "chair": '"Ông Nguyễn Văn Một, Chủ tịch UBND huyện"',
-        "participants": '["Phòng Tài chính - Kế hoạch", "Phòng Kinh tế"]',
-        "notify": "[lanh-dao, ke.toan@huyen.example]",
-        "files": "[gm-5.pdf]",
-    }
-    meta.update(fields)
-    lines = "\n".join(f"{k}: {v}" for k, v in meta.items() if v is not None)
-    return f"---\n{lines}\n---\nĐề nghị các đại biểu dự họp đúng giờ.\n"
+    return base_invitation(**{"files": "[gm-5.pdf]", **fields})
 
 
 SCHEDULE = """\

@@ -27,18 +27,10 @@ from portal.build import build, scan
 from portal.catalog.urls import SECTIONS
 from portal.errors import ErrorReport
 from portal.feeds.entries import item_id
+from portal.feeds.plan import FEED_SECTIONS
 from portal.slugs import slugify
 from support import DEMO_CONTENT, DEMO_NOW, SETTINGS
 
-FEED_SECTIONS = (
-    "articles",
-    "documents",
-    "schedules",
-    "invitations",
-    "procedures",
-    "qa",
-    "consultations",
-)
 TAKEN_DOWN = {"gone", "redirected", "withdrawn"}
 
 
