@@ -68,7 +68,7 @@ def facts(item) -> Facts:
 # The short text a quick record holds, after the title: the fields a reader identifies an item
 # by, then the start of its summary. Bodies are in the full-text index only. Every word here
 # costs bytes in the first query of every reader (make bench-search), hence the cap.
-QUICK_SUMMARY_WORDS = 30
+QUICK_SUMMARY_WORDS = 20
 QUICK_FIELDS = {
     "articles": ("category", "unit", "tags"),
     "documents": ("doc_type", "number", "issuer", "fields", "signer"),

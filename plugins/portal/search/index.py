@@ -102,7 +102,7 @@ def _run(coroutine):
 # page); a search fetches the chunks of its words. Its default (about ten times this) makes a
 # rare word cost as much as its common neighbours. The setting is marked unstable by Pagefind:
 # re-measure with make bench-search when upgrading.
-CHUNK_SIZE = "3000"
+CHUNK_SIZE = "1000"
 ATTEMPTS = 2
 
 

@@ -5,8 +5,10 @@
      every public item of this site and of the sites it searches (a parent's members, a
      member's parent): its result URLs are /<site-id>/<path>, mapped to that site's root. The
      full-text ones (each site's "full" bundle) are loaded only when the reader asks for full
-     text, or when the quick index finds nothing; a parent merges its members', a member its
-     parent's when asked ("wide"). Filters are loaded when the reader opens the filter panel.
+     text (a button under the results, first in line when the quick index finds nothing: on a
+     parent the full text of every member costs several hundred KB more); a parent merges its
+     members', a member its parent's when asked ("wide"). Filters are loaded when the reader
+     opens the filter panel.
    - Vietnamese: the indexes hold "đ" as "d" + U+0335 (portal/search/fold.py), so the query is
      marked the same way and every string shown is unmarked.
    - State lives in the URL (?q=…&type=…&sort=…&wide=1&full=1), so a search can be linked and
@@ -181,9 +183,12 @@ class SearchPage {
     if (!this.engines[mode]) {
       const own = this.own;
       const bundle = mode === "full" ? own.full : this.config.quick;
-      const pf = await import(bundle + "pagefind.js");
+      // One copy of Pagefind's code serves both indexes. The quick index is small enough to
+      // search on the page's own thread, which spares readers the worker script.
+      this.module = this.module || (await import(this.config.quick + "pagefind.js"));
+      const pf = this.module.createInstance({ basePath: bundle, noWorker: mode === "quick" });
       // Quick result URLs are /<site-id>/<path> (mapped in resultUrl); full ones site-relative.
-      await pf.options({ basePath: bundle, baseUrl: mode === "full" ? own.base : "/", ranking: RANKING, excerptLength: 30 });
+      await pf.options({ baseUrl: mode === "full" ? own.base : "/", ranking: RANKING, excerptLength: 30 });
       this.engines[mode] = { pf, merged: new Set([own.id]) };
     }
     return this.engines[mode];
@@ -271,11 +276,6 @@ class SearchPage {
     let mode = this.full || this.wide ? "full" : "quick";
     try {
       search = await this.run(mode);
-      // Nothing in the quick index: look through the full text before saying "nothing".
-      if (mode === "quick" && this.query && search && !search.search.results.length) {
-        mode = "full";
-        search = await this.run(mode);
-      }
     } catch (error) {
       this.status.textContent = this.msg.failed;
       this.setState("error", null);
@@ -291,6 +291,7 @@ class SearchPage {
     const query = this.query;
     let text;
     if (count) text = format(query ? this.msg.found : this.msg.found_all, { count, query });
+    else if (query && mode === "quick") text = format(this.msg.none_quick, { query });
     else text = format(query ? this.msg.none : this.msg.none_all, { query });
     if (failed.length) text += " " + format(this.msg.partial, { sites: failed.join(", ") });
     this.lastCounts = search.search.filters || {};
