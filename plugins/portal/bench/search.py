@@ -691,14 +691,16 @@ def render(report: Report) -> str:
         f"- Machine: {machine}",
         f"- Corpus: {kinds}; seed-generated (portal.bench.corpus), built at {corpus.NOW:%Y-%m-%d}",
         f"- Site build without search: {report.build_seconds:.1f} s (not part of the targets)",
-        "- Ours: `portal.search.index_sites` (one bundle per site, members' bundles merged on "
-        "the parent's search page); stock: `python -m pagefind --site` with defaults on a copy "
+        "- Ours: `portal.search.index_sites`, both tiers of every site (the quick index, whose "
+        "parent's copy holds every member's items, answers the first query; the full-text "
+        "bundles load when a reader asks for full text), with the catalog scan it needs; "
+        "stock: `python -m pagefind --site` with defaults on a copy "
         "of every site's pages, one bundle (it honours the pages' `data-pagefind-*` markup, so "
         "it indexes the same pages, but it does not fold `đ`).",
         "- Memory: peak of the summed resident memory of the indexing process and all its "
         f"descendants, sampled every {SAMPLE_SECONDS * 1000:.0f} ms. Index size: every file of "
-        "the bundles (ours: each site's own pagefind/, not the copies; stock: without Pagefind's "
-        "UI files). KB = 1024 bytes, MB = 1024 KB.",
+        "the bundles (ours: each site's pagefind/ and pagefind-full/, not the copies; stock: "
+        "without Pagefind's UI files). KB = 1024 bytes, MB = 1024 KB.",
         "",
         "## Indexing",
         "",
@@ -707,7 +709,8 @@ def render(report: Report) -> str:
         "## First query: bytes of index files fetched (fresh browser context, empty cache)",
         "",
         "Ours: the parent's search page `/<parent>/tim-kiem/?q=…` until it shows results "
-        "(`data-pt-state=done`), counting `/pagefind/` and `/pagefind-sites/` responses (at most "
+        "(`data-pt-state=done`), counting `/pagefind/`, `/pagefind-full/` and `/pagefind-sites/` "
+        "responses (at most "
         f"{ours_requests} requests per query). Stock: `pagefind.filters()`, `pagefind.search(q)` "
         f"and the data of the first {STOCK_PAGE_SIZE} results, as Pagefind's Default UI does. "
         + (

@@ -7,8 +7,8 @@
   (``make bench-search``).
 - **Full text** (``<site>/pagefind-full/``): every public item's page as written, marked by its
   template (``data-pagefind-body``); listings, tags, archives, notices and error pages never
-  are. The search page loads it when the reader asks for full text or the quick index finds
-  nothing; a parent merges its members' (copies in ``pagefind-sites/<id>/``), a member may merge
+  are. The search page loads it when the reader asks for full text (offered first when the
+  quick index finds nothing); a parent merges its members' (copies in ``pagefind-sites/<id>/``), a member may merge
   its parent's. One bundle per site bounds indexing memory by the largest site.
 
 Pagefind reads staged copies with ``đ`` marked for folding (``portal.search.fold``); the files
