@@ -8,8 +8,9 @@
 - **Full text** (``<site>/pagefind-full/``): every public item's page as written, marked by its
   template (``data-pagefind-body``); listings, tags, archives, notices and error pages never
   are. The search page loads it when the reader asks for full text (offered first when the
-  quick index finds nothing); a parent merges its members' (copies in ``pagefind-sites/<id>/``), a member may merge
-  its parent's. One bundle per site bounds indexing memory by the largest site.
+  quick index finds nothing); a parent merges its members' (copies in
+  ``pagefind-sites/<id>/``), a member may merge its parent's. One bundle per site bounds
+  indexing memory by the largest site.
 
 Pagefind reads staged copies with ``đ`` marked for folding (``portal.search.fold``); the files
 served to readers are not touched. A build fails when an index is missing or does not hold
