@@ -24,14 +24,13 @@ from feedfiles import (
 from jsonfeed_spec import chain_problems, problems
 
 from portal.build import build, scan
+from portal.catalog.publication import TAKEN_DOWN
 from portal.catalog.urls import SECTIONS
 from portal.errors import ErrorReport
 from portal.feeds.entries import item_id
 from portal.feeds.plan import FEED_SECTIONS
 from portal.slugs import slugify
 from support import DEMO_CONTENT, DEMO_NOW, SETTINGS
-
-TAKEN_DOWN = {"gone", "redirected", "withdrawn"}
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from typing import Any
 WRITTEN = frozenset({"public", "withdrawn"})
 LISTED = frozenset({"public"})
 PRIVATE = frozenset({"draft", "scheduled", "expired"})
+TAKEN_DOWN = frozenset({"gone", "redirected", "withdrawn"})  # public once, taken down since
 
 
 def state(meta: dict[str, Any], now: dt.datetime) -> str:

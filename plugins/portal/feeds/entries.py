@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from portal.catalog.item import Item
+from portal.catalog.publication import TAKEN_DOWN
 from portal.feeds.absolute import absolute_links
 from portal.feeds.extension import portal_object, site_fields
 from portal.frontmatter.fields import TIMEZONE
@@ -26,7 +27,6 @@ from portal.sites import Site
 
 # The date part of every tag URI. Changing it would change every id ever published: never do.
 TAG_DATE = "2026"
-TAKEN_DOWN = frozenset({"gone", "redirected", "withdrawn"})
 # The notice a tombstone carries as its content, by takedown reason (as the pages word it).
 DELETED_TEXT = {
     "error": "Nội dung đã bị gỡ bỏ.",

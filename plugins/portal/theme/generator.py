@@ -110,6 +110,7 @@ class ThemeGenerator(Generator):
             settings["PORTAL_SITES"],
             settings.get("PORTAL_CATALOGS", {}),
             root_of,
+            self.context["SYNDICATED"],
         )
 
     def generate_output(self, writer) -> None:

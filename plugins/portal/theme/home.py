@@ -90,9 +90,11 @@ def build_home(
     sites: list,
     catalogs: dict,
     root_of,
+    syndicated: list[ForeignItem],
 ) -> Home:
     """``articles`` newest first; ``sections`` as the sections generator sorted them;
-    ``this_week`` the schedules of the current week (``portal.schedules``)."""
+    ``this_week`` the schedules of the current week (``portal.schedules``); ``syndicated``
+    what the members share with this site (``syndicated_news``), newest first."""
     today = now.date()
     home = Home()
     featured = [a for a in articles if a.item.meta.get("featured")]
@@ -110,7 +112,7 @@ def build_home(
         c for c in sections.get("consultations", []) if consultation_open(c.item.meta, today)
     ]
     home.members = [(s, root_of(s)) for s in sites if s.parent == site.id]
-    home.syndicated = syndicated_news(site, sites, catalogs, root_of)[:SHORT]
+    home.syndicated = syndicated[:SHORT]
     parent = next((s for s in sites if s.id == site.parent), None)
     if parent is not None:
         home.parent = (parent, root_of(parent))
