@@ -178,6 +178,11 @@ def test_keyboard_only(page, demo_site):
     page.keyboard.press("Enter")
     page.wait_for_selector(DONE)
     assert count(page) > 10
+    # Enter ran the search; the as-you-type search still pending must not run it again and
+    # rebuild the list under the reader (CI once pressed "more" into that rebuild).
+    page.evaluate("() => { window.firstShown = document.querySelector('.pt-search-result'); }")
+    page.wait_for_timeout(600)
+    assert page.evaluate("() => document.querySelector('.pt-search-result') === window.firstShown")
     more = page.locator(".pt-search-more")
     more.focus()
     page.keyboard.press("Enter")

@@ -160,13 +160,17 @@ class SearchPage {
 
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
+      // A pending as-you-type search would redo this one and reset the list under the reader.
+      clearTimeout(this.timer);
       this.query = this.input.value.trim();
       this.update(true);
     });
     this.input.addEventListener("input", () => {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => {
-        this.query = this.input.value.trim();
+        const query = this.input.value.trim();
+        if (query === this.query) return;
+        this.query = query;
         this.update(false);
       }, DEBOUNCE_MS);
     });
