@@ -10,6 +10,7 @@ import datetime as dt
 import html
 import logging
 import os
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from portal.errors import ContentErrors, ErrorReport
 from portal.frontmatter.fields import TIMEZONE
 from portal.search import SearchIndexError, index_site, quick_items, share_bundles
 from portal.sites import Site, load_sites
+from portal.swap import fresh_staging, put_in_place
 
 logger = logging.getLogger(__name__)
 
@@ -230,40 +232,52 @@ def build(
     if report:
         raise ContentErrors(report)
     result = BuildResult()
-    output_dir.mkdir(parents=True, exist_ok=True)
     local = base.get("PORTAL_URL_MODE", "local") == "local"
     if search is None:
         search = bool(base.get("PORTAL_SEARCH", True))
-    for site_id, catalog in catalogs.items():
-        if site_ids and site_id not in site_ids:
-            continue
-        site = catalog.site
-        if progress:
-            progress(site_id)
-        site_started = time.perf_counter()
-        run_pelican(
-            settings_file,
-            site_overrides(base, site, sites, catalog, catalogs, content_dir, output_dir, now),
-        )
-        out = output_dir / site_id
-        seconds = time.perf_counter() - site_started
-        index = _index_site(site, sites, catalogs, out) if search else None
-        files = sum(len(names) for _, _, names in os.walk(out))
-        result.sites.append(
-            SiteResult(
-                site_id,
-                out,
-                sum(i.written for i in catalog.items),
-                files,
-                seconds,
-                index.pages if index else 0,
-                index.seconds if index else 0.0,
+    # Everything is written into a staging folder; sites are swapped in only once all succeeded.
+    output_dir.mkdir(parents=True, exist_ok=True)
+    staging = fresh_staging(output_dir)
+    try:
+        for site_id, catalog in catalogs.items():
+            if site_ids and site_id not in site_ids:
+                continue
+            site = catalog.site
+            if progress:
+                progress(site_id)
+            site_started = time.perf_counter()
+            overrides = site_overrides(
+                base, site, sites, catalog, catalogs, content_dir, staging, now
             )
-        )
-    if search:
-        share_bundles(output_dir, sites)
-    if local and not site_ids:
-        write_local_index(output_dir, sites)
+            overrides["CACHE_PATH"] = str((output_dir / ".cache" / site_id).resolve())
+            run_pelican(settings_file, overrides)
+            out = staging / site_id
+            seconds = time.perf_counter() - site_started
+            index = _index_site(site, sites, catalogs, out) if search else None
+            files = sum(len(names) for _, _, names in os.walk(out))
+            result.sites.append(
+                SiteResult(
+                    site_id,
+                    output_dir / site_id,
+                    sum(i.written for i in catalog.items),
+                    files,
+                    seconds,
+                    index.pages if index else 0,
+                    index.seconds if index else 0.0,
+                )
+            )
+        if search and not site_ids:
+            share_bundles(staging, sites)
+        if local and not site_ids:
+            write_local_index(staging, sites)
+        for entry in sorted(staging.iterdir()):
+            put_in_place(entry, output_dir / entry.name)
+        if search and site_ids:
+            # A partial build: the sites not rebuilt keep their output, and their copies of the
+            # rebuilt sites' bundles are refreshed in place.
+            share_bundles(output_dir, sites)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     result.seconds = time.perf_counter() - started
     return result
 

@@ -1,0 +1,82 @@
+"""Atomic output: a build writes into a staging folder beside the output and swaps each finished
+site in only when everything succeeded, so a failed build leaves the previous output untouched
+and a server reading the output never sees a half-written site.
+
+On Linux the swap is one ``renameat2(RENAME_EXCHANGE)`` system call (the two folders trade places
+at once); where that call is missing or the file system refuses it, two renames within the same
+folder, leaving a window of microseconds in which the site's folder does not exist.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import os
+import shutil
+from pathlib import Path
+
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
+STAGING_SUFFIX = ".building"
+
+
+def _renameat2():
+    """libc's renameat2, or None (not glibc ≥ 2.28, or not Linux)."""
+    name = ctypes.util.find_library("c")
+    if not name:
+        return None
+    try:
+        libc = ctypes.CDLL(name, use_errno=True)
+        function = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    path, fd = ctypes.c_char_p, ctypes.c_int
+    function.argtypes = [fd, path, fd, path, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+_RENAMEAT2 = _renameat2()
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two existing paths in one step; False when the system cannot (the caller falls back
+    to renames)."""
+    if _RENAMEAT2 is None:
+        return False
+    result = _RENAMEAT2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(a))
+
+
+def staging_dir(output_dir: Path) -> Path:
+    """The staging folder of ``output_dir``: a hidden sibling, so renames stay on one file
+    system and nothing half-built is ever inside the served folder."""
+    return output_dir.parent / f".{output_dir.name}{STAGING_SUFFIX}"
+
+
+def fresh_staging(output_dir: Path) -> Path:
+    """An empty staging folder (what a crashed earlier build left there is discarded)."""
+    staging = staging_dir(output_dir)
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    return staging
+
+
+def put_in_place(new: Path, target: Path) -> None:
+    """Make ``new`` (a file or folder) be ``target``; what was at ``target``, if anything, is
+    left at ``new``'s path for the caller to delete."""
+    if not target.exists():
+        new.rename(target)
+        return
+    if exchange(new, target):
+        return
+    aside = new.with_name(new.name + ".old")
+    target.rename(aside)
+    new.rename(target)
+    aside.rename(new)

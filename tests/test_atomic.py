@@ -1,0 +1,158 @@
+"""Atomic output: a build that fails midway leaves the previous output exactly as it was, and a
+successful one replaces each site whole (nothing stale survives, nothing half-built shows)."""
+
+from __future__ import annotations
+
+import hashlib
+import textwrap
+from pathlib import Path
+
+import pytest
+from pelican import signals
+
+from portal import swap
+from portal.build import BuildFailed, build
+from support import DEMO_NOW, REPO, SETTINGS, article
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    """Every file under ``root`` (relative path → sha256), the cache folder aside."""
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".cache" not in p.parts
+    }
+
+
+@pytest.fixture
+def failing_settings(tmp_path):
+    """Settings that load a plugin failing the build of site ``xa``, after ``huyen`` was built."""
+    plugin_dir = tmp_path / "plugins"
+    plugin_dir.mkdir()
+    (plugin_dir / "fail_on_xa.py").write_text(
+        textwrap.dedent(
+            """
+            from pelican import signals
+
+
+            def fail(pelican):
+                if pelican.settings["PORTAL_SITE"].id == "xa":
+                    raise RuntimeError("the disk is full, say")
+
+
+            def register():
+                signals.finalized.connect(fail)
+            """
+        ),
+        encoding="utf-8",
+    )
+    settings = tmp_path / "failing.py"
+    settings.write_text(
+        "import sys\n"
+        f"sys.path[:0] = [{str(plugin_dir)!r}, {str(REPO)!r}]\n"
+        "from pelicanconf import *\n"
+        f"THEME = {str(REPO / 'theme')!r}\n"
+        "PLUGINS = PLUGINS + ['fail_on_xa']\n",
+        encoding="utf-8",
+    )
+    yield settings
+    # Pelican's signals outlive the build: the receiver must not fail later tests' builds.
+    import fail_on_xa
+
+    signals.finalized.disconnect(fail_on_xa.fail)
+
+
+def test_a_failed_build_leaves_the_previous_output_untouched(
+    make_content, tmp_path, failing_settings
+):
+    content = make_content(
+        {
+            "huyen/articles/a.md": article("Tin cũ của huyện"),
+            "xa/articles/b.md": article("Tin cũ của xã", category='"Tin tức - Sự kiện"'),
+        }
+    )
+    output = tmp_path / "output"
+    build(content, output, SETTINGS, now=DEMO_NOW, search=False)
+    before = snapshot(output)
+    assert "huyen/tin-tuc/tin-cu-cua-huyen/index.html" in before
+
+    (content / "huyen/articles/a.md").write_text(article("Tin mới của huyện"), encoding="utf-8")
+    with pytest.raises((BuildFailed, RuntimeError)):
+        build(content, output, failing_settings, now=DEMO_NOW, search=False)
+
+    # huyen was rebuilt successfully before xa failed, yet nothing of that build shows.
+    assert snapshot(output) == before
+    assert not swap.staging_dir(output).exists()
+
+
+def test_a_successful_build_replaces_each_site_whole(make_content, tmp_path):
+    content = make_content(
+        {
+            "huyen/articles/a.md": article("Tin sẽ bị xoá"),
+            "xa/articles/b.md": article("Tin của xã", category='"Tin tức - Sự kiện"'),
+        }
+    )
+    output = tmp_path / "output"
+    build(content, output, SETTINGS, now=DEMO_NOW, search=False)
+    old_page = output / "huyen/tin-tuc/tin-se-bi-xoa/index.html"
+    assert old_page.is_file()
+
+    (content / "huyen/articles/a.md").unlink()
+    (content / "huyen/articles/c.md").write_text(article("Tin thay thế"), encoding="utf-8")
+    build(content, output, SETTINGS, now=DEMO_NOW, search=False)
+
+    assert not old_page.exists()
+    assert (output / "huyen/tin-tuc/tin-thay-the/index.html").is_file()
+    assert not swap.staging_dir(output).exists()
+    assert sorted(p.name for p in output.iterdir() if not p.name.startswith(".")) == [
+        "huyen",
+        "index.html",
+        "xa",
+    ]
+
+
+def test_a_partial_build_keeps_the_other_sites(make_content, tmp_path):
+    content = make_content(
+        {
+            "huyen/articles/a.md": article("Tin của huyện"),
+            "xa/articles/b.md": article("Tin của xã", category='"Tin tức - Sự kiện"'),
+        }
+    )
+    output = tmp_path / "output"
+    build(content, output, SETTINGS, now=DEMO_NOW, search=False)
+    parent_before = snapshot(output / "huyen")
+
+    (content / "xa/articles/b.md").write_text(
+        article("Tin mới của xã", category='"Tin tức - Sự kiện"'), encoding="utf-8"
+    )
+    build(content, output, SETTINGS, site_ids=["xa"], now=DEMO_NOW, search=False)
+
+    assert snapshot(output / "huyen") == parent_before
+    assert (output / "xa/tin-tuc/tin-moi-cua-xa/index.html").is_file()
+    assert not (output / "xa/tin-tuc/tin-cua-xa").exists()
+
+
+def test_the_swap_is_one_exchange_here(tmp_path):
+    """On this Linux machine the two folders trade places in one system call."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "new").write_text("new")
+    (b / "old").write_text("old")
+    swap.put_in_place(a, b)
+    assert (b / "new").read_text() == "new"
+    assert (a / "old").read_text() == "old"
+
+
+def test_the_swap_falls_back_to_renames(tmp_path, monkeypatch):
+    """Where renameat2 is missing (not glibc, not Linux), two renames do the same."""
+    monkeypatch.setattr(swap, "_RENAMEAT2", None)
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "new").write_text("new")
+    (b / "old").write_text("old")
+    swap.put_in_place(a, b)
+    assert (b / "new").read_text() == "new"
+    assert (a / "old").read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]
