@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from portal.headers.policy import common_headers, content_security_policy, zone_of
+
 CHROMIUM_ARGS = [
     "--headless=new",
     "--no-sandbox",
@@ -59,31 +61,24 @@ def browser():
             launched.close()
 
 
-# The strict policy every page must work under (issue 6 publishes it with the site's headers):
-# no inline script or style, and WebAssembly only for the search index.
-STRICT_CSP = (
-    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-    "img-src 'self' data:; connect-src 'self'; worker-src 'self'; font-src 'self'; "
-    "manifest-src 'self'; form-action 'self' mailto:; base-uri 'none'; frame-ancestors 'none'; "
-    "object-src 'none'"
-)
-
-
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:  # stdlib's signature
         pass
 
 
 class _StrictHandler(_QuietHandler):
-    """Serves a folder with a Content-Security-Policy on every answer (the strict one unless
-    the server was given another), and lets any origin read feeds, as the CDN rules do."""
+    """Serves a folder (sites under ``/<site-id>/``) with the headers the site is published
+    with (``portal.headers.policy``: CSP by zone, the common ones), unless the server was given
+    another policy."""
 
-    policy = STRICT_CSP
+    policy: str | None = None
 
     def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", self.policy)
-        if self.path.split("?")[0].endswith((".json", ".xml", ".ics")):
-            self.send_header("Access-Control-Allow-Origin", "*")
+        path = self.path.split("?")[0]
+        zone = zone_of(path.lstrip("/").partition("/")[2])
+        self.send_header("Content-Security-Policy", self.policy or content_security_policy(zone))
+        for name, value in common_headers():
+            self.send_header(name, value)
         super().end_headers()
 
 

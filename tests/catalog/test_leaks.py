@@ -121,10 +121,10 @@ def test_public_and_withdrawn_are_written(built):
 def test_takedown_rules(built):
     site = built / "huyen"
     netlify = (site / "_redirects").read_text()
-    nginx = (site / "nginx-rules.conf").read_text()
+    nginx = (site / "_nginx.conf").read_text()  # sites under /huyen/ in development
     gone = "/tin-tuc/tin-leakgoneartz/"
     assert f"{gone}  /410.html  410!" in netlify
-    assert f"location = {gone} {{ return 410; }}" in nginx
+    assert f"location = /huyen{gone} {{\n    return 410;" in nginx
     assert not (site / gone.strip("/")).exists()
     moved = "/tin-tuc/tin-leakredirectedartz/"
     assert f"{moved}  /tin-tuc/tin-cong-khai/  301!" in netlify
@@ -133,6 +133,7 @@ def test_takedown_rules(built):
     assert "Nội dung đã bị gỡ bỏ" in (site / "410.html").read_text()
     # items never published leave no rule that would reveal their URL
     assert "leakdraft" not in netlify and "leakscheduled" not in netlify
+    assert "leakdraft" not in nginx and "leakscheduled" not in nginx
 
 
 def test_scheduled_item_appears_once_its_time_has_come(make_content, build_into):

@@ -1,7 +1,8 @@
 """Takedowns: what stands at the URL of an item taken down after publication.
 
-``error`` → 410 Gone: a ``410.html`` notice and CDN rules (``_redirects`` for Netlify-style hosts,
-``nginx-rules.conf`` to include in a server block); nothing of the item is written.
+``error`` → 410 Gone: a ``410.html`` notice and CDN rules (``_redirects`` for Netlify-style hosts;
+the nginx side is part of ``_nginx.conf``, written by ``portal.headers``); nothing of the item is
+written.
 ``consolidated`` → a permanent redirect to ``redirect_to``: the same rules plus a small redirect
 page at the old URL for hosts without rules. ``withdrawn`` pages are written by their own
 generator with a withdrawal notice and are listed nowhere.

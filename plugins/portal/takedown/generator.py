@@ -10,25 +10,23 @@ from portal.catalog.urls import save_as
 
 GONE_PAGE = "410.html"
 RULES_NETLIFY = "_redirects"
-RULES_NGINX = "nginx-rules.conf"
 
 
-def rules(catalog) -> tuple[list[str], list[str]]:
-    """Lines of ``_redirects`` and of the nginx include, in source order."""
-    netlify: list[str] = []
-    nginx: list[str] = [f"error_page 410 /{GONE_PAGE};"]
+def entries(catalog) -> list[tuple[str, int, str]]:
+    """(path, status, target) of every taken-down URL, in path order: 410 for an item withdrawn
+    by error (target: the notice), 301 for one moved."""
+    out: list[tuple[str, int, str]] = []
     for item in sorted(catalog.items, key=lambda i: i.url):
-        path = f"/{item.url}"
         if item.state == "gone":
-            netlify.append(f"{path}  /{GONE_PAGE}  410!")
-            nginx.append(f"location = {path} {{ return 410; }}")
-            nginx.append(f"location = {path}index.html {{ return 410; }}")
+            out.append((f"/{item.url}", 410, f"/{GONE_PAGE}"))
         elif item.state == "redirected":
-            target = item.meta["unpublished"]["redirect_to"]
-            netlify.append(f"{path}  {target}  301!")
-            nginx.append(f"location = {path} {{ return 301 {target}; }}")
-            nginx.append(f"location = {path}index.html {{ return 301 {target}; }}")
-    return netlify, nginx
+            out.append((f"/{item.url}", 301, item.meta["unpublished"]["redirect_to"]))
+    return out
+
+
+def rules(catalog) -> list[str]:
+    """Lines of ``_redirects`` (the nginx side is written with the headers: portal.headers)."""
+    return [f"{path}  {target}  {status}!" for path, status, target in entries(catalog)]
 
 
 class TakedownGenerator(Generator):
@@ -46,7 +44,6 @@ class TakedownGenerator(Generator):
                     target=item.meta["unpublished"]["redirect_to"],
                     url=item.url,
                 )
-        netlify, nginx = rules(self.catalog)
-        for name, lines in ((RULES_NETLIFY, netlify), (RULES_NGINX, nginx)):
-            with open(os.path.join(self.output_path, name), "w", encoding="utf-8") as handle:
-                handle.write("".join(f"{line}\n" for line in lines))
+        lines = rules(self.catalog)
+        with open(os.path.join(self.output_path, RULES_NETLIFY), "w", encoding="utf-8") as handle:
+            handle.write("".join(f"{line}\n" for line in lines))

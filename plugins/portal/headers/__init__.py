@@ -1,0 +1,47 @@
+"""HTTP headers per site, generated with the build for the host that serves it: ``_headers``
+(Netlify, Cloudflare Pages) and ``_nginx.conf`` (an include for nginx), from one policy
+(``portal.headers.policy``); S3/CloudFront settings are documented in docs/headers.md.
+
+Not a Pelican plugin: ``portal.build`` calls ``write_site_headers`` once a site is built and
+indexed, so the rules see the finished folder. Settings read: PORTAL_URL_MODE (through the
+build's ``local``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from portal.headers import netlify, nginx
+from portal.headers.policy import DOWNLOAD_TYPES, site_policy
+from portal.search.index import SHARED
+from portal.takedown.generator import entries
+
+CONFIG_FILES = {netlify.FILE_NAME, nginx.FILE_NAME, "_redirects"}
+# Written after the site's own build (a partial build shares the bundles only once swapped in).
+LATE_ENTRIES = {(SHARED, True)}
+
+
+def downloads(catalog) -> list[tuple[str, str]]:
+    """(path, type) of every published attachment served as a download."""
+    found = []
+    for item in catalog.items:
+        if not item.written:
+            continue
+        for attachment in item.all_attachments:
+            mime = DOWNLOAD_TYPES.get(attachment.extension)
+            if mime:
+                found.append((f"/{item.url}{attachment.name}", mime))
+    return found
+
+
+def write_site_headers(site, sites, catalog, site_dir: Path, local: bool) -> None:
+    """Write ``_headers`` and ``_nginx.conf`` into a built site's folder."""
+    policy = site_policy(site, sites, local)
+    top_level = {
+        (entry.name, entry.is_dir())
+        for entry in site_dir.iterdir()
+        if entry.name not in CONFIG_FILES
+    } | LATE_ENTRIES
+    netlify.write(site_dir, netlify.rules(top_level, policy, downloads(catalog)))
+    prefix = f"/{site.id}" if local else ""
+    nginx.write(site_dir, nginx.include(policy, entries(catalog), prefix))

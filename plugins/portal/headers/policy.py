@@ -1,0 +1,130 @@
+"""The HTTP headers a site is served with, decided in one place: every output format
+(``_headers``, the nginx include, the documented CDN settings) and the test servers read them
+from here.
+
+A site's files fall into a few zones, by path:
+
+- ``page``: pages, feeds, calendars, images, attachments — strict CSP, short caching;
+- ``search``: the search page (``tim-kiem/``) and the Pagefind bundles (``pagefind*/``), whose
+  index is WebAssembly, run on the page and in a worker (a worker obeys the CSP its own script
+  was served with) — the same CSP plus ``'wasm-unsafe-eval'`` and ``worker-src 'self'``, and
+  nowhere else;
+- ``asset``: the theme's content-hashed CSS and JS (``theme/``) — cached for a year, immutable.
+
+On top of the zone, some files get their true content type (feeds, calendars) and attachments
+a browser would not show get ``Content-Disposition: attachment``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from portal.catalog.attachments import TYPES
+
+# Two years, subdomains included: what the HSTS preload list asks for (preloading itself is the
+# domain owner's decision, so no ``preload``).
+HSTS = "max-age=63072000; includeSubDomains"
+REFERRER = "strict-origin-when-cross-origin"
+# Powerful features no page of a portal uses.
+PERMISSIONS = (
+    "accelerometer=(), browsing-topics=(), camera=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), payment=(), usb=()"
+)
+SHORT_CACHE = "public, max-age=300"
+IMMUTABLE_CACHE = "public, max-age=31536000, immutable"
+
+SEARCH_PREFIXES = ("tim-kiem/", "pagefind")
+ASSET_PREFIX = "theme/"
+ZONES = ("page", "search", "asset")
+
+# File name patterns (as regular expressions on the last path segment) with a content type
+# a CDN's extension table would not give.
+FEED_TYPES = (
+    (r"feed(-[0-9]+)?\.json", "application/feed+json"),
+    (r"atom(-[0-9]+)?\.xml", "application/atom+xml"),
+    (r"[^/]+\.ics", "text/calendar"),
+)
+# Attachments a browser would hand to another program anyway; served as downloads so that
+# no browser ever tries to render them on the portal's origin. PDFs and images stay inline:
+# readers read them in the browser, and their types cannot run script on the page's origin.
+INLINE_EXTENSIONS = frozenset({"pdf", "jpg", "jpeg", "png", "webp"})
+DOWNLOAD_TYPES = {ext: mime for ext, (mime, _) in TYPES.items() if ext not in INLINE_EXTENSIONS}
+
+
+@dataclass(frozen=True)
+class SitePolicy:
+    """What a site's headers depend on: the origins whose images its pages show (a member shows
+    its parent's news, a parent the news its members share)."""
+
+    image_origins: tuple[str, ...] = ()
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def site_policy(site, sites: Iterable, local: bool) -> SitePolicy:
+    """The policy of ``site`` among ``sites``; in development every site shares one origin."""
+    if local:
+        return SitePolicy()
+    related = [s for s in sites if s.id != site.id and (s.id == site.parent or s.parent == site.id)]
+    mine = origin(site.base_url)
+    others = sorted({origin(s.base_url) for s in related} - {mine})
+    return SitePolicy(tuple(others))
+
+
+def content_security_policy(zone: str, policy: SitePolicy = SitePolicy()) -> str:
+    """The CSP of a zone: nothing by default, everything from the site itself, no inline code,
+    no plugins, no framing, no ``<base>``, forms only to the site."""
+    search = zone == "search"
+    directives = [
+        ("default-src", ["'none'"]),
+        ("script-src", ["'self'"] + (["'wasm-unsafe-eval'"] if search else [])),
+        ("style-src", ["'self'"]),
+        ("img-src", ["'self'", *policy.image_origins]),
+        ("connect-src", ["'self'"]),
+        *([("worker-src", ["'self'"])] if search else []),
+        ("object-src", ["'none'"]),
+        ("base-uri", ["'none'"]),
+        ("form-action", ["'self'"]),
+        ("frame-ancestors", ["'none'"]),
+    ]
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in directives)
+
+
+def common_headers() -> list[tuple[str, str]]:
+    """Headers every answer carries, whatever its zone."""
+    return [
+        ("Strict-Transport-Security", HSTS),
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        ("Referrer-Policy", REFERRER),
+        ("Permissions-Policy", PERMISSIONS),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+        # Public data, on purpose readable and embeddable elsewhere: member sites and the
+        # widget's hosts read the feeds, load the widget and show the news images.
+        ("Access-Control-Allow-Origin", "*"),
+        ("Cross-Origin-Resource-Policy", "cross-origin"),
+    ]
+
+
+def zone_headers(zone: str, policy: SitePolicy = SitePolicy()) -> list[tuple[str, str]]:
+    """The headers that differ by zone."""
+    cache = IMMUTABLE_CACHE if zone == "asset" else SHORT_CACHE
+    return [
+        ("Content-Security-Policy", content_security_policy(zone, policy)),
+        ("Cache-Control", cache),
+    ]
+
+
+def zone_of(path: str) -> str:
+    """The zone of a site-relative path (``tin-tuc/x/``, ``theme/css/portal.1a2b.css``)."""
+    path = path.lstrip("/")
+    if path.startswith(SEARCH_PREFIXES):
+        return "search"
+    if path.startswith(ASSET_PREFIX):
+        return "asset"
+    return "page"
