@@ -41,6 +41,7 @@ class SiteCatalog:
     site: Site
     root: str
     items: list[Item] = field(default_factory=list)
+    history_notice: str = ""  # why git history could not be used (portal.history), if it could not
 
     @cached_property
     def by_source(self) -> dict[str, Item]:

@@ -36,6 +36,7 @@ RESERVED = {
     "theme",
     "tim-kiem",
     "feeds",
+    "thong-ke",  # the monthly tally, when published (portal.report, PORTAL_REPORT_PUBLIC)
     *[p for p in SECTIONS.values() if p],
 }
 # Folders the build writes inside a section: listing pages (trang-2/ …, and trang-2/ … of every
