@@ -1,0 +1,283 @@
+"""The GitHub workflows keep their hardening: least privilege, pinned actions, no credentials
+left on disk, no expression pasted into a shell script, and a deploy that only follows a
+green build and green tests. Each rule is also run on a deliberately bad workflow, so that a
+rule that stopped seeing anything would fail here."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from support import REPO
+
+WORKFLOWS = REPO / ".github" / "workflows"
+SHA_PIN = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]+)?@[0-9a-f]{40}$")
+USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(\S+)(.*)$", re.M)
+VERSION_COMMENT = re.compile(r"^\s+#\s+v\d+\.\d+\.\d+\s*$")
+
+
+def load(text: str) -> dict:
+    """A workflow as a dict, with its triggers always a mapping under "on"."""
+    workflow = yaml.safe_load(text)
+    on = workflow.pop(True, None) or workflow.get("on")  # YAML 1.1 reads the key `on` as True
+    if isinstance(on, str):
+        on = {on: None}
+    elif isinstance(on, list):
+        on = dict.fromkeys(on)
+    workflow["on"] = on or {}
+    return workflow
+
+
+def steps(workflow: dict):
+    for job_id, job in workflow.get("jobs", {}).items():
+        for step in job.get("steps", []):
+            yield job_id, step
+
+
+def hardening_problems(text: str) -> list[str]:
+    """Every rule that applies to any workflow of this repository, as readable problems."""
+    workflow = load(text)
+    found = []
+    if workflow.get("permissions", "missing") != {}:
+        found.append("top-level permissions must be {}")
+    if "pull_request_target" in workflow["on"]:
+        found.append("pull_request_target hands secrets to the PR's code")
+    for job_id, job in workflow.get("jobs", {}).items():
+        if not isinstance(job.get("permissions"), dict):
+            found.append(f"{job_id}: no job-level permissions")
+        if not isinstance(job.get("timeout-minutes"), int):
+            found.append(f"{job_id}: no timeout-minutes")
+    for job_id, step in steps(workflow):
+        uses = step.get("uses")
+        if uses and not uses.startswith("./") and not SHA_PIN.match(uses):
+            found.append(f"{job_id}: {uses} is not pinned by a full commit SHA")
+        keeps_token = (step.get("with") or {}).get("persist-credentials") is not False
+        if uses and uses.startswith("actions/checkout@") and keeps_token:
+            found.append(f"{job_id}: checkout without persist-credentials: false")
+        if "${{" in str(step.get("run", "")):
+            found.append(f"{job_id}: expression inside run (pass it through env:)")
+    for uses, rest in USES_LINE.findall(text):
+        if not uses.startswith("./") and not VERSION_COMMENT.match(rest):
+            found.append(f"{uses}: no '# vX.Y.Z' comment")
+    return found
+
+
+def cron_minutes(cron: str) -> list[str]:
+    return cron.split()[0].split(",")
+
+
+def deploy_problems(text: str) -> list[str]:
+    """The deploy workflow's own rules."""
+    workflow = load(text)
+    found = []
+    on = workflow["on"]
+    if "push" not in on or "main" not in on["push"].get("branches", []):
+        found.append("no deploy on push to main")
+    schedules = on.get("schedule") or []
+    if not schedules:
+        found.append("no schedule")
+    for entry in schedules:
+        for minute in cron_minutes(entry["cron"]):
+            if not minute.isdigit() or int(minute) == 0:
+                found.append(f"schedule minute '{minute}' is on the hour or a wildcard")
+    inputs = (on.get("workflow_dispatch") or {}).get("inputs") or {}
+    if "ref" not in inputs:
+        found.append("workflow_dispatch has no ref input")
+    if not (workflow.get("concurrency") or {}).get("group"):
+        found.append("no concurrency group")
+    jobs = workflow.get("jobs", {})
+    deployers = [
+        job_id
+        for job_id, step in steps(workflow)
+        if str(step.get("uses", "")).startswith("actions/deploy-pages@")
+    ]
+    if not deployers:
+        found.append("no deploy step")
+    for job_id, job in jobs.items():
+        permissions = job.get("permissions") or {}
+        if {"pages", "id-token"} & set(permissions) and job_id not in deployers:
+            found.append(f"{job_id}: pages/id-token permission outside the deploy job")
+    for job_id in deployers:
+        job = jobs[job_id]
+        needs = job.get("needs", [])
+        needs = [needs] if isinstance(needs, str) else needs
+        if not {"build", "test"} <= set(needs):
+            found.append(f"{job_id}: does not need both build and test")
+        condition = str(job.get("if", ""))
+        if re.search(r"always\(\)|failure\(\)|cancelled\(\)", condition):
+            found.append(f"{job_id}: may run after a failed build or test ({condition})")
+        for needed in needs:
+            if jobs.get(needed, {}).get("continue-on-error"):
+                found.append(f"{job_id}: {needed} may fail without stopping the deploy")
+    return found
+
+
+def workflow_files() -> list[Path]:
+    return sorted([*WORKFLOWS.glob("*.yml"), *WORKFLOWS.glob("*.yaml")])
+
+
+def test_there_are_workflows():
+    names = {path.name for path in workflow_files()}
+    assert {"pr.yml", "deploy.yml"} <= names
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_every_workflow_is_hardened(path):
+    assert hardening_problems(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_deploy_workflow_rules():
+    assert deploy_problems((WORKFLOWS / "deploy.yml").read_text(encoding="utf-8")) == []
+
+
+def test_one_pin_per_action_across_workflows():
+    pins: dict[str, set[str]] = {}
+    for path in workflow_files():
+        for uses, rest in USES_LINE.findall(path.read_text(encoding="utf-8")):
+            action, _, sha = uses.partition("@")
+            pins.setdefault(action, set()).add(f"{sha}{rest.strip()}")
+    assert {action: pin for action, pin in pins.items() if len(pin) > 1} == {}
+
+
+def test_the_pr_workflow_runs_the_checks_without_secrets():
+    text = (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")
+    workflow = load(text)
+    assert set(workflow["on"]) == {"pull_request"}
+    assert "secrets." not in text
+    for job_id, job in workflow["jobs"].items():
+        assert job["permissions"] == {"contents": "read"}, job_id
+    runs = "\n".join(str(step.get("run", "")) for _, step in steps(workflow))
+    assert 'portal check --base "origin/${BASE_REF}" --format github' in runs
+    assert "portal codeowners --check" in runs
+    assert "portal changes" in runs and '--base "origin/${BASE_REF}"' in runs
+    assert "GITHUB_STEP_SUMMARY" in runs
+    assert "make publish" in runs and "make test" in runs and "make install" in runs
+    uses = [str(step.get("uses", "")) for _, step in steps(workflow)]
+    assert any(u.startswith("actions/upload-artifact@") for u in uses)
+    for job_id, step in steps(workflow):
+        if str(step.get("uses", "")).startswith("actions/checkout@"):
+            assert step["with"]["fetch-depth"] == 0, job_id  # the build reads git history
+
+
+def test_the_deploy_builds_with_production_settings_and_notifies_after_it():
+    workflow = load((WORKFLOWS / "deploy.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    build = "\n".join(str(s.get("run", "")) for s in jobs["build"]["steps"])
+    assert 'portal build --settings publishconf.py --now "$BUILD_NOW"' in build
+    assert "make test" in "\n".join(str(s.get("run", "")) for s in jobs["test"]["steps"])
+    notify = jobs["notify"]
+    assert "deploy" in notify["needs"] and "always()" not in str(notify.get("if", ""))
+    script = "\n".join(str(s.get("run", "")) for s in notify["steps"])
+    assert '--record-branch portal-notify-record --now "$BUILD_NOW"' in script
+    assert notify["permissions"] == {"contents": "write"}
+    assert workflow["concurrency"]["cancel-in-progress"] is False
+
+
+BAD = """\
+name: Bad
+on:
+  pull_request_target:
+  schedule:
+    - cron: "0,30 * * * *"
+  push:
+    branches: [main]
+permissions: write-all
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    continue-on-error: true
+    steps:
+      - uses: actions/checkout@v4
+      - run: echo "${{ github.event.pull_request.title }}"
+  test:
+    runs-on: ubuntu-latest
+    permissions: {contents: read}
+    timeout-minutes: 5
+    steps:
+      - uses: actions/setup-python@a309ff8b426b58ec0e2a45f0f869d46889d02405
+        with: {python-version: "3.11"}
+  deploy:
+    needs: build
+    if: always()
+    runs-on: ubuntu-latest
+    permissions: {pages: write, id-token: write}
+    timeout-minutes: 5
+    steps:
+      - uses: actions/deploy-pages@d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e # v4.0.5
+  other:
+    runs-on: ubuntu-latest
+    permissions: {id-token: write}
+    timeout-minutes: 5
+    steps:
+      - uses: actions/checkout@de0fac2e4500dabe0009e67214ff5f5447ce83dd # v6.0.2
+        with: {persist-credentials: true}
+"""
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        "top-level permissions must be {}",
+        "pull_request_target",
+        "build: no job-level permissions",
+        "build: no timeout-minutes",
+        "build: actions/checkout@v4 is not pinned",
+        "build: checkout without persist-credentials: false",
+        "build: expression inside run",
+        "actions/setup-python@a309ff8b426b58ec0e2a45f0f869d46889d02405: no '# vX.Y.Z' comment",
+        "other: checkout without persist-credentials: false",
+    ],
+)
+def test_the_hardening_rules_catch_a_bad_workflow(expected):
+    assert any(expected in problem for problem in hardening_problems(BAD)), expected
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        "schedule minute '0' is on the hour",
+        "workflow_dispatch has no ref input",
+        "no concurrency group",
+        "other: pages/id-token permission outside the deploy job",
+        "deploy: does not need both build and test",
+        "deploy: may run after a failed build or test",
+        "deploy: build may fail without stopping the deploy",
+    ],
+)
+def test_the_deploy_rules_catch_a_bad_workflow(expected):
+    assert any(expected in problem for problem in deploy_problems(BAD)), expected
+
+
+def test_a_wildcard_schedule_is_on_the_hour():
+    bad = textwrap.dedent("""\
+        on:
+          schedule:
+            - cron: "*/15 * * * *"
+        jobs: {}
+        """)
+    assert any("wildcard" in p for p in deploy_problems(bad))
+
+
+def test_the_operators_guide_names_the_required_checks():
+    guide = (REPO / "docs" / "van-hanh.md").read_text(encoding="utf-8")
+    for job in load((WORKFLOWS / "pr.yml").read_text(encoding="utf-8"))["jobs"].values():
+        assert job["name"] in guide, job["name"]
+    assert "PORTAL_SMTP_HOST" in guide and "workflow_dispatch" in guide
+
+
+def test_the_replacement_deploy_steps_in_the_guide_are_hardened_too():
+    guide = (REPO / "docs" / "van-hanh.md").read_text(encoding="utf-8")
+    blocks = [
+        yaml.safe_load(textwrap.dedent(block))
+        for block in re.findall(r"```yaml\n(.*?)```", guide, re.S)
+        if block.lstrip().startswith("- name:")
+    ]
+    assert len(blocks) == 3  # Pages per site, rsync, S3
+    for block in blocks:
+        for step in block:
+            assert "${{" not in step["run"], step["name"]
+            assert "uses" not in step, step["name"]  # nothing else to pin
