@@ -14,7 +14,7 @@ NODEJS = @command -v npm >/dev/null 2>&1 || { \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
 
-.PHONY: install serve build publish check test test-slow audit bench-search lint format lock i18n clean system-deps python-venv
+.PHONY: install serve serve-prod build publish check test test-slow audit audit-deps bench-search lint format lock i18n clean system-deps python-venv
 
 $(STAMP): requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV) || { $(MAKE) python-venv && $(PYTHON) -m venv --clear $(VENV); }
@@ -36,17 +36,22 @@ python-venv:
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-venv >/dev/null
 
 ## Debian packages the browser tests need (Chromium comes from Debian, never from a test tool),
-## and Node.js with npm.
+## nginx (serve-prod and the tests of the published headers), and Node.js with npm.
 system-deps:
 	$(NODEJS)
-	@command -v chromium >/dev/null 2>&1 || { \
+	@command -v chromium >/dev/null 2>&1 && PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium nginx-light >/dev/null; }
 
 ## Build the demo and serve every site on http://localhost:$(PORT), rebuilding on change.
 serve: install
 	$(BIN)/portal serve --port $(PORT)
+
+## Build every site and serve it with nginx and the generated headers, as deployed (strict CSP,
+## HSTS, caching, 404/410), on http://localhost:$(PORT)/.
+serve-prod: install system-deps
+	$(BIN)/portal serve-prod --port $(PORT)
 
 ## Build every site for development into output/.
 build: install
@@ -87,6 +92,14 @@ bench-search: install system-deps
 lint: install
 	$(BIN)/ruff check plugins tests tools pelicanconf.py publishconf.py
 	$(BIN)/ruff format --check plugins tests tools pelicanconf.py publishconf.py
+	$(BIN)/zizmor --offline --no-progress .
+	$(MAKE) --no-print-directory audit-deps
+
+## Known vulnerabilities in every locked dependency (pip-audit, PyPI's advisory data). --strict:
+## a package that cannot be audited (the advisory service unreachable) fails, never passes.
+audit-deps: install
+	$(BIN)/pip-audit --strict --require-hashes --disable-pip --progress-spinner off \
+	  -r requirements-dev.lock
 
 format: install
 	$(BIN)/ruff format plugins tests tools pelicanconf.py publishconf.py

@@ -16,9 +16,15 @@
 | ``portal.calendars`` (plugin) | ICS: ``lich-cong-tac/lich.ics`` and ``giay-moi.ics`` per public invitation | get_generators | PORTAL_SITE, PORTAL_CATALOG, PORTAL_LOCAL, PORTAL_LOCAL_ORIGIN |
 | ``portal.theme`` (plugin) | hashed assets, UI strings, navigation, home, search page, syndication, widget | initialized, generator_init, get_generators | PORTAL_SITES, PORTAL_CATALOGS |
 | ``portal.search`` | quick and full-text Pagefind indexes per site, đ folding | – (called by ``portal.build``) | PORTAL_SEARCH |
+| ``portal.history`` | git history in one pass (one ``git log``, one ``cat-file``): created/changed dates, authors, public update history on ``item.history`` | – (called by ``portal.build.scan``) | PORTAL_HISTORY (read by the build) |
+| ``portal.report`` (plugin, only with PORTAL_REPORT_PUBLIC) | ``portal report``: the monthly tally (text, CSV, JSON, HTML with SVG bar charts); the ``thong-ke/`` page | get_generators | PORTAL_REPORT_PUBLIC, PORTAL_NOW, PORTAL_SITE, PORTAL_CATALOG |
+| ``portal.changes`` | a branch against the merge-base of a ref (GitPython): change-note and takedown rules (``check --base``), PR summary (``changes``), ``schedule`` | – | PORTAL_MAX_ATTACHMENT_MB (passed in) |
+| ``portal.headers`` | HTTP headers per site from one policy: ``_headers``, ``_nginx.conf``, nginx for ``serve-prod`` | – (called by ``portal.build`` after indexing) | PORTAL_URL_MODE (through the build) |
+| ``portal.swap`` | atomic output: staging folder, each site swapped in (renameat2 RENAME_EXCHANGE) | – | – |
+| ``portal.codeowners`` | ``portal codeowners``: ``.github/CODEOWNERS`` from the editors in sites.yml | – | PORTAL_TECH_TEAM |
 | ``portal.notify`` | ``portal notify``: invitation e-mail, record of what was sent | – | PORTAL_SMTP_* (environment) |
 | ``portal.bench`` | generated corpora and ``make bench-search`` | – | – |
-| ``portal.build`` | scan, then one Pelican run per site, then the search indexes | – | PORTAL_URL_MODE, PORTAL_MAX_ATTACHMENT_MB, PORTAL_SEARCH |
+| ``portal.build`` | scan (with the git history), then one Pelican run per site into a staging folder, the search indexes and headers, then the swap | – | PORTAL_URL_MODE, PORTAL_MAX_ATTACHMENT_MB, PORTAL_SEARCH, PORTAL_HISTORY, PORTAL_REPORT_PUBLIC |
 | ``portal.cli`` | the ``portal`` command | – | – |
 
 Settings the build sets per site: SITENAME, SITEURL, PATH, OUTPUT_PATH, PORTAL_SITE,

@@ -23,6 +23,9 @@ from pelican.settings import read_settings
 from portal.catalog import SiteCatalog, scan_site
 from portal.errors import ContentErrors, ErrorReport
 from portal.frontmatter.fields import TIMEZONE
+from portal.headers import write_site_headers
+from portal.history import attach as attach_history
+from portal.history import read_history
 from portal.search import SearchIndexError, index_site, quick_items, share_bundles
 from portal.sites import Site, load_sites
 from portal.swap import fresh_staging, put_in_place
@@ -93,6 +96,7 @@ class SiteResult:
 class BuildResult:
     sites: list[SiteResult] = field(default_factory=list)
     seconds: float = 0.0
+    notices: list[str] = field(default_factory=list)  # for people, e.g. a shallow git clone
 
 
 class BuildFailed(Exception):
@@ -131,8 +135,10 @@ def scan(
     report: ErrorReport,
     site_ids: list[str] | None = None,
     max_mb: int = 20,
+    history: bool = False,
 ) -> tuple[list[Site], dict[str, SiteCatalog]]:
-    """Read sites.yml and every selected site's content; every problem goes to ``report``."""
+    """Read sites.yml and every selected site's content; every problem goes to ``report``.
+    With ``history``, also read the git history once and set every item's ``history``."""
     sites = load_sites(content_dir, report)
     known = {s.id for s in sites}
     for wanted in site_ids or []:
@@ -156,7 +162,25 @@ def scan(
         if not (content_dir / site.id).is_dir():
             continue
         catalogs[site.id] = scan_site(site, content_dir, now, report, max_mb * 1024 * 1024)
+    if history:
+        add_history(content_dir, catalogs, now)
     return sites, catalogs
+
+
+def add_history(content_dir: Path, catalogs: dict[str, SiteCatalog], now: dt.datetime) -> None:
+    """One pass over the git history for every item of every catalog (``portal.history``); a
+    notice (shallow clone, unreadable repository) is kept on the catalogs for the command line:
+    logged during a build, it would fail the build."""
+    paths = [item.source for catalog in catalogs.values() for item in catalog.items]
+    found = read_history(content_dir, paths)
+    attach_history(found.files, catalogs, now)
+    for catalog in catalogs.values():
+        catalog.history_notice = found.notice
+
+
+def history_notices(catalogs: dict[str, SiteCatalog]) -> list[str]:
+    """The distinct history notices of the scanned catalogs (at most one per build)."""
+    return sorted({c.history_notice for c in catalogs.values() if c.history_notice})
 
 
 def site_overrides(
@@ -187,7 +211,8 @@ def site_overrides(
         **ENFORCED,
     }
     plugins = list(base.get("PLUGINS") or [])
-    overrides["PLUGINS"] = plugins + [p for p in REQUIRED_PLUGINS if p not in plugins]
+    required = [*REQUIRED_PLUGINS, *(["portal.report"] if base.get("PORTAL_REPORT_PUBLIC") else [])]
+    overrides["PLUGINS"] = plugins + [p for p in required if p not in plugins]
     jinja = dict(base.get("JINJA_ENVIRONMENT") or {})
     extensions = list(jinja.get("extensions") or [])
     if "jinja2.ext.i18n" not in extensions:
@@ -218,6 +243,7 @@ def build(
     now: dt.datetime | None = None,
     progress: Callable[[str], None] | None = None,
     search: bool | None = None,
+    history: bool | None = None,
 ) -> BuildResult:
     """Check everything, then build the selected sites and index them for search (unless
     ``search`` is False, or None and the settings' ``PORTAL_SEARCH`` is False). Raises
@@ -226,12 +252,14 @@ def build(
     now = now or now_in_vietnam()
     base = load_base_settings(settings_file)
     report = ErrorReport()
+    if history is None:  # git history (portal.history) unless PORTAL_HISTORY is False
+        history = bool(base.get("PORTAL_HISTORY", True))
     sites, catalogs = scan(
-        content_dir, now, report, site_ids, int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20))
+        content_dir, now, report, site_ids, int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20)), history
     )
     if report:
         raise ContentErrors(report)
-    result = BuildResult()
+    result = BuildResult(notices=history_notices(catalogs))
     local = base.get("PORTAL_URL_MODE", "local") == "local"
     if search is None:
         search = bool(base.get("PORTAL_SEARCH", True))
@@ -268,6 +296,11 @@ def build(
             )
         if search and not site_ids:
             share_bundles(staging, sites)
+        for built in result.sites:
+            # Last, so that the rules see every folder of the site (the shared bundles too).
+            write_site_headers(
+                catalogs[built.site].site, sites, catalogs[built.site], staging / built.site, local
+            )
         if local and not site_ids:
             write_local_index(staging, sites)
         for entry in sorted(staging.iterdir()):

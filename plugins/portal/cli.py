@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import signal
 import sys
 import threading
 import time
@@ -138,6 +139,8 @@ def build(
             f"  {site.site}: {site.items} mục, {site.files} tệp, {site.seconds:.1f} giây"
             + (search if site.search_seconds else "")
         )
+    for notice in result.notices:  # e.g. a shallow clone: dates from the front matter
+        _say(f"Cảnh báo: {notice}")
     _say(f"Xong trong {result.seconds:.1f} giây. (Done in {result.seconds:.1f} s.)")
 
 
@@ -153,6 +156,13 @@ def build(
     show_default=True,
     help="github: ::error annotations for GitHub Actions.",
 )
+@click.option(
+    "--base",
+    "base_ref",
+    metavar="REF",
+    help="Also judge changes against the merge-base of REF (origin/main): a published item "
+    "that changed needs a new change_note (or minor: true); one removed needs unpublished.",
+)
 @settings_option
 @now_option
 def check(
@@ -160,6 +170,7 @@ def check(
     content_dir: Path,
     site_ids: tuple[str, ...],
     fmt: str,
+    base_ref: str | None,
     settings_file: Path | None,
     now: str | None,
 ) -> None:
@@ -167,13 +178,17 @@ def check(
     (the whole site is still read, so duplicates across files are found)."""
     base = builder.load_base_settings(_settings(settings_file))
     report = ErrorReport()
-    _, catalogs = builder.scan(
-        content_dir,
-        _now(now),
-        report,
-        list(site_ids) or None,
-        int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20)),
-    )
+    moment, max_mb = _now(now), int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20))
+    sites, catalogs = builder.scan(content_dir, moment, report, list(site_ids) or None, max_mb)
+    if base_ref:
+        from portal import changes
+
+        try:
+            changes.check_against_base(
+                content_dir, base_ref, moment, sites, catalogs, report, list(site_ids), max_mb
+            )
+        except changes.BaseError as exc:
+            raise click.ClickException(f"{exc.message} ({exc.english})") from None
     only = None
     if paths:
         only = set()
@@ -224,6 +239,42 @@ def new(kind: str, site_id: str, title: str, files: tuple[Path, ...], content_di
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:
         pass
+
+
+def _interrupt(*_args) -> None:
+    raise KeyboardInterrupt
+
+
+@main.command("serve-prod")
+@content_option
+@output_option
+@settings_option
+@click.option("--port", default=8000, show_default=True)
+@click.option("--bind", default="127.0.0.1", show_default=True)
+@_fail_on_content_errors
+def serve_prod(
+    content_dir: Path, output_dir: Path, settings_file: Path | None, port: int, bind: str
+) -> None:
+    """Build every site and serve the output with nginx and the generated headers (each
+    site's _nginx.conf), as deployed: strict CSP, HSTS, caching, 404/410 pages. Sites are
+    under /<site-id>/ as in development; nginx comes from Debian (make system-deps)."""
+    from portal.headers.server import Nginx, NginxError
+
+    result = builder.build(content_dir, output_dir, _settings(settings_file))
+    # A terminated command stops its nginx too, instead of leaving it holding the port.
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        server = Nginx(output_dir, [s.site for s in result.sites], port, bind)
+        url = server.start()
+    except NginxError as exc:
+        raise click.ClickException(str(exc)) from None
+    _say(f"nginx đang phục vụ tại {url}/ (Ctrl+C để dừng) (nginx serving at {url}/)")
+    try:
+        server.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
 
 
 @main.command()
@@ -415,3 +466,200 @@ def notify(
     )
     if not outcome.ok:
         sys.exit(1)
+
+
+@main.command()
+@content_option
+@settings_option
+@click.option(
+    "--output",
+    "output_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path(".github/CODEOWNERS"),
+    show_default=True,
+    help="CODEOWNERS file to write or check.",
+)
+@click.option(
+    "--tech-team",
+    multiple=True,
+    help="Owner of the technical files (repeatable) [default: PORTAL_TECH_TEAM].",
+)
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if out of date.")
+def codeowners(
+    content_dir: Path,
+    settings_file: Path | None,
+    output_file: Path,
+    tech_team: tuple[str, ...],
+    check_only: bool,
+) -> None:
+    """Write .github/CODEOWNERS from sites.yml: each site's editors own content/<id>/, the
+    technical team (PORTAL_TECH_TEAM) owns the rest. --check fails when the file is stale."""
+    from portal import codeowners as owners
+
+    report = ErrorReport()
+    sites = builder.load_sites(content_dir, report)
+    if _print_report(report, "text"):
+        sys.exit(1)
+    team = list(tech_team) or owners.tech_team(builder.load_base_settings(_settings(settings_file)))
+    try:
+        text = owners.render(sites, team)
+    except owners.OwnerError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not check_only:
+        changed = owners.write(output_file, text)
+        done = ("Đã ghi", "written") if changed else ("Không đổi", "unchanged")
+        _say(f"{done[0]}: {output_file} ({done[1]})")
+        return
+    result = owners.check(output_file, text)
+    if not result.current:
+        click.echo(result.diff, err=True)
+        _say(
+            f"{output_file} không khớp với danh sách editors trong {content_dir}/sites.yml: hãy "
+            f"chạy 'portal codeowners' rồi commit tệp này. ({output_file} is out of date with "
+            "sites.yml: run 'portal codeowners' and commit it.)"
+        )
+        sys.exit(1)
+    _say(f"{output_file} khớp với sites.yml. ({output_file} is up to date.)")
+
+
+@main.command()
+@content_option
+@click.option(
+    "--base", "base_ref", required=True, metavar="REF", help="Compare with REF's merge-base."
+)
+@click.option(
+    "--preview-url",
+    metavar="URL",
+    help="Link each page into this preview (built with every site under URL/<site-id>/).",
+)
+@click.option("--json", "as_json", is_flag=True, help="JSON for machines instead of Markdown.")
+@settings_option
+@now_option
+def changes(
+    content_dir: Path,
+    base_ref: str,
+    preview_url: str | None,
+    as_json: bool,
+    settings_file: Path | None,
+    now: str | None,
+) -> None:
+    """Summarise, per site, the pages this branch adds, changes and removes (state changes and
+    scheduled items too) against the merge-base of REF, as Markdown for a PR's job summary."""
+    import json
+
+    from portal import changes as changeset
+
+    max_mb = int(
+        builder.load_base_settings(_settings(settings_file)).get("PORTAL_MAX_ATTACHMENT_MB", 20)
+    )
+    try:
+        summary = changeset.summarize(content_dir, base_ref, _now(now), max_mb)
+    except changeset.BaseError as exc:
+        raise click.ClickException(f"{exc.message} ({exc.english})") from None
+    if as_json:
+        click.echo(json.dumps(summary.as_json(preview_url), ensure_ascii=False, indent=2))
+    else:
+        click.echo(summary.markdown(preview_url), nl=False)
+
+
+@main.command()
+@content_option
+@click.option("--site", "site_ids", multiple=True, help="Only this site (repeatable).")
+@click.option(
+    "--days", type=click.IntRange(0), default=30, show_default=True, help="How far ahead to look."
+)
+@click.option("--json", "as_json", is_flag=True, help="JSON for machines.")
+@settings_option
+@now_option
+def schedule(
+    content_dir: Path,
+    site_ids: tuple[str, ...],
+    days: int,
+    as_json: bool,
+    settings_file: Path | None,
+    now: str | None,
+) -> None:
+    """List the items that go live (a future date) or expire in the next --days days, across
+    sites, in time order (Asia/Ho_Chi_Minh). Each appears on the first build after its time."""
+    import json
+
+    from portal.changes import schedule as plan
+
+    max_mb = int(
+        builder.load_base_settings(_settings(settings_file)).get("PORTAL_MAX_ATTACHMENT_MB", 20)
+    )
+    moment, report = _now(now), ErrorReport()
+    chosen = list(site_ids) or None
+    _, catalogs = builder.scan(content_dir, moment, report, chosen, max_mb)
+    events = plan.upcoming(catalogs, moment, days, content_dir, set(chosen) if chosen else None)
+    if as_json:
+        data = {"now": moment.isoformat(), "days": days, "events": [e.as_json() for e in events]}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(plan.as_text(events, moment, days), nl=False)
+    if report:
+        _say(
+            f"Lưu ý: nội dung còn {len(report)} lỗi, danh sách có thể thiếu; chạy 'portal check'. "
+            f"(Content has {len(report)} error(s); the list may be incomplete.)"
+        )
+
+
+@main.command()
+@click.option("--month", required=True, metavar="YYYY-MM", help="The month to tally (2026-11).")
+@content_option
+@click.option("--site", "site_ids", multiple=True, help="Only this site (repeatable).")
+@click.option(
+    "--csv",
+    "csv_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write the tally as CSV (UTF-8) to this file.",
+)
+@click.option(
+    "--html",
+    "html_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write a self-contained HTML page with bar charts to this file.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for machines instead of text.")
+@settings_option
+@now_option
+def report(
+    month: str,
+    content_dir: Path,
+    site_ids: tuple[str, ...],
+    csv_file: Path | None,
+    html_file: Path | None,
+    as_json: bool,
+    settings_file: Path | None,
+    now: str | None,
+) -> None:
+    """Monthly tally for the editors: the items published in --month per site, unit and
+    contributor (front-matter authors, else git authors), by type, against the previous month."""
+    from portal import report as tally
+
+    try:
+        wanted = tally.Month.parse(month)
+    except Invalid as exc:
+        raise click.BadParameter(f"{exc.message} ({exc.english})", param_hint="--month") from None
+    base = builder.load_base_settings(_settings(settings_file))
+    try:
+        result, notices = tally.run(
+            content_dir,
+            wanted,
+            _now(now),
+            list(site_ids) or None,
+            int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20)),
+        )
+    except ContentErrors as exc:
+        _print_report(exc.report, "text")
+        _say("Chưa lập thống kê: hãy sửa các lỗi trên. (No tally: fix the errors above.)")
+        sys.exit(1)
+    for notice in notices:
+        _say(f"Cảnh báo: {notice}")
+    click.echo(tally.as_json(result) if as_json else tally.as_text(result), nl=False)
+    if csv_file:
+        csv_file.write_text(tally.as_csv(result), encoding="utf-8-sig")
+        _say(f"Đã ghi {csv_file}")
+    if html_file:
+        html_file.write_text(tally.render_file(result, Path(base["THEME"])), encoding="utf-8")
+        _say(f"Đã ghi {html_file}")
