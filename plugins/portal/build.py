@@ -20,15 +20,27 @@ from typing import Any
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from portal import incremental as inc
 from portal.catalog import SiteCatalog, scan_site
 from portal.errors import ContentErrors, ErrorReport
 from portal.frontmatter.fields import TIMEZONE
 from portal.headers import write_site_headers
 from portal.history import attach as attach_history
 from portal.history import read_history
-from portal.search import SearchIndexError, index_site, quick_items, share_bundles
+from portal.markup.render import use_cache as use_render_cache
+from portal.search import (
+    BUNDLE,
+    SearchIndexError,
+    index_site,
+    mirror,
+    quick_items,
+    refresh_quick,
+    share_between,
+)
 from portal.sites import Site, load_sites
 from portal.swap import fresh_staging, put_in_place
+from portal.theme.templates_cache import SHARED as SHARED_TEMPLATES
+from portal.workers import default_jobs, run_all
 
 logger = logging.getLogger(__name__)
 
@@ -90,6 +102,7 @@ class SiteResult:
     seconds: float
     search_pages: int = 0
     search_seconds: float = 0.0
+    kept: bool = False  # unchanged since the last build, not built again
 
 
 @dataclass
@@ -106,6 +119,9 @@ class BuildFailed(Exception):
         self.site = site
         self.messages = messages
         super().__init__(f"{site}: " + "; ".join(messages))
+
+    def __reduce__(self):  # raised in a worker process, re-raised in the build's
+        return (BuildFailed, (self.site, self.messages))
 
 
 class _Collector(logging.Handler):
@@ -217,7 +233,12 @@ def site_overrides(
     extensions = list(jinja.get("extensions") or [])
     if "jinja2.ext.i18n" not in extensions:
         extensions.append("jinja2.ext.i18n")
-    overrides["JINJA_ENVIRONMENT"] = {**jinja, "autoescape": True, "extensions": extensions}
+    overrides["JINJA_ENVIRONMENT"] = {
+        **jinja,
+        "autoescape": True,
+        "extensions": extensions,
+        "bytecode_cache": jinja.get("bytecode_cache") or SHARED_TEMPLATES,
+    }
     return overrides
 
 
@@ -244,82 +265,215 @@ def build(
     progress: Callable[[str], None] | None = None,
     search: bool | None = None,
     history: bool | None = None,
+    jobs: int | None = None,
+    incremental: bool | None = None,
 ) -> BuildResult:
     """Check everything, then build the selected sites and index them for search (unless
-    ``search`` is False, or None and the settings' ``PORTAL_SEARCH`` is False). Raises
-    ContentErrors or BuildFailed."""
+    ``search`` is False, or None and the settings' ``PORTAL_SEARCH`` is False), ``jobs`` sites
+    at a time (None: ``PORTAL_JOBS``, else one per core). Incremental unless ``incremental`` (or
+    ``PORTAL_INCREMENTAL``) is False: what did not change is kept (``portal.incremental``).
+    Raises ContentErrors or BuildFailed."""
     started = time.perf_counter()
     now = now or now_in_vietnam()
     base = load_base_settings(settings_file)
-    report = ErrorReport()
     if history is None:  # git history (portal.history) unless PORTAL_HISTORY is False
         history = bool(base.get("PORTAL_HISTORY", True))
-    sites, catalogs = scan(
-        content_dir, now, report, site_ids, int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20)), history
-    )
+    if search is None:
+        search = bool(base.get("PORTAL_SEARCH", True))
+    if incremental is None:
+        incremental = bool(base.get("PORTAL_INCREMENTAL", True))
+    local = base.get("PORTAL_URL_MODE", "local") == "local"
+    cache_dir = cache_folder(base, output_dir)
+    fingerprint = inc.code_fingerprint(base) if incremental else ""
+    manifest = inc.read_manifest(cache_dir) if incremental else {}
+    run_key = ""
+    if incremental:
+        flags = f"{sorted(site_ids or [])}|{search}|{history}|{local}"
+        run_key = inc._digest(fingerprint, inc.content_fingerprint(content_dir), flags)
+        kept = _unchanged(manifest, run_key, now, output_dir, started)
+        if kept is not None:
+            return kept
+
+    report = ErrorReport()
+    renders = inc.RenderCache(cache_dir / inc.RENDER_CACHE, fingerprint) if incremental else None
+    use_render_cache(renders)
+    try:
+        max_mb = int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20))
+        sites, catalogs = scan(content_dir, now, report, site_ids, max_mb, history)
+    finally:
+        use_render_cache(None)
     if report:
         raise ContentErrors(report)
     result = BuildResult(notices=history_notices(catalogs))
-    local = base.get("PORTAL_URL_MODE", "local") == "local"
-    if search is None:
-        search = bool(base.get("PORTAL_SEARCH", True))
+    chosen = [s for s in catalogs if not site_ids or s in site_ids]
+    previous = manifest.get("sites", {})
+    pages_keys: dict[str, str] = {}
+    quick_keys: dict[str, str] = {}
+    if incremental:
+        pages_keys, quick_keys = inc.site_keys(
+            fingerprint, sites, catalogs, now, local, search, content_dir
+        )
+    kept_sites = {
+        s
+        for s in chosen
+        if pages_keys.get(s) and previous.get(s, {}).get("pages") == pages_keys[s]
+        if (output_dir / s).is_dir()
+    }
+    to_build = [s for s in chosen if s not in kept_sites]
     # Everything is written into a staging folder; sites are swapped in only once all succeeded.
     output_dir.mkdir(parents=True, exist_ok=True)
     staging = fresh_staging(output_dir)
+
+    def build_site(site_id: str) -> SiteResult:
+        catalog = catalogs[site_id]
+        site = catalog.site
+        site_started = time.perf_counter()
+        overrides = site_overrides(base, site, sites, catalog, catalogs, content_dir, staging, now)
+        overrides["CACHE_PATH"] = str((cache_dir / site_id).resolve())
+        run_pelican(settings_file, overrides)
+        out = staging / site_id
+        seconds = time.perf_counter() - site_started
+        # The quick index again only if its records changed; else the last one, linked.
+        old_quick = output_dir / site_id / BUNDLE
+        keep_quick = (
+            quick_keys.get(site_id)
+            and previous.get(site_id, {}).get("quick") == quick_keys[site_id]
+            and (old_quick / "pagefind-entry.json").is_file()
+        )
+        if search and keep_quick:
+            mirror(old_quick, out / BUNDLE)
+        index = _index_site(site, sites, catalogs, out, quick=not keep_quick) if search else None
+        return SiteResult(
+            site_id,
+            output_dir / site_id,
+            sum(i.written for i in catalog.items),
+            sum(len(names) for _, _, names in os.walk(out)),
+            seconds,
+            index.pages if index else 0,
+            index.seconds if index else 0.0,
+        )
+
+    # Largest first, so that the parent does not run alone at the end.
+    order = sorted(to_build, key=lambda s: -len(catalogs[s].items))
+    if jobs is None:
+        jobs = int(base.get("PORTAL_JOBS") or 0) or default_jobs()
     try:
-        for site_id, catalog in catalogs.items():
-            if site_ids and site_id not in site_ids:
-                continue
-            site = catalog.site
+        for site_id in to_build:
             if progress:
                 progress(site_id)
-            site_started = time.perf_counter()
-            overrides = site_overrides(
-                base, site, sites, catalog, catalogs, content_dir, staging, now
-            )
-            overrides["CACHE_PATH"] = str((output_dir / ".cache" / site_id).resolve())
-            run_pelican(settings_file, overrides)
-            out = staging / site_id
-            seconds = time.perf_counter() - site_started
-            index = _index_site(site, sites, catalogs, out) if search else None
-            files = sum(len(names) for _, _, names in os.walk(out))
-            result.sites.append(
-                SiteResult(
-                    site_id,
-                    output_dir / site_id,
-                    sum(i.written for i in catalog.items),
-                    files,
-                    seconds,
-                    index.pages if index else 0,
-                    index.seconds if index else 0.0,
-                )
-            )
-        if search and not site_ids:
-            share_bundles(staging, sites)
-        for built in result.sites:
+        built = dict(zip(order, run_all(order, build_site, jobs), strict=True))
+        if search:
+            # The bundles of related sites, from this build or kept from the last one.
+            dirs = {s.id: output_dir / s.id for s in sites if (output_dir / s.id).is_dir()}
+            dirs.update({s: staging / s for s in to_build})
+            share_between(dirs, sites, to_build)
+        for site_id in to_build:
             # Last, so that the rules see every folder of the site (the shared bundles too).
-            write_site_headers(
-                catalogs[built.site].site, sites, catalogs[built.site], staging / built.site, local
-            )
+            catalog = catalogs[site_id]
+            write_site_headers(catalog.site, sites, catalog, staging / site_id, local)
         if local and not site_ids:
             write_local_index(staging, sites)
         for entry in sorted(staging.iterdir()):
             put_in_place(entry, output_dir / entry.name)
-        if search and site_ids:
-            # A partial build: the sites not rebuilt keep their output, and their copies of the
-            # rebuilt sites' bundles are refreshed in place.
-            share_bundles(output_dir, sites)
+        if search:
+            _refresh_kept_sites(output_dir, sites, catalogs, to_build, quick_keys, previous)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    for site_id in chosen:
+        result.sites.append(built.get(site_id) or _kept_result(output_dir, site_id, previous))
+    if incremental:
+        renders.save()
+        records = dict(previous)
+        for site_result in result.sites:
+            sid = site_result.site
+            records[sid] = {
+                "pages": pages_keys[sid],
+                "quick": quick_keys.get(sid, ""),
+                "items": site_result.items,
+                "files": site_result.files,
+                "search_pages": site_result.search_pages,
+            }
+        inc.write_manifest(
+            cache_dir,
+            {
+                "run": run_key,
+                "now": now.isoformat(),
+                "next_change": inc.next_change(catalogs, now).isoformat(),
+                "chosen": chosen,
+                "sites": records,
+            },
+        )
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _index_site(site: Site, sites: list[Site], catalogs: dict[str, SiteCatalog], out: Path):
+def cache_folder(base: dict[str, Any], output_dir: Path) -> Path:
+    """Where the build keeps what it may reuse: ``PORTAL_CACHE_PATH``, else a hidden sibling
+    of the output (never inside it: the cache holds drafts' rendered text, and the output is
+    what gets uploaded)."""
+    configured = base.get("PORTAL_CACHE_PATH")
+    return Path(configured) if configured else output_dir.parent / f".{output_dir.name}-cache"
+
+
+def _unchanged(
+    manifest: dict, run_key: str, now: dt.datetime, output_dir: Path, started: float
+) -> BuildResult | None:
+    """The last build's result if nothing it was made from changed and no page would change by
+    the passing of time alone; else None."""
+    if not manifest or manifest.get("run") != run_key:
+        return None
+    try:
+        window = (
+            dt.datetime.fromisoformat(manifest["now"]),
+            dt.datetime.fromisoformat(manifest["next_change"]),
+        )
+    except (KeyError, ValueError):
+        return None
+    chosen = manifest.get("chosen", [])
+    if not (window[0] <= now < window[1]) or not all((output_dir / s).is_dir() for s in chosen):
+        return None
+    previous = manifest.get("sites", {})
+    result = BuildResult(sites=[_kept_result(output_dir, s, previous) for s in chosen])
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _kept_result(output_dir: Path, site_id: str, previous: dict) -> SiteResult:
+    record = previous.get(site_id, {})
+    return SiteResult(
+        site_id,
+        output_dir / site_id,
+        int(record.get("items", 0)),
+        int(record.get("files", 0)),
+        0.0,
+        int(record.get("search_pages", 0)),
+        kept=True,
+    )
+
+
+def _refresh_kept_sites(
+    output_dir: Path, sites, catalogs, rebuilt: list[str], quick_keys: dict, previous: dict
+) -> None:
+    """Sites kept as they were: a new quick index where its records changed, and new copies of
+    the bundles of related sites that were rebuilt. Each swapped in whole."""
+    kept = [s for s in catalogs if s not in rebuilt and (output_dir / s).is_dir()]
+    for site_id in kept:
+        key = quick_keys.get(site_id)
+        if key and previous.get(site_id, {}).get("quick") != key:
+            site = catalogs[site_id].site
+            refresh_quick(site_id, output_dir / site_id, quick_items(site, sites, catalogs))
+    dirs = {s.id: output_dir / s.id for s in sites if (output_dir / s.id).is_dir()}
+    share_between(dirs, sites, kept, sources=rebuilt)
+
+
+def _index_site(
+    site: Site, sites: list[Site], catalogs: dict[str, SiteCatalog], out: Path, quick: bool = True
+):
     """Index a built site; exactly its public items must be found in the full-text index."""
     expected = {f"/{item.url}" for item in catalogs[site.id].items if item.listed}
+    records = quick_items(site, sites, catalogs) if quick else None
     try:
-        return index_site(site.id, out, expected, quick_items(site, sites, catalogs))
+        return index_site(site.id, out, expected, records)
     except SearchIndexError as exc:
         raise BuildFailed(site.id, [f"tìm kiếm: {exc.message}"]) from None
 

@@ -13,7 +13,10 @@ from portal.search.index import (
     index_quick,
     index_site,
     index_sites,
+    mirror,
     quick_items,
+    refresh_quick,
+    share_between,
     share_bundles,
 )
 
@@ -28,7 +31,10 @@ __all__ = [
     "index_site",
     "index_sites",
     "mark_d",
+    "mirror",
     "quick_items",
+    "refresh_quick",
+    "share_between",
     "share_bundles",
     "unmark_d",
 ]

@@ -19,11 +19,11 @@ exactly the site's public items: Pagefind itself reports success when nothing ma
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
+import fnmatch
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 import time
 from collections.abc import Iterable
@@ -32,6 +32,7 @@ from pathlib import Path
 
 from portal.search.facts import quick_record
 from portal.search.fold import mark_d
+from portal.swap import put_in_place
 
 BUNDLE = "pagefind"  # the quick index
 FULL = "pagefind-full"  # the full-text index
@@ -92,13 +93,6 @@ def indexable_files(site_dir: Path) -> list[Path]:
     return found
 
 
-def _run(coroutine):
-    """Run Pagefind's asyncio client on a thread of its own: the caller may already be inside
-    an event loop (a server, a notebook, Playwright's sync API in the tests)."""
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
-
-
 # Pagefind groups words into index chunks of about this many postings (positions plus one per
 # page); a search fetches the chunks of its words. Its default (about ten times this) makes a
 # rare word cost as much as its common neighbours. The setting is marked unstable by Pagefind:
@@ -107,15 +101,35 @@ CHUNK_SIZE = "1000"
 ATTEMPTS = 2
 
 
-async def _index(staging: Path, bundle: Path) -> int:
-    from pagefind.index import PagefindIndex
+def _index(staging: Path, bundle: Path) -> None:
+    """Pagefind's command line on the staged folder. Not its Python service: the service
+    answers a write before the files are on disk and is then terminated, which left empty
+    files behind on a loaded machine (seen with two sites indexed at once); the command exits
+    only once everything is written."""
+    from pagefind.service import get_executable
 
-    os.environ.setdefault("PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE", CHUNK_SIZE)  # the service reads it
-
-    config = {"force_language": LANGUAGE, "output_path": str(bundle.resolve())}
-    async with PagefindIndex(config=config) as index:
-        answer = await index.add_directory(str(staging))
-    return int(answer.get("page_count") or 0)
+    binary = get_executable()
+    if binary is None:
+        raise FileNotFoundError("pagefind")
+    env = {**os.environ}
+    env.setdefault("PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE", CHUNK_SIZE)
+    done = subprocess.run(
+        [
+            str(binary),
+            "--site",
+            str(staging),
+            "--output-path",
+            str(bundle.resolve()),
+            "--force-language",
+            LANGUAGE,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode:
+        raise RuntimeError((done.stderr or done.stdout).strip()[-2000:])
 
 
 def _entry_pages(bundle: Path) -> int | None:
@@ -135,6 +149,11 @@ def _write_bundle(site_id: str, pages: dict[str, str], bundle: Path) -> None:
     one request with its own threads (its Python service answers one request per 0.1 s, far too
     slow to feed 10,000 pages one by one). Checks that every page made it in."""
     shutil.rmtree(bundle, ignore_errors=True)
+    if not pages:
+        # A site with no public item has nothing to search, and Pagefind refuses an empty
+        # folder: the bundle stays empty (the site is left out of the others' searches).
+        bundle.mkdir(parents=True)
+        return
     with tempfile.TemporaryDirectory(prefix=f"portal-search-{site_id}-") as staging:
         for relpath, text in pages.items():
             target = Path(staging) / relpath
@@ -142,24 +161,23 @@ def _write_bundle(site_id: str, pages: dict[str, str], bundle: Path) -> None:
             target.write_text(mark_d(text), encoding="utf-8")
         for attempt in range(1, ATTEMPTS + 1):
             try:
-                indexed = _run(_index(Path(staging), bundle))
+                _index(Path(staging), bundle)
             except FileNotFoundError as exc:
                 raise SearchIndexError(
                     site_id, f"không chạy được Pagefind ({exc}); hãy chạy lại make install"
                 ) from None
-            except Exception as exc:  # the service's own errors carry no common type
+            except RuntimeError as exc:
                 raise SearchIndexError(
                     site_id, f"Pagefind báo lỗi khi lập chỉ mục: {exc}"
                 ) from None
             found = _entry_pages(bundle)
             if found is not None or attempt == ATTEMPTS:
                 break
-            # Seen on a loaded machine: the service acknowledged the write, then exited before
-            # the entry file was on disk. Index again rather than publish half a bundle.
+            # No entry file: index again rather than publish half a bundle.
             shutil.rmtree(bundle, ignore_errors=True)
     if found is None:
         raise SearchIndexError(site_id, f"Pagefind không ghi chỉ mục vào {bundle}")
-    if found != len(pages) or indexed != len(pages):
+    if found != len(pages):
         raise SearchIndexError(site_id, f"chỉ mục có {found} trang, cần có {len(pages)} trang")
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
@@ -186,12 +204,12 @@ def index_full(site_id: str, site_dir: Path, expected: Iterable[str] | None = No
     return len(pages)
 
 
-def index_quick(site_id: str, site_dir: Path, items: Iterable) -> int:
+def index_quick(site_id: str, site_dir: Path, items: Iterable, bundle: Path | None = None) -> int:
     """The quick index of a site, in ``site_dir/pagefind/``, from catalog items (its own public
     items and those of the sites it searches). A record's URL is ``/<site-id>/<item URL>``; the
     search page maps the site id to that site's root. Returns the record count."""
     pages = {f"{item.site}/{item.url}index.html": quick_record(item) for item in items}
-    _write_bundle(site_id, pages, site_dir / BUNDLE)
+    _write_bundle(site_id, pages, bundle or site_dir / BUNDLE)
     return len(pages)
 
 
@@ -217,23 +235,85 @@ def quick_items(site, sites, catalogs: dict) -> list:
     return sorted(items, key=lambda i: (i.site, i.url))
 
 
-def share_bundles(output_dir: Path, sites) -> None:
-    """Copy each member's full-text bundle into its parent's output and the parent's into each
-    member's, so that a search page merges indexes from its own origin (no CORS, ``connect-src
-    'self'``). Only bundles that exist are copied: a partial build keeps what an earlier build
-    wrote."""
+def share_between(
+    site_dirs: dict[str, Path],
+    sites,
+    targets: Iterable[str],
+    sources: Iterable[str] | None = None,
+) -> None:
+    """Copy each site's full-text bundle into the folders of its parent and members (of those
+    among ``targets``; only bundles of ``sources`` when given), so that a search page merges
+    indexes from its own origin (no CORS, ``connect-src 'self'``). Each copy is written beside
+    the old one and swapped in, so a site being served never shows half a copy."""
     by_id = {s.id: s for s in sites}
+    targets = set(targets)
+    wanted = set(sources) if sources is not None else None
     for site in sites:
         if not site.parent or site.parent not in by_id:
             continue
         for source, target in ((site.id, site.parent), (site.parent, site.id)):
-            own = output_dir / source / FULL
-            target_dir = output_dir / target
-            if not own.is_dir() or not target_dir.is_dir():
+            if target not in targets or (wanted is not None and source not in wanted):
                 continue
-            copy = target_dir / SHARED / source
-            shutil.rmtree(copy, ignore_errors=True)
-            shutil.copytree(own, copy, ignore=shutil.ignore_patterns(*MERGED_SKIP))
+            if source not in site_dirs or target not in site_dirs:
+                continue
+            own = site_dirs[source] / FULL
+            if own.is_dir():
+                # Only what a merged search reads: the page loads Pagefind from its own bundle.
+                mirror(own, site_dirs[target] / SHARED / source, skip=MERGED_SKIP)
+
+
+def mirror(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
+    """Make ``target`` hold what ``source`` holds (but names matching ``skip``), as hard links:
+    no bytes copied, and a rebuilt bundle changes only the files that changed. Pagefind names
+    its index files by their content, so new files are linked first, then the few with
+    fixed names (the entry file, the WebAssembly) replaced one by one, then the stale ones
+    removed: a reader in between finds either bundle whole."""
+    wanted = {
+        p.relative_to(source): p
+        for p in source.rglob("*")
+        if p.is_file() and not any(fnmatch.fnmatch(p.name, pattern) for pattern in skip)
+    }
+    have = (
+        {p.relative_to(target) for p in target.rglob("*") if p.is_file()}
+        if target.is_dir()
+        else set()
+    )
+    fixed = {
+        rel for rel in wanted if rel.parent == Path(".") and not rel.name.startswith("pagefind.")
+    }
+    for rel in sorted(wanted, key=lambda r: (r in fixed, str(r))):
+        destination = target / rel
+        if rel in have and os.path.samefile(wanted[rel], destination):
+            continue
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        fresh = destination.with_name(f".{destination.name}.new")
+        fresh.unlink(missing_ok=True)
+        try:
+            os.link(wanted[rel], fresh)
+        except OSError:  # another file system: copy
+            shutil.copy2(wanted[rel], fresh)
+        os.replace(fresh, destination)
+    for rel in sorted(have - wanted.keys()):
+        (target / rel).unlink()
+    for folder in sorted((p for p in target.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def share_bundles(output_dir: Path, sites) -> None:
+    """Share the bundles between every related pair of sites built in ``output_dir``. Only
+    bundles that exist are copied: a partial build keeps what an earlier build wrote."""
+    dirs = {s.id: output_dir / s.id for s in sites if (output_dir / s.id).is_dir()}
+    share_between(dirs, sites, dirs)
+
+
+def refresh_quick(site_id: str, site_dir: Path, items: Iterable) -> int:
+    """A new quick index for a site otherwise kept as it was, swapped in whole."""
+    fresh = site_dir / f".{BUNDLE}.new"
+    count = index_quick(site_id, site_dir, items, bundle=fresh)
+    put_in_place(fresh, site_dir / BUNDLE)
+    shutil.rmtree(fresh, ignore_errors=True)
+    return count
 
 
 def index_sites(

@@ -11,7 +11,7 @@ from portal.catalog.urls import SECTIONS, SYNDICATED_FOLDER
 from portal.search.index import BUNDLE, FULL, SHARED
 from portal.theme import assets
 from portal.theme.articles import link_neighbours, link_related
-from portal.theme.home import build_home, syndicated_news
+from portal.theme.home import build_home, empty_sites, syndicated_news
 from portal.theme.links import navigation, site_root
 
 SEARCH_URL = "tim-kiem/"
@@ -80,9 +80,7 @@ class ThemeGenerator(Generator):
         self.context["NAV"] = navigation(pages)
         self.context["SEARCH_URL"] = SEARCH_URL
         catalogs = settings.get("PORTAL_CATALOGS", {})
-        empty = {
-            sid for sid, catalog in catalogs.items() if not any(i.listed for i in catalog.items)
-        }
+        empty = set(empty_sites(catalogs))
         others = [s for s in settings["PORTAL_SITES"] if s.id not in empty or s.id == site.id]
         self.context["SEARCH_SITES"] = search_sites(site, others, root_of)
         self.context["SEARCH_QUICK"] = f"{root_of(site)}/{BUNDLE}/"

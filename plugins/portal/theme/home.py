@@ -116,14 +116,37 @@ def build_home(
     parent = next((s for s in sites if s.id == site.parent), None)
     if parent is not None:
         home.parent = (parent, root_of(parent))
-        catalog = catalogs.get(parent.id)
-        if catalog is not None:
-            root = root_of(parent)
-
-            def announcement(item) -> bool:
-                return item.meta.get("category") == ANNOUNCEMENTS
-
-            home.parent_news = foreign_news(parent, catalog, root, lambda i: not announcement(i))
-            home.parent_news = home.parent_news[:SHORT]
-            home.parent_announcements = foreign_news(parent, catalog, root, announcement)[:SHORT]
+        home.parent_news, home.parent_announcements = parent_news(site, sites, catalogs, root_of)
     return home
+
+
+def parent_news(site, sites: list, catalogs: dict, root_of) -> tuple[list, list]:
+    """What a member's home shows of its parent: the newest news and announcements."""
+    parent = next((s for s in sites if s.id == site.parent), None)
+    catalog = catalogs.get(parent.id) if parent is not None else None
+    if catalog is None:
+        return [], []
+    root = root_of(parent)
+
+    def announcement(item) -> bool:
+        return item.meta.get("category") == ANNOUNCEMENTS
+
+    news = foreign_news(parent, catalog, root, lambda i: not announcement(i))[:SHORT]
+    return news, foreign_news(parent, catalog, root, announcement)[:SHORT]
+
+
+def empty_sites(catalogs: dict) -> list[str]:
+    """The sites read that have no public item (left out of search)."""
+    return sorted(s for s, c in catalogs.items() if not any(i.listed for i in c.items))
+
+
+def cross_site(site, sites: list, catalogs: dict, root_of) -> tuple:
+    """Everything a site's pages show of the other sites' content: what its members share with
+    it, its parent's newest news, and which sites are left out of search. A site's pages depend
+    on the other sites through this alone (``portal.incremental`` rebuilds a site when it
+    changes)."""
+    return (
+        syndicated_news(site, sites, catalogs, root_of),
+        parent_news(site, sites, catalogs, root_of),
+        empty_sites(catalogs),
+    )

@@ -1,0 +1,276 @@
+"""Incremental builds: build again only what changed, with output byte-identical to a cold build.
+
+Three levels, each keyed by a SHA-256 of everything its output is made from, recorded in
+``portal-build.json`` in the build's cache folder (``.<output>-cache/`` beside the output, never
+inside it: it holds drafts' rendered text). Content hashes, never modification times, so a
+fresh clone with a kept cache is as good as the machine that built it:
+
+- **Nothing changed**: the code (our package, the theme, other plugins named in PLUGINS, the
+  versions of the libraries that render), the settings, every content file and the git HEAD
+  are as last time, and ``now`` has not reached the next moment at which any page would change
+  (an item's ``date`` or ``expires``, an invitation's end, the next midnight in Vietnam): the
+  build stops after reading ``sites.yml`` and hashing the files.
+- **Per site**: a site's pages are rebuilt when its key changes: the code and settings, its
+  items (front matter, rendered body, state, attachments' bytes, git history), the facts of
+  ``now`` its pages show (the date, the invitations already over), and exactly what it shows of
+  other sites (``portal.theme.home.cross_site``). Otherwise its folder is kept as it is.
+- **Quick search index**: a kept site whose quick index records changed (a parent's holds its
+  members' items) gets a new quick index only.
+
+Rendered Markdown is cached by the SHA-256 of the text (and the code fingerprint), so reading
+an unchanged corpus skips Markdown and the sanitiser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import pickle
+from pathlib import Path
+from typing import Any
+
+MANIFEST = "portal-build.json"
+RENDER_CACHE = "render.pickle"
+FORMAT = 1
+# Libraries whose version changes what is written.
+LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "pagefind", "pillow", "babel", "icalendar")
+
+
+def _digest(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8") if isinstance(part, str) else part)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _tree(h, root: Path) -> None:
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(path.relative_to(root).as_posix().encode())
+            h.update(path.read_bytes())
+
+
+def _plain(value: Any) -> str:
+    """A settings value as text without memory addresses (functions by qualified name)."""
+
+    def default(obj: Any) -> str:
+        name = getattr(obj, "__qualname__", type(obj).__name__)
+        return f"{getattr(obj, '__module__', '')}.{name}"
+
+    return json.dumps(value, sort_keys=True, default=default, ensure_ascii=False)
+
+
+def code_fingerprint(base: dict[str, Any]) -> str:
+    """Everything but the content that decides the output: our code, the theme, other plugins,
+    library versions and the settings (the per-site objects the build adds are not in ``base``)."""
+    import portal
+
+    h = hashlib.sha256()
+    _tree(h, Path(portal.__file__).parent)
+    theme = Path(str(base.get("THEME", "")))
+    if theme.is_dir():
+        _tree(h, theme)
+    for name in base.get("PLUGINS") or []:
+        if str(name).startswith("portal."):
+            continue
+        spec = importlib.util.find_spec(str(name))
+        origin = Path(spec.origin) if spec and spec.origin else None
+        if origin and origin.name == "__init__.py":
+            _tree(h, origin.parent)
+        elif origin and origin.is_file():
+            h.update(origin.read_bytes())
+    for library in LIBRARIES:
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            h.update(f"{library}={importlib.metadata.version(library)}".encode())
+    h.update(_plain({k: v for k, v in base.items() if k.isupper()}).encode())
+    return h.hexdigest()
+
+
+def content_fingerprint(content_dir: Path) -> str:
+    """Every file under the content folder, by path and bytes, and the git HEAD (history)."""
+    h = hashlib.sha256()
+    _tree(h, content_dir)
+    h.update(_git_head(content_dir).encode())
+    return h.hexdigest()
+
+
+def _git_head(content_dir: Path) -> str:
+    """The commit checked out, read from .git without running git ('' outside a repository)."""
+    for folder in (content_dir.resolve(), *content_dir.resolve().parents):
+        git = folder / ".git"
+        if git.is_dir():
+            head = (git / "HEAD").read_text(encoding="utf-8").strip()
+            if head.startswith("ref: "):
+                ref = git / head[5:]
+                if ref.is_file():
+                    return ref.read_text(encoding="utf-8").strip()
+                packed = git / "packed-refs"
+                if packed.is_file():
+                    for line in packed.read_text(encoding="utf-8").splitlines():
+                        if line.endswith(" " + head[5:]):
+                            return line.split()[0]
+            return head
+        if git.is_file():  # a worktree or submodule: let git's own files decide
+            return git.read_text(encoding="utf-8").strip()
+    return ""
+
+
+# -- items and sites ------------------------------------------------------------------------------
+
+
+def _canon(value: Any, root: str) -> Any:
+    """A JSON-able, order-stable image of a catalog value, with the content folder's absolute
+    path removed (two clones in different folders give the same keys)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _canon(getattr(value, f.name), root) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _canon(v, root) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_canon(v, root) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((_canon(v, root) for v in value), key=repr)
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value.replace(root, "")
+    if value is None or isinstance(value, (int, float, bool)):
+        return value
+    return repr(value)
+
+
+def item_digest(item, root: str) -> str:
+    """An item as its pages see it, and the bytes of every file it publishes."""
+    parts = [json.dumps(_canon(item, root), sort_keys=True, ensure_ascii=False)]
+    for attachment in item.all_attachments:
+        parts.append(Path(attachment.source).read_bytes())
+    return _digest(*parts)
+
+
+def time_facts(catalog, now: dt.datetime) -> list:
+    """What of ``now`` a site's pages show besides item states (which the items carry): the
+    date (this week, open consultations, days left, feed tombstones) and which invitations are
+    over (home page, invitation badge). A template reading PORTAL_NOW in another way must add
+    it here (tests/test_incremental.py checks the templates)."""
+    over = sorted(i.url for i in catalog.items if i.kind == "invitations" and i.meta["end"] < now)
+    return [now.date().isoformat(), over]
+
+
+def next_change(catalogs, now: dt.datetime) -> dt.datetime:
+    """The first moment after ``now`` at which some page would change with no edit: an item's
+    ``date`` or ``expires`` passing, an invitation ending, the next day beginning."""
+    tomorrow = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(), now.tzinfo)
+    moments = [tomorrow]
+    for catalog in catalogs.values():
+        for item in catalog.items:
+            for name in ("date", "expires", "end"):
+                moment = item.meta.get(name)
+                if isinstance(moment, dt.datetime) and moment > now:
+                    moments.append(moment)
+    return min(moments)
+
+
+def site_keys(
+    fingerprint: str,
+    sites,
+    catalogs: dict,
+    now: dt.datetime,
+    local: bool,
+    search: bool,
+    content_dir: Path,
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(pages key, quick index key) per site."""
+    from portal.search.facts import quick_record
+    from portal.search.index import quick_items
+    from portal.theme.home import cross_site
+    from portal.theme.links import site_root
+
+    root = str(content_dir.resolve()) + "/"
+    digests = {
+        sid: [item_digest(item, root) for item in catalog.items]
+        for sid, catalog in catalogs.items()
+    }
+    site_list = _plain([_canon(s, root) for s in sites])
+    pages: dict[str, str] = {}
+    quick: dict[str, str] = {}
+    for sid, catalog in catalogs.items():
+        site = catalog.site
+
+        def root_of(other, _local=local) -> str:
+            return site_root(other, _local)
+
+        others = _plain(_canon(cross_site(site, sites, catalogs, root_of), root))
+        pages[sid] = _digest(
+            fingerprint,
+            site_list,
+            sid,
+            str(local),
+            str(search),
+            *digests[sid],
+            _plain(time_facts(catalog, now)),
+            others,
+        )
+        if search:
+            records = quick_items(site, sites, catalogs)
+            quick[sid] = _digest(*(f"{i.site}/{i.url}\0{quick_record(i)}" for i in records))
+    return pages, quick
+
+
+# -- the record of the last build -----------------------------------------------------------------
+
+
+def read_manifest(cache_dir: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((cache_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if data.get("format") == FORMAT else {}
+
+
+def write_manifest(cache_dir: Path, data: dict[str, Any]) -> None:
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    target = cache_dir / MANIFEST
+    temporary = target.with_suffix(".tmp")
+    temporary.write_text(json.dumps({"format": FORMAT, **data}, indent=1), encoding="utf-8")
+    temporary.replace(target)
+
+
+# -- rendered Markdown ----------------------------------------------------------------------------
+
+
+class RenderCache:
+    """Sanitised HTML by SHA-256 of the Markdown text, for one code fingerprint."""
+
+    def __init__(self, path: Path, fingerprint: str):
+        self.path = path
+        self.fingerprint = fingerprint
+        self.entries: dict[str, str] = {}
+        self.used: dict[str, str] = {}
+        try:
+            with path.open("rb") as handle:
+                stored = pickle.load(handle)
+            if stored.get("fingerprint") == fingerprint:
+                self.entries = stored["entries"]
+        except (OSError, pickle.UnpicklingError, EOFError, KeyError, AttributeError):
+            pass
+
+    def render(self, text: str, render) -> str:
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        html = self.entries.get(key)
+        if html is None:
+            html = render(text)
+        self.used[key] = html
+        return html
+
+    def save(self) -> None:
+        """Keep what this build used (old entries go, so the cache never grows without end)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump({"fingerprint": self.fingerprint, "entries": self.used}, handle, 5)
+        temporary.replace(self.path)

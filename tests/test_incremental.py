@@ -1,0 +1,165 @@
+"""Incremental builds give exactly the output of a cold build of the same sources, and build
+again only what a change touches: content, another site's news, a template, a setting, a
+plugin, the passing of time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from portal.build import build
+from support import DEMO_CONTENT, DEMO_NOW, REPO
+from trees import SHOW, differences
+
+PARENT_NEWEST = "binh-lang/articles/2026-11-21-nguoi-dan-kich-hoat-dinh-danh-dien-tu.md"
+MEMBER_ARTICLE = "xa-tan-dao/articles/2026-10-08-chuan-bi-le-ky-yen-dinh-tan-dao.md"
+MEMBER_SHARED = "xa-tan-dao/articles/2026-09-26-nuoi-tom-cang-xanh-xen-lua.md"  # syndicated
+SITES = {"binh-lang", "xa-tan-dao", "xa-dong-phuoc", "thi-tran-cau-moi"}
+
+
+class Workspace:
+    """A copy of the demo content and settings, built incrementally into one folder and cold
+    into a fresh one, to compare."""
+
+    def __init__(self, root: Path, search: bool):
+        self.root = root
+        self.search = search
+        self.content = root / "content"
+        shutil.copytree(DEMO_CONTENT, self.content)
+        self.settings = root / "conf.py"
+        self.settings.write_text(
+            f"import sys\nsys.path[:0] = [{str(root / 'plugins')!r}, {str(REPO)!r}]\n"
+            "from pelicanconf import *\n"
+            f"THEME = {str(root / 'theme')!r}\n",
+            encoding="utf-8",
+        )
+        shutil.copytree(REPO / "theme", root / "theme")
+        (root / "plugins").mkdir()
+        self.output = root / "incremental"
+        self.colds = 0
+
+    def edit(self, rel: str, old: str, new: str, base: Path | None = None) -> None:
+        path = (base or self.content) / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (rel, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def rebuild(self, now: dt.datetime = DEMO_NOW) -> set[str]:
+        """Build incrementally; the sites built again (not kept)."""
+        result = build(self.content, self.output, self.settings, now=now, search=self.search)
+        return {s.site for s in result.sites if not s.kept}
+
+    def assert_same_as_cold(self, now: dt.datetime = DEMO_NOW) -> None:
+        self.colds += 1
+        cold = self.root / f"cold-{self.colds}"
+        build(self.content, cold, self.settings, now=now, search=self.search, incremental=False)
+        problems = differences(cold, self.output)
+        assert not problems, f"{len(problems)} differences, first: {problems[:SHOW]}"
+
+
+@pytest.fixture
+def pages_only(tmp_path):
+    """The demo without search indexes (faster), built once."""
+    space = Workspace(tmp_path, search=False)
+    assert space.rebuild() == SITES
+    return space
+
+
+def test_nothing_changed_builds_nothing(pages_only):
+    before = {p: p.stat().st_mtime_ns for p in pages_only.output.rglob("*.html")}
+    assert pages_only.rebuild() == set()
+    assert {p: p.stat().st_mtime_ns for p in pages_only.output.rglob("*.html")} == before
+
+
+def test_a_member_article_rebuilds_that_member_only(pages_only):
+    pages_only.edit(MEMBER_ARTICLE, "Tân Đạo", "Tân Đạo (đã sửa)")
+    assert pages_only.rebuild() == {"xa-tan-dao"}
+    pages_only.assert_same_as_cold()
+
+
+def test_a_shared_member_article_rebuilds_the_parent_too(pages_only):
+    pages_only.edit(MEMBER_SHARED, 'title: "', 'title: "Mới: ')
+    assert pages_only.rebuild() == {"xa-tan-dao", "binh-lang"}
+    pages_only.assert_same_as_cold()
+
+
+def test_the_parents_newest_news_rebuilds_every_member(pages_only):
+    pages_only.edit(PARENT_NEWEST, 'title: "', 'title: "Cập nhật: ')
+    assert pages_only.rebuild() == SITES
+    pages_only.assert_same_as_cold()
+
+
+def test_a_template_a_setting_and_a_plugin_rebuild_everything(pages_only):
+    pages_only.edit(
+        "templates/article.html", "{% block", "{# edited #}{% block", base=pages_only.root / "theme"
+    )
+    assert pages_only.rebuild() == SITES
+    pages_only.assert_same_as_cold()
+
+    pages_only.settings.write_text(
+        pages_only.settings.read_text(encoding="utf-8") + "PORTAL_FEED_PAGE_SIZE = 7\n",
+        encoding="utf-8",
+    )
+    assert pages_only.rebuild() == SITES
+    pages_only.assert_same_as_cold()
+
+    plugin = pages_only.root / "plugins" / "extra_footer.py"
+    plugin.write_text(
+        textwrap.dedent(
+            """
+            from pelican import signals
+
+
+            def register():
+                signals.initialized.connect(lambda pelican: None)
+            """
+        ),
+        encoding="utf-8",
+    )
+    pages_only.settings.write_text(
+        pages_only.settings.read_text(encoding="utf-8") + "PLUGINS = PLUGINS + ['extra_footer']\n",
+        encoding="utf-8",
+    )
+    assert pages_only.rebuild() == SITES
+    assert pages_only.rebuild() == set()
+    plugin.write_text(plugin.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    assert pages_only.rebuild() == SITES
+
+
+def test_time_rebuilds_what_it_changes(pages_only):
+    # Later the same day, before anything is due: nothing to do.
+    assert pages_only.rebuild(DEMO_NOW + dt.timedelta(hours=2)) == set()
+    # The parent's meeting of 2 December ends at 11:30: its pages change, and the day with it.
+    after = dt.datetime(2026, 12, 2, 12, 0, tzinfo=DEMO_NOW.tzinfo)
+    assert "binh-lang" in pages_only.rebuild(after)
+    pages_only.assert_same_as_cold(after)
+
+
+def test_search_indexes_follow_their_sources(tmp_path):
+    """With search: a member's edit gives the parent a new quick index (it holds the members'
+    items) and every related site a new copy of the member's full text, and nothing else."""
+    space = Workspace(tmp_path, search=True)
+    assert space.rebuild() == SITES
+    parent_pages = space.output / "binh-lang" / "index.html"
+    stamp = parent_pages.stat().st_mtime_ns
+    space.edit(MEMBER_ARTICLE, 'title: "', 'title: "Tin mới: ')
+    assert space.rebuild() == {"xa-tan-dao"}
+    assert parent_pages.stat().st_mtime_ns == stamp  # the parent's pages were kept
+    space.assert_same_as_cold()
+
+
+def test_every_use_of_now_in_templates_is_known():
+    """The per-site key holds the date and the meetings already over (portal.incremental
+    .time_facts). A template reading PORTAL_NOW any other way must be added there first."""
+    known = re.compile(r"PORTAL_NOW\.date\(\)|m\.end < PORTAL_NOW\b(?!\.)")
+    unknown = []
+    for template in sorted((REPO / "theme" / "templates").rglob("*.html")):
+        text = template.read_text(encoding="utf-8")
+        if len(re.findall("PORTAL_NOW", text)) != len(known.findall(text)):
+            unknown.append(template.name)
+    assert not unknown, f"templates reading PORTAL_NOW in a new way: {unknown}"
