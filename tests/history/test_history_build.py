@@ -4,6 +4,8 @@ the same commit in two folders staying byte-identical."""
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -124,6 +126,15 @@ def test_article_shows_update_history_newest_first_older_folded(from_git):
     # The last non-minor change landed at 08:00, after the front matter's 07:00.
     assert updated_at(soup) == "2026-10-07T08:00:00+07:00"
     assert soup.select_one(".pt-article__change") is None  # the list replaces the single note
+
+
+def test_feed_and_sitemap_carry_the_same_update_time(from_git):
+    output, _ = from_git
+    feed = json.loads((output / "huyen/feed.json").read_text(encoding="utf-8"))
+    (entry,) = [e for e in feed["items"] if e["url"].endswith("/tin-tuc/tin-co-cap-nhat/")]
+    assert entry["date_modified"] == "2026-10-07T08:00:00+07:00"  # the commit, as on the page
+    sitemap = (output / "huyen/sitemap.xml").read_text(encoding="utf-8")
+    assert re.search(r"tin-co-cap-nhat/</loc>\s*<lastmod>2026-10-07</lastmod>", sitemap)
 
 
 def test_typed_item_shows_update_time_and_history(from_git):

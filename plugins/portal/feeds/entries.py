@@ -136,8 +136,8 @@ def live_entry(item: Item, facts: SiteFacts) -> Entry:
     if item.image is not None:
         data["image"] = f"{url}{item.image.name}"
     data["date_published"] = rfc3339(published_at(item))
-    if meta.get("modified"):
-        data["date_modified"] = rfc3339(meta["modified"])
+    if item.updated:  # front matter's ``modified`` or the last change from git, as on the page
+        data["date_modified"] = rfc3339(item.updated)
     if meta.get("authors"):
         data["authors"] = [{"name": name} for name in meta["authors"]]
     if meta.get("tags"):

@@ -19,7 +19,7 @@ def entries(catalog) -> list[tuple[str, str]]:
     rows = [("", ""), *((f"{prefix}/", "") for prefix in SECTIONS.values() if prefix)]
     for item in sorted(catalog.items, key=lambda i: i.url):
         if item.listed:
-            moment = item.meta.get("modified") or item.meta.get("date")
+            moment = item.updated or item.meta.get("date")
             rows.append((item.url, moment.date().isoformat() if moment else ""))
     return rows
 
