@@ -14,7 +14,7 @@ NODEJS = @command -v npm >/dev/null 2>&1 || { \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
 
-.PHONY: install serve serve-prod build publish check test test-slow audit audit-deps bench-search lint format lock i18n clean system-deps python-venv
+.PHONY: install serve serve-prod build publish check test test-slow audit audit-deps bench bench-search lint format lock i18n clean system-deps python-venv
 
 $(STAMP): requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV) || { $(MAKE) python-venv && $(PYTHON) -m venv --clear $(VENV); }
@@ -88,6 +88,14 @@ audit: install system-deps $(AUDIT_STAMP)
 BENCH_ARGS ?=
 bench-search: install system-deps
 	$(BIN)/python -m portal.bench.search $(BENCH_ARGS)
+
+## Build benchmark: a generated portal (parent + 12 members: 10,000 articles, 2,000 documents,
+## 500 schedules, 300 invitations) built by portal (site only; whole pipeline), stock Pelican,
+## Hugo and Hugo + Pagefind, cold and rebuilt; medians and ratios as Markdown on stdout.
+## A quick run: make bench BUILD_BENCH_ARGS="--scale 0.1 --runs 1 --keep /tmp/portal-bench".
+BUILD_BENCH_ARGS ?=
+bench: install
+	$(BIN)/portal bench $(BUILD_BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check plugins tests tools pelicanconf.py publishconf.py

@@ -23,7 +23,7 @@
 | ``portal.swap`` | atomic output: staging folder, each site swapped in (renameat2 RENAME_EXCHANGE) | – | – |
 | ``portal.codeowners`` | ``portal codeowners``: ``.github/CODEOWNERS`` from the editors in sites.yml | – | PORTAL_TECH_TEAM |
 | ``portal.notify`` | ``portal notify``: invitation e-mail, record of what was sent | – | PORTAL_SMTP_* (environment) |
-| ``portal.bench`` | generated corpora and ``make bench-search`` | – | – |
+| ``portal.bench`` | generated corpora; ``make bench`` (builds beside stock Pelican, Hugo and Hugo + Pagefind) and ``make bench-search`` | – | – |
 | ``portal.build`` | scan (with the git history), then one Pelican run per site into a staging folder, the search indexes and headers, then the swap | – | PORTAL_URL_MODE, PORTAL_MAX_ATTACHMENT_MB, PORTAL_SEARCH, PORTAL_HISTORY, PORTAL_REPORT_PUBLIC |
 | ``portal.cli`` | the ``portal`` command | – | – |
 

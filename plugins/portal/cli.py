@@ -116,6 +116,9 @@ def main() -> None:
 @click.option("--site", "site_ids", multiple=True, help="Build only this site (repeatable).")
 @settings_option
 @now_option
+@click.option(
+    "--no-search", is_flag=True, help="Leave the search indexes out (as PORTAL_SEARCH = False)."
+)
 @_fail_on_content_errors
 def build(
     content_dir: Path,
@@ -123,6 +126,7 @@ def build(
     site_ids: tuple[str, ...],
     settings_file: Path | None,
     now: str | None,
+    no_search: bool,
 ) -> None:
     """Check all content, then build every site (or --site) into OUTPUT/<site-id>/."""
     result = builder.build(
@@ -132,6 +136,7 @@ def build(
         list(site_ids) or None,
         _now(now),
         progress=lambda site: _say(f"Đang xây dựng {site}…"),
+        search=False if no_search else None,
     )
     for site in result.sites:
         search = f"; tìm kiếm: {site.search_pages} trang, {site.search_seconds:.1f} giây"
@@ -663,3 +668,84 @@ def report(
     if html_file:
         html_file.write_text(tally.render_file(result, Path(base["THEME"])), encoding="utf-8")
         _say(f"Đã ghi {html_file}")
+
+
+@main.command()
+@click.option(
+    "--scale",
+    type=click.FloatRange(min=0, min_open=True),
+    default=1.0,
+    show_default=True,
+    help="Multiply every count (10,000 articles, 2,000 documents, 500 schedules, 300 "
+    "invitations); 0.1 for a quick run.",
+)
+@click.option(
+    "--members",
+    type=click.IntRange(0),
+    default=12,
+    show_default=True,
+    help="Member sites beside the parent.",
+)
+@click.option(
+    "--runs",
+    type=click.IntRange(1),
+    default=3,
+    show_default=True,
+    help="Runs of each scenario (medians are reported).",
+)
+@click.option(
+    "--tools",
+    default="portal-site,portal,pelican,hugo,hugo-pagefind",
+    show_default=True,
+    help="Rows to measure, comma-separated.",
+)
+@click.option(
+    "--scenarios",
+    default="cold,unchanged,article,template",
+    show_default=True,
+    help="Scenarios, comma-separated.",
+)
+@click.option(
+    "--keep",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Work in DIR and keep the corpus and every output there.",
+)
+@click.option(
+    "--json",
+    "json_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write every measurement as JSON to this file.",
+)
+@click.option("--seed", default=1, show_default=True, help="Corpus seed.")
+def bench(
+    scale: float,
+    members: int,
+    runs: int,
+    tools: str,
+    scenarios: str,
+    keep: Path | None,
+    json_file: Path | None,
+    seed: int,
+) -> None:
+    """Benchmark builds on a generated portal (a parent and 12 members): portal (site only and
+    whole pipeline) beside stock Pelican, Hugo and Hugo + Pagefind; cold, nothing changed, one
+    article edited, one template edited. Prints medians and ratios as a Markdown table."""
+    from portal.bench import build_report, builds
+
+    options = builds.Options(
+        scale,
+        members,
+        runs,
+        builds.parse_list(tools, builds.TOOLS, "tools"),
+        builds.parse_list(scenarios, tuple(builds.SCENARIOS), "scenarios"),
+        keep,
+        seed,
+    )
+    try:
+        report = builds.run(options)
+    except builds.BenchError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(build_report.render(report), nl=False)
+    if json_file:
+        json_file.write_text(build_report.as_json(report), encoding="utf-8")
+        _say(f"Đã ghi {json_file}")

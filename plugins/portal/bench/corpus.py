@@ -10,6 +10,11 @@ phrase ("hộ tịch", "nông thôn mới") is on a minority of items while func
 "năm", "của") are on nearly all, as on a real portal; about 80 % of articles carry a one-sentence
 ``summary``. Every date lies between 2023 and ``NOW``; build at ``NOW`` so that nothing is
 scheduled.
+
+``generate(dest, counts=BUILD_MIX)`` (the build benchmark) takes explicit counts per type
+instead, weekly schedules (one per site and week, up to NOW's week) and invitations (start,
+end, location, notify groups written into sites.yml; their meetings on the week's schedule)
+included. Without ``counts`` the output is what it always was (the search benchmark's corpus).
 """
 
 from __future__ import annotations
@@ -30,6 +35,9 @@ PARENT_SHARE = 0.20
 # Share of each type among a site's items; articles take what is left.
 TYPE_SHARES = {"documents": 0.12, "qa": 0.05, "procedures": 0.05, "pages": 0.03}
 KINDS = ("articles", "documents", "qa", "procedures", "pages")
+EXTRA_KINDS = ("schedules", "invitations")  # only with explicit ``counts``
+# The build benchmark's mix (``generate(counts=BUILD_MIX)``): files of each type over all sites.
+BUILD_MIX = {"articles": 10_000, "documents": 2_000, "schedules": 500, "invitations": 300}
 RARE_WORD = "Khmer"  # appears in about one item in 250
 RARE_RATE = 0.004
 SUMMARY_RATE = 0.8  # articles with a `summary:` of their own (documents always have one)
@@ -1502,6 +1510,47 @@ YEARLY_PAGES = (
     "Báo cáo tình hình kinh tế - xã hội năm {y}",
 )
 
+# Invitations (giấy mời) and weekly schedules (lịch công tác): meetings of the People's Committee.
+# fmt: off
+MEETINGS = (
+    "Hội nghị sơ kết {period} công tác {work}",
+    "Họp triển khai kế hoạch {work} năm {year}",
+    "Hội nghị tổng kết công tác {work} năm {year}",
+    "Họp Ban Chỉ đạo {board} {place}",
+    "Làm việc với {org} về công tác {work}",
+    "Hội nghị đối thoại với Nhân dân về {work}",
+    "Hội nghị tập huấn nghiệp vụ {work} năm {year}",
+    "Họp thẩm định hồ sơ {work} tại {hamlet}",
+)
+WORKS = (
+    "đăng ký đất đai", "xây dựng nông thôn mới", "cải cách hành chính", "chuyển đổi số",
+    "phòng, chống dịch bệnh", "thu ngân sách nhà nước", "phòng, chống thiên tai",
+    "giảm nghèo bền vững", "tuyển chọn, gọi công dân nhập ngũ", "bảo hiểm y tế hộ gia đình",
+    "phổ cập giáo dục", "an toàn thực phẩm", "chỉnh trang đô thị", "chuyển đổi cơ cấu cây trồng",
+)
+BOARDS = (
+    "chuyển đổi số", "phòng, chống thiên tai và tìm kiếm cứu nạn", "xây dựng nông thôn mới",
+    "giảm nghèo bền vững", "an toàn giao thông", "phổ biến, giáo dục pháp luật",
+)
+SESSIONS = ("07:00", "07:30", "08:00", "09:00", "13:30", "14:00", "14:30", "15:00")
+SCHEDULE_ITEMS = (
+    "Họp giao ban Thường trực UBND {kind}",
+    "Tiếp công dân định kỳ",
+    "Kiểm tra tiến độ {work} tại {hamlet}",
+    "Làm việc với {org} về kế hoạch năm {year}",
+    "Dự lễ khánh thành công trình đường giao thông nông thôn tại {hamlet}",
+    "Làm việc tại trụ sở, giải quyết công việc thường xuyên",
+    "Dự Ngày hội Đại đoàn kết toàn dân tộc tại {hamlet}",
+    "Kiểm tra công tác phòng, chống {disaster} tại {hamlet}",
+    "Họp Ban Chỉ đạo {board} {place}",
+    "Dự phiên họp định kỳ của Ủy ban Mặt trận Tổ quốc {kind}",
+)
+GROUPS = {  # notify groups of every generated site (sites.yml, with invitations only)
+    "lanh-dao-ubnd": ("chutich", "pct1", "pct2"),
+    "truong-phong-ban": ("vanphong", "taichinh", "nongnghiep", "vanhoa", "tuphap"),
+}
+# fmt: on
+
 
 # -- Sites ----------------------------------------------------------------------------------------
 @dataclass
@@ -1587,7 +1636,20 @@ def _address(spec: SiteSpec) -> str:
     return f"Trụ sở UBND {spec.place}, huyện {PARENT_NAME}"
 
 
-def sites_yaml(specs: list[SiteSpec]) -> str:
+def _groups_yaml(spec: SiteSpec, specs: list[SiteSpec]) -> str:
+    """Notify groups: the site's leaders and heads of office; a parent's also reach the members'
+    chairs."""
+    groups = {name: [f"{box}@{spec.domain}" for box in boxes] for name, boxes in GROUPS.items()}
+    if spec.role == "parent" and len(specs) > 1:
+        groups["chu-tich-xa-thi-tran"] = [f"chutich@{s.domain}" for s in specs[1:]]
+    return "  groups:\n" + "".join(
+        f"    {name}:\n" + "".join(f"      - {address}\n" for address in addresses)
+        for name, addresses in groups.items()
+    )
+
+
+def sites_yaml(specs: list[SiteSpec], groups: bool = False) -> str:
+    """sites.yml of the generated sites; with ``groups``, each site's notify groups too."""
     parent = specs[0]
     blocks = ["# Bộ nội dung tổng hợp cho đo hiệu năng (portal.bench.corpus); không sửa tay."]
     for spec in specs:
@@ -1608,7 +1670,9 @@ def sites_yaml(specs: list[SiteSpec]) -> str:
             f'    phone: "0270 38{len(blocks):02d} 115"\n'
             f"    email: ubnd@{spec.domain}\n"
             f"    responsible: {_q(f'Ông {spec.chair}, {title}')}\n"
-            f"  categories:\n" + "".join(f"    - {_q(c)}\n" for c in CATEGORIES)
+            f"  categories:\n"
+            + "".join(f"    - {_q(c)}\n" for c in CATEGORIES)
+            + (_groups_yaml(spec, specs) if groups else "")
         )
     return "\n".join(blocks)
 
@@ -1790,7 +1854,9 @@ def _summary(rng: random.Random, slots: _Slots, topic: Topic) -> str | None:
 
 
 def _front(fields: list[tuple[str, str]]) -> str:
-    return "---\n" + "".join(f"{k}: {v}\n" for k, v in fields) + "---\n"
+    """Front matter; a value starting with a line break is a block (a list of mappings)."""
+    lines = (f"{k}:{v}\n" if v.startswith("\n") else f"{k}: {v}\n" for k, v in fields)
+    return "---\n" + "".join(lines) + "---\n"
 
 
 # -- Items ----------------------------------------------------------------------------------------
@@ -1814,7 +1880,9 @@ class CorpusInfo:
         return sum(sum(kinds.values()) for kinds in self.counts.values())
 
     def by_kind(self) -> dict[str, int]:
-        return {k: sum(c.get(k, 0) for c in self.counts.values()) for k in KINDS}
+        """Files per type over all sites (schedules and invitations only when generated)."""
+        found = {k: sum(c.get(k, 0) for c in self.counts.values()) for k in KINDS + EXTRA_KINDS}
+        return {k: n for k, n in found.items() if k in KINDS or n}
 
 
 class _SiteWriter:
@@ -1824,10 +1892,12 @@ class _SiteWriter:
         self.root = root / spec.id
         self.spec = spec
         self.rng = rng
-        self.slugs: dict[str, set[str]] = {k: set() for k in KINDS}
+        self.slugs: dict[str, set[str]] = {k: set() for k in (*KINDS, *EXTRA_KINDS)}
         self.names: set[str] = set()
         self.serial: dict[str, int] = {}
         self.numbers: list[str] = []
+        # day → meetings (time, title, invitation number, location), for the weekly schedules
+        self.meetings: dict[dt.date, list[tuple[str, str, str, str]]] = {}
 
     def when(self) -> dt.datetime:
         span = int((NOW - START).total_seconds() // 86400) - 1
@@ -1981,6 +2051,131 @@ class _SiteWriter:
         body = _body(rng, slots, pool, rng.randint(150, 600))
         self.write("pages", slugify(title), _front(fields) + body)
 
+    # -- Invitations and weekly schedules (only with explicit counts) --
+    @property
+    def leaders(self) -> list[str]:
+        """The chair and two vice chairs, with their titles (drawn on first use)."""
+        if not hasattr(self, "_leaders"):
+            kind = self.spec.kind
+            women = [self.rng.random() < 0.5 for _ in range(2)]
+            vice = [f"{'Bà' if w else 'Ông'} {_person(self.rng, w)}" for w in women]
+            self._leaders = [
+                f"Ông {self.spec.chair}, Chủ tịch UBND {kind}",
+                *(f"{name}, Phó Chủ tịch UBND {kind}" for name in vice),
+            ]
+        return self._leaders
+
+    def meeting_slots(self, when: dt.datetime) -> _Slots:
+        slots = _Slots(self.rng, self.spec, when)
+        slots.update(
+            kind=self.spec.kind, work=self.rng.choice(WORKS), board=self.rng.choice(BOARDS)
+        )
+        return slots
+
+    def invitations(self, count: int, first: dt.date) -> None:
+        """``count`` meetings on working days from ``first`` to a week after NOW, numbered in
+        date order."""
+        last = NOW.date() + dt.timedelta(days=7)
+        span = (last - first).days + 1
+        days = sorted(first + dt.timedelta(days=self.rng.randrange(span)) for _ in range(count))
+        for day in days:
+            self.invitation(day - dt.timedelta(days=max(day.weekday() - 4, 0)))  # weekend → Fri
+
+    def invitation(self, day: dt.date) -> None:
+        """A meeting on ``day``, its invitation sent 2–6 days ahead."""
+        rng = self.rng
+        hour, minute = map(int, rng.choice(SESSIONS).split(":"))
+        start = dt.datetime.combine(day, dt.time(hour, minute), TIMEZONE)
+        end = start + dt.timedelta(minutes=rng.choice((90, 120, 150, 180)))
+        sent = (start - dt.timedelta(days=rng.randint(2, 6))).replace(hour=rng.randint(8, 16))
+        sent = min(sent, NOW - dt.timedelta(hours=2))
+        slots = self.meeting_slots(start)
+        title = _fill(rng.choice(MEETINGS), slots)
+        self.serial["GM"] = self.serial.get("GM", 0) + rng.randint(1, 4)
+        number = f"{self.serial['GM']}/GM-UBND"
+        place = self.spec.place
+        location = rng.choice(
+            (f"Phòng họp số {rng.randint(1, 3)}, UBND {place}", f"Hội trường UBND {place}")
+        )
+        chair = rng.choice(self.leaders)
+        units = rng.sample(UNITS, rng.randint(3, 5))
+        fields = [
+            ("title", _q(title)),
+            ("date", f"{sent:%Y-%m-%d %H:%M}"),
+            ("number", _q(number)),
+            ("start", f"{start:%Y-%m-%d %H:%M}"),
+            ("end", f"{end:%Y-%m-%d %H:%M}"),
+            ("location", _q(location)),
+            ("chair", _q(chair)),
+            ("participants", _qlist([f"Lãnh đạo {u} {place}" for u in units])),
+            ("notify", _qlist(rng.sample(sorted(GROUPS), rng.randint(1, len(GROUPS))))),
+            *self.slug_field("invitations", title),
+        ]
+        stem = f"{sent:%Y-%m-%d}-{slugify(number)}"
+        if rng.random() < 1 / 3:
+            pdf = f"files/{slugify(number)}.pdf"
+            fields.append(("files", f"[{pdf}]"))
+            target = self.root / "invitations" / pdf
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(tiny_pdf(f"{number} Giay moi"))
+        steps = [
+            "Ổn định tổ chức, giới thiệu đại biểu.",
+            f"{units[0]} {place} báo cáo kết quả thực hiện và đề xuất nhiệm vụ thời gian tới.",
+            "Thảo luận, ý kiến của các đại biểu.",
+            f"{chair.split(',')[0]} kết luận hội nghị.",
+        ]
+        body = "## Chương trình\n\n" + "".join(f"{i}. {s}\n" for i, s in enumerate(steps, 1))
+        body += "\n" + _body(rng, slots, _pool(rng, _main_topic(rng)), rng.randint(60, 150))
+        self.write("invitations", stem, _front(fields) + body)
+        self.meetings.setdefault(day, []).append((f"{start:%H:%M}", title, number, location))
+
+    def schedule(self, monday: dt.date) -> None:
+        """The weekly schedule (lịch công tác) of the site's leaders for the week of ``monday``,
+        published the Friday before; each day's invitations of the site are on it."""
+        rng = self.rng
+        year, week, _ = monday.isocalendar()
+        sent = dt.datetime.combine(monday - dt.timedelta(days=3), dt.time(16, 0), TIMEZONE)
+        kind, place = self.spec.kind, self.spec.place
+        title = f"Lịch công tác tuần {week} năm {year} của Thường trực UBND {place}"
+        entries: list[str] = []
+        for offset in range(6 if rng.random() < 0.3 else 5):
+            day = monday + dt.timedelta(days=offset)
+            found = [(t, c, n, loc) for t, c, n, loc in self.meetings.get(day, [])]
+            for session in ("07:30", "14:00")[: 1 if offset == 5 else 2]:
+                if rng.random() < 0.8 and not any(t[:2] == session[:2] for t, *_ in found):
+                    content = _fill(rng.choice(SCHEDULE_ITEMS), self.meeting_slots(sent))
+                    found.append((session, content, "", f"Phòng họp số 1, UBND {kind}"))
+            for time_, content, number, location in sorted(found):
+                entry = [
+                    f"  - date: {day.isoformat()}",
+                    f'    time: "{time_}"',
+                    f"    content: {_q(content)}",
+                    f"    chair: {_q(rng.choice(self.leaders))}",
+                    f"    participants: {_q('Lãnh đạo ' + rng.choice(UNITS) + ' ' + place)}",
+                    f"    location: {_q(location)}",
+                    f"    prepared_by: {_q(rng.choice(UNITS) + ' ' + place)}",
+                ]
+                if number:
+                    entry.append(f"    invitation: {_q(number)}")
+                entries.append("\n".join(entry))
+        fields = [
+            ("title", _q(title)),
+            ("date", f"{sent:%Y-%m-%d %H:%M}"),
+            ("week", f"{year}-W{week:02d}"),
+            ("owner", _q(f"Thường trực UBND {kind}")),
+            ("approved_by", _q(f"{_person(rng)}, Chánh Văn phòng HĐND và UBND {kind}")),
+            ("revision", "1"),
+            ("tags", _qlist(["lịch công tác"])),
+            ("items", "\n" + "\n".join(entries)),
+            *self.slug_field("schedules", title),
+        ]
+        body = "Lịch có thể thay đổi, đề nghị theo dõi cập nhật trên cổng thông tin.\n"
+        self.write("schedules", f"{year}-w{week:02d}-thuong-truc-ubnd", _front(fields) + body)
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
 
 def _page_title(index: int) -> str:
     if index < len(STANDING_PAGES):
@@ -2044,19 +2239,47 @@ def split_kinds(total: int) -> dict[str, int]:
     return {"articles": total - sum(counts.values()), **counts}
 
 
-def generate(dest: Path, pages: int = 10_000, members: int = 12, seed: int = 1) -> CorpusInfo:
+def scaled(mix: dict[str, int], scale: float) -> dict[str, int]:
+    """``mix`` with every count multiplied by ``scale`` (at least one file of each type)."""
+    return {kind: max(1, round(count * scale)) for kind, count in mix.items()}
+
+
+def generate(
+    dest: Path,
+    pages: int = 10_000,
+    members: int = 12,
+    seed: int = 1,
+    counts: dict[str, int] | None = None,
+) -> CorpusInfo:
     """Write a corpus of ``pages`` content files over one parent and ``members`` members into
-    ``dest`` (created; must not hold another corpus)."""
-    if pages < members + 1:
+    ``dest`` (created; must not hold another corpus), in the default mix of types
+    (``TYPE_SHARES``). With ``counts`` (type → files over all sites, e.g. ``BUILD_MIX``;
+    schedules and invitations allowed) ``pages`` is ignored and each type is split over the
+    sites as ``split_sites`` does; sites.yml then has notify groups, schedules are one per site
+    and week (the latest ending in NOW's week) and each week's invitations are on its
+    schedule."""
+    if counts is None and pages < members + 1:
         raise ValueError("need at least one page per site")
+    unknown = set(counts or {}) - set(KINDS + EXTRA_KINDS)
+    if unknown:
+        raise ValueError(f"unknown content types: {', '.join(sorted(unknown))}")
     rng = random.Random(f"portal-bench-{seed}")
     specs = _site_specs(rng, members)
     dest.mkdir(parents=True, exist_ok=True)
-    (dest / "sites.yml").write_text(sites_yaml(specs), encoding="utf-8")
+    groups = bool(counts and counts.get("invitations"))
+    (dest / "sites.yml").write_text(sites_yaml(specs, groups), encoding="utf-8")
     info = CorpusInfo(dest, specs[0].id, [s.id for s in specs[1:]])
-    for spec, total in zip(specs, split_sites(pages, members), strict=True):
+    if counts is None:
+        per_site = [split_kinds(total) for total in split_sites(pages, members)]
+    else:
+        shares = {kind: split_sites(total, members) for kind, total in counts.items()}
+        per_site = [
+            {k: shares.get(k, [0] * len(specs))[i] for k in KINDS} for i in range(len(specs))
+        ]
+        for index, kinds in enumerate(per_site):
+            kinds.update({k: shares[k][index] for k in EXTRA_KINDS if k in shares})
+    for spec, kinds in zip(specs, per_site, strict=True):
         writer = _SiteWriter(dest, spec, random.Random(f"portal-bench-{seed}-{spec.id}"))
-        kinds = split_kinds(total)
         for _ in range(kinds["articles"]):
             writer.article()
         for _ in range(kinds["documents"]):
@@ -2067,6 +2290,13 @@ def generate(dest: Path, pages: int = 10_000, members: int = 12, seed: int = 1) 
             writer.procedure()
         for index in range(kinds["pages"]):
             writer.page(index)
+        weeks = kinds.get("schedules", 0)
+        first = _monday(NOW.date()) - dt.timedelta(weeks=max(weeks, 1) - 1)
+        writer.invitations(
+            kinds.get("invitations", 0), first if weeks else START.date() + dt.timedelta(days=7)
+        )
+        for week in range(weeks):
+            writer.schedule(first + dt.timedelta(weeks=week))
         (dest / spec.id).mkdir(exist_ok=True)
         info.counts[spec.id] = kinds
         info.numbers[spec.id] = writer.numbers

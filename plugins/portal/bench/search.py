@@ -22,13 +22,10 @@ import concurrent.futures
 import contextlib
 import functools
 import gzip
-import importlib.metadata
 import json
 import os
-import platform
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -42,13 +39,13 @@ from urllib.parse import quote
 import click
 
 from portal.bench import corpus
+from portal.bench.measure import SAMPLE_SECONDS, machine_info, run_measured
 from portal.search.index import FULL
 
 KB = 1024
 MB = 1024 * 1024
 TARGET_FIRST_QUERY = 300 * KB
 TARGET_PEAK = 1024 * MB
-SAMPLE_SECONDS = 0.02
 QUERY_TIMEOUT_MS = 120_000
 # Pagefind's Default UI shows 5 results at first (pageSize ?? 5 in pagefind-ui.js 1.5.2) and
 # loads the filters when it starts; the stock column does the same.
@@ -112,74 +109,6 @@ print(json.dumps([
 
 def say(message: str) -> None:
     click.echo(message, err=True)
-
-
-# -- Process tree memory ----------------------------------------------------------------------
-_PAGE = os.sysconf("SC_PAGE_SIZE")
-
-
-def _processes() -> dict[int, tuple[int, int]]:
-    """Every process: pid → (parent pid, resident bytes), from /proc/<pid>/stat (its ``rss``
-    field is the counter /proc/<pid>/status shows as VmRSS; one read gives both values)."""
-    found: dict[int, tuple[int, int]] = {}
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat", "rb") as handle:
-                stat = handle.read()
-        except OSError:  # it ended meanwhile
-            continue
-        fields = stat[stat.rindex(b")") + 2 :].split()
-        found[int(entry.name)] = (int(fields[1]), int(fields[21]) * _PAGE)
-    return found
-
-
-def tree_rss(root: int) -> int:
-    """Resident memory of ``root`` and all its descendants, in bytes."""
-    processes = _processes()
-    children: dict[int, list[int]] = {}
-    for pid, (ppid, _) in processes.items():
-        children.setdefault(ppid, []).append(pid)
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        if pid in processes:
-            total += processes[pid][1]
-        todo.extend(children.get(pid, ()))
-    return total
-
-
-@dataclass
-class Measured:
-    """One measured run of a command."""
-
-    seconds: float
-    peak_bytes: int
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-def run_measured(argv: list[str], cwd: Path | None = None) -> Measured:
-    """Run ``argv``; sample the process tree's resident memory every ~20 ms until it ends."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        process = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err)
-        peak = 0
-        while process.poll() is None:
-            peak = max(peak, tree_rss(process.pid))
-            time.sleep(SAMPLE_SECONDS)
-        seconds = time.perf_counter() - started
-        out.seek(0)
-        err.seek(0)
-        return Measured(
-            seconds,
-            peak,
-            process.returncode,
-            out.read().decode("utf-8", "replace"),
-            err.read().decode("utf-8", "replace"),
-        )
 
 
 # -- Byte-counting server ---------------------------------------------------------------------
@@ -555,26 +484,6 @@ def measure_queries(
     runs = sorted((pair for found, _ in done for pair in found), key=lambda pair: pair[0])
     version = done[0][1] if done else ""
     return [run for _, run in runs], version
-
-
-def machine_info() -> dict[str, str]:
-    info = {
-        "cores": str(os.cpu_count()),
-        "cores usable": str(len(os.sched_getaffinity(0))),
-        "system": f"{platform.system()} {platform.release()}",
-        "python": platform.python_version(),
-    }
-    with contextlib.suppress(OSError):
-        text = Path("/proc/cpuinfo").read_text()
-        model = re.search(r"^model name\s*:\s*(.+)$", text, re.M)
-        if model:
-            info["cpu"] = model[1].strip()
-    with contextlib.suppress(OSError, AttributeError):
-        kib = re.search(r"^MemTotal:\s*(\d+)", Path("/proc/meminfo").read_text(), re.M)
-        info["memory"] = f"{int(kib[1]) / 1024 / 1024:.1f} GB"
-    with contextlib.suppress(importlib.metadata.PackageNotFoundError):
-        info["pagefind"] = importlib.metadata.version("pagefind")
-    return info
 
 
 def run(
