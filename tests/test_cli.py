@@ -128,6 +128,27 @@ def test_build_ok(runner, make_content, tmp_path):
     assert (output / "index.html").is_file()  # the development index of all sites
 
 
+def test_build_again_keeps_what_did_not_change_unless_full(runner, make_content, tmp_path):
+    content = make_content(
+        {
+            "huyen/articles/a.md": article(),
+            "xa/articles/b.md": article("Tin của xã", category='"Tin tức - Sự kiện"'),
+        }
+    )
+    args = build_args(content, tmp_path / "out", "--now", "2026-11-22 12:00", "--no-search")
+    assert runner.invoke(main, args).exit_code == 0
+    again = runner.invoke(main, args)
+    assert again.exit_code == 0 and again.output.count("không đổi, giữ bản trước") == 2
+    # The parent's pages show nothing of this member article: the parent is kept.
+    (content / "xa/articles/b.md").write_text(
+        article("Tin của xã", "Đã sửa.", category='"Tin tức - Sự kiện"'), "utf-8"
+    )
+    changed = runner.invoke(main, args)
+    assert "huyen: không đổi" in changed.output and "xa: không đổi" not in changed.output
+    full = runner.invoke(main, [*args, "--full"])
+    assert full.exit_code == 0 and "không đổi" not in full.output
+
+
 def test_every_command_and_make_target_is_documented():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for name in main.commands:

@@ -119,6 +119,18 @@ def main() -> None:
 @click.option(
     "--no-search", is_flag=True, help="Leave the search indexes out (as PORTAL_SEARCH = False)."
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(1),
+    default=None,
+    help="Sites built at once (default: PORTAL_JOBS, else one per core).",
+)
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Build everything again, keeping nothing from the last build (as "
+    "PORTAL_INCREMENTAL = False).",
+)
 @_fail_on_content_errors
 def build(
     content_dir: Path,
@@ -127,8 +139,11 @@ def build(
     settings_file: Path | None,
     now: str | None,
     no_search: bool,
+    jobs: int | None,
+    full: bool,
 ) -> None:
-    """Check all content, then build every site (or --site) into OUTPUT/<site-id>/."""
+    """Check all content, then build every site (or --site) into OUTPUT/<site-id>/. Only what
+    changed since the last build is built again, unless --full."""
     result = builder.build(
         content_dir,
         output_dir,
@@ -137,8 +152,13 @@ def build(
         _now(now),
         progress=lambda site: _say(f"Đang xây dựng {site}…"),
         search=False if no_search else None,
+        jobs=jobs,
+        incremental=False if full else None,
     )
     for site in result.sites:
+        if site.kept:
+            _say(f"  {site.site}: không đổi, giữ bản trước (unchanged, kept)")
+            continue
         search = f"; tìm kiếm: {site.search_pages} trang, {site.search_seconds:.1f} giây"
         _say(
             f"  {site.site}: {site.items} mục, {site.files} tệp, {site.seconds:.1f} giây"
