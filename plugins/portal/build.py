@@ -40,7 +40,7 @@ from portal.search import (
 from portal.sites import Site, load_sites
 from portal.swap import fresh_staging, put_in_place
 from portal.theme.templates_cache import SHARED as SHARED_TEMPLATES
-from portal.workers import default_jobs, run_all
+from portal.workers import default_jobs, fork_lock, run_all
 
 logger = logging.getLogger(__name__)
 
@@ -324,6 +324,8 @@ def build(
     output_dir.mkdir(parents=True, exist_ok=True)
     staging = fresh_staging(output_dir)
 
+    indexing = fork_lock()
+
     def build_site(site_id: str) -> SiteResult:
         catalog = catalogs[site_id]
         site = catalog.site
@@ -342,7 +344,12 @@ def build(
         )
         if search and keep_quick:
             mirror(old_quick, out / BUNDLE)
-        index = _index_site(site, sites, catalogs, out, quick=not keep_quick) if search else None
+        index = None
+        if search:
+            # One Pagefind at a time: it uses every core on its own, and two at once (the
+            # parent's quick index holds every site's items) went past 1 GB together.
+            with indexing:
+                index = _index_site(site, sites, catalogs, out, quick=not keep_quick)
         return SiteResult(
             site_id,
             output_dir / site_id,
