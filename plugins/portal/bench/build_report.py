@@ -150,12 +150,13 @@ def render(report: Report) -> str:
         "`hugo` per site on every article, document, schedule and invitation (baseof, home, "
         "single, list, taxonomy and term templates; lists and terms paginated by 20); Pagefind: "
         "`pagefind --site public` per site, indexing the item pages (`data-pagefind-body`).",
-        f"- Medians of {options.runs} run(s) per scenario, tools interleaved (order rotated each "
-        "run). Wall and CPU (user + system of the process tree) in seconds; peak = resident "
-        "memory of the process tree, sampled every 50 ms; HTML written = files modified by that "
-        "build; pages/s = HTML written per second; load = the machine's 1-minute load average "
-        "when the build started (other work on a shared machine shows there). Cold = output "
-        "and caches deleted (the OS file cache stays warm).",
+        f"- Medians of {options.runs} run(s) per scenario, tools interleaved (order rotated each"
+        " run). Wall and CPU (user + system of the process tree) in seconds; peak = memory of "
+        "the process tree (summed PSS: pages shared between processes, such as a forked "
+        "worker's copy-on-write memory, count once), sampled every 50 ms; HTML written = files "
+        "modified by that build; pages/s = HTML written per second; load = the machine's "
+        "1-minute load average when the build started (other work on a shared machine shows "
+        "there). Cold = output and caches deleted (the OS file cache stays warm).",
         "",
         "| tool | scenario | wall s | CPU s | peak MB | HTML pages | HTML written | pages/s "
         "| load |",

@@ -43,8 +43,24 @@ def _processes() -> dict[int, tuple[int, int]]:
     return found
 
 
-def tree_rss(root: int) -> int:
-    """Resident memory of ``root`` and all its descendants, in bytes."""
+def _pss(pid: int) -> int | None:
+    """The proportional set size of a process, in bytes: its private pages plus its share of
+    pages it shares with others (None when the kernel does not say)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def tree_memory(root: int) -> int:
+    """Memory of ``root`` and all its descendants, in bytes: the sum of their proportional set
+    sizes, so that pages shared between them (a forked worker's copy-on-write memory, shared
+    libraries) count once, not once per process as summed resident sizes would; resident size
+    where the kernel gives no PSS."""
     processes = _processes()
     children: dict[int, list[int]] = {}
     for pid, (ppid, _) in processes.items():
@@ -53,7 +69,8 @@ def tree_rss(root: int) -> int:
     while todo:
         pid = todo.pop()
         if pid in processes:
-            total += processes[pid][1]
+            pss = _pss(pid)
+            total += pss if pss is not None else processes[pid][1]
         todo.extend(children.get(pid, ()))
     return total
 
@@ -93,7 +110,7 @@ def run_measured(
         threading.Thread(target=reap, name="bench-wait4", daemon=True).start()
         peak = 0
         while not done.is_set():
-            peak = max(peak, tree_rss(process.pid))
+            peak = max(peak, tree_memory(process.pid))
             done.wait(sample)
         usage = ended["usage"]
         process.returncode = os.waitstatus_to_exitcode(ended["status"])  # reaped by wait4

@@ -606,10 +606,10 @@ def render(report: Report) -> str:
         "stock: `python -m pagefind --site` with defaults on a copy "
         "of every site's pages, one bundle (it honours the pages' `data-pagefind-*` markup, so "
         "it indexes the same pages, but it does not fold `đ`).",
-        "- Memory: peak of the summed resident memory of the indexing process and all its "
-        f"descendants, sampled every {SAMPLE_SECONDS * 1000:.0f} ms. Index size: every file of "
-        "the bundles (ours: each site's pagefind/ and pagefind-full/, not the copies; stock: "
-        "without Pagefind's UI files). KB = 1024 bytes, MB = 1024 KB.",
+        "- Memory: peak of the summed PSS (shared pages counted once) of the indexing process"
+        f" and all its descendants, sampled every {SAMPLE_SECONDS * 1000:.0f} ms. Index size: "
+        "every file of the bundles (ours: each site's pagefind/ and pagefind-full/, not the "
+        "copies; stock: without Pagefind's UI files). KB = 1024 bytes, MB = 1024 KB.",
         "",
         "## Indexing",
         "",
