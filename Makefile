@@ -123,4 +123,4 @@ i18n: install
 	PYBABEL=$(BIN)/pybabel PYTHON=$(BIN)/python bash tools/i18n.sh
 
 clean:
-	rm -rf output .pytest_cache test-artifacts
+	rm -rf output .output-cache .output.building .pytest_cache test-artifacts
