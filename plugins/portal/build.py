@@ -216,7 +216,6 @@ def site_overrides(
         "SITEURL": f"/{site.id}" if local else site.base_url.rstrip("/"),
         "PATH": str((content_dir / site.id).resolve()),
         "OUTPUT_PATH": str((output_dir / site.id).resolve()),
-        "CACHE_PATH": str((output_dir / ".cache" / site.id).resolve()),
         "PORTAL_SITE": site,
         "PORTAL_SITES": sites,
         "PORTAL_PARENT": next((s for s in sites if s.is_parent), None),
