@@ -129,6 +129,11 @@ def _markdown() -> markdown.Markdown:
 _cache = None  # a portal.incremental.RenderCache while a build uses one
 
 
+def current_cache():
+    """The cache ``render`` answers from, if any."""
+    return _cache
+
+
 def use_cache(cache) -> None:
     """Answer ``render`` from ``cache`` (None: render every time)."""
     global _cache
