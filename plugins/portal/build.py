@@ -41,7 +41,7 @@ from portal.search import (
 from portal.sites import Site, load_sites
 from portal.swap import fresh_staging, put_in_place
 from portal.theme.templates_cache import SHARED as SHARED_TEMPLATES
-from portal.workers import default_jobs, fork_lock, run_all
+from portal.workers import default_jobs, run_all
 
 logger = logging.getLogger(__name__)
 
@@ -343,8 +343,6 @@ def build(
     output_dir.mkdir(parents=True, exist_ok=True)
     staging = fresh_staging(output_dir)
 
-    indexing = fork_lock()
-
     def build_site(site_id: str) -> SiteResult:
         catalog = catalogs[site_id]
         site = catalog.site
@@ -353,7 +351,19 @@ def build(
         overrides["CACHE_PATH"] = str((cache_dir / site_id).resolve())
         run_pelican(settings_file, overrides)
         out = staging / site_id
-        seconds = time.perf_counter() - site_started
+        return SiteResult(
+            site_id,
+            output_dir / site_id,
+            sum(i.written for i in catalog.items),
+            sum(len(names) for _, _, names in os.walk(out)),
+            time.perf_counter() - site_started,
+        )
+
+    def index_built_site(result: SiteResult) -> None:
+        """Both search tiers of a site just built: in this process, once the workers are gone.
+        Pagefind uses every core by itself, and beside the workers it went past 1 GB."""
+        site_id = result.site
+        out = staging / site_id
         # The quick index again only if its records changed; else the last one, linked.
         old_quick = output_dir / site_id / BUNDLE
         keep_quick = (
@@ -361,23 +371,11 @@ def build(
             and previous.get(site_id, {}).get("quick") == quick_keys[site_id]
             and (old_quick / "pagefind-entry.json").is_file()
         )
-        if search and keep_quick:
+        if keep_quick:
             mirror(old_quick, out / BUNDLE)
-        index = None
-        if search:
-            # One Pagefind at a time: it uses every core on its own, and two at once (the
-            # parent's quick index holds every site's items) went past 1 GB together.
-            with indexing:
-                index = _index_site(site, sites, catalogs, out, quick=not keep_quick)
-        return SiteResult(
-            site_id,
-            output_dir / site_id,
-            sum(i.written for i in catalog.items),
-            sum(len(names) for _, _, names in os.walk(out)),
-            seconds,
-            index.pages if index else 0,
-            index.seconds if index else 0.0,
-        )
+        index = _index_site(catalogs[site_id].site, sites, catalogs, out, quick=not keep_quick)
+        result.files = sum(len(names) for _, _, names in os.walk(out))
+        result.search_pages, result.search_seconds = index.pages, index.seconds
 
     # Largest first, so that the parent does not run alone at the end.
     order = sorted(to_build, key=lambda s: -len(catalogs[s].items))
@@ -386,6 +384,9 @@ def build(
             if progress:
                 progress(site_id)
         built = dict(zip(order, run_all(order, build_site, jobs), strict=True))
+        if search:
+            for site_id in order:
+                index_built_site(built[site_id])
         if search:
             # The bundles of related sites, from this build or kept from the last one.
             dirs = {s.id: output_dir / s.id for s in sites if (output_dir / s.id).is_dir()}

@@ -9,9 +9,11 @@ parent does not run alone at the end. ``jobs=1`` builds in the calling process, 
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
 import multiprocessing
 import os
-import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from typing import TypeVar
@@ -19,6 +21,10 @@ from typing import TypeVar
 T = TypeVar("T")
 
 _TASK: dict[str, Callable] = {}
+try:
+    _MALLOC_TRIM = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+except (OSError, AttributeError):  # not glibc
+    _MALLOC_TRIM = None
 
 
 def default_jobs() -> int:
@@ -27,14 +33,6 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
-
-
-def fork_lock():
-    """A lock shared by the workers forked after it is made (a plain one where there is no
-    fork: everything then runs in this process)."""
-    if "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork").Lock()
-    return threading.Lock()
 
 
 def _run(key: str) -> object:
@@ -48,6 +46,10 @@ def run_all(keys: list[str], run: Callable[[str], T], jobs: int) -> list[T]:
     if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [run(key) for key in keys]
     _TASK["run"] = run  # inherited by the forked workers
+    # What exists now is shared with the workers copy-on-write; a garbage collection in a
+    # worker would touch every object and copy the pages. Frozen objects are never scanned.
+    gc.collect()
+    gc.freeze()
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             futures = {key: pool.submit(_run, key) for key in keys}
@@ -58,4 +60,13 @@ def run_all(keys: list[str], run: Callable[[str], T], jobs: int) -> list[T]:
                 raise failed.exception()
             return [futures[key].result() for key in keys]
     finally:
+        gc.unfreeze()
         _TASK.clear()
+        release_free_memory()
+
+
+def release_free_memory() -> None:
+    """Give the memory Python freed back to the system (glibc keeps it otherwise): the results
+    the workers sent back were large and short-lived."""
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
