@@ -306,7 +306,7 @@ def build(
     run_key = ""
     if incremental:
         flags = f"{sorted(site_ids or [])}|{search}|{history}|{local}"
-        run_key = inc._digest(fingerprint, inc.content_fingerprint(content_dir), flags)
+        run_key = inc.run_key(fingerprint, content_dir, flags)
         kept = _unchanged(manifest, run_key, now, output_dir, started)
         if kept is not None:
             return kept

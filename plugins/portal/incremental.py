@@ -100,6 +100,12 @@ def content_fingerprint(content_dir: Path) -> str:
     return h.hexdigest()
 
 
+def run_key(fingerprint: str, content_dir: Path, flags: str) -> str:
+    """What a whole build is made from: the code fingerprint, the content and the build's
+    options. Equal keys (and ``now`` before the next change) mean nothing to build."""
+    return _digest(fingerprint, content_fingerprint(content_dir), flags)
+
+
 def _git_head(content_dir: Path) -> str:
     """The commit checked out, read from .git without running git ('' outside a repository)."""
     for folder in (content_dir.resolve(), *content_dir.resolve().parents):
