@@ -39,6 +39,7 @@ from portal.search import (
     share_between,
 )
 from portal.sites import Site, load_sites
+from portal.stats import view as stats_view
 from portal.swap import fresh_staging, put_in_place
 from portal.theme.templates_cache import SHARED as SHARED_TEMPLATES
 from portal.workers import default_jobs, run_all
@@ -212,6 +213,22 @@ def add_history(content_dir: Path, catalogs: dict[str, SiteCatalog], now: dt.dat
         catalog.history_notice = found.notice
 
 
+def load_stats(folder: Path, catalogs: dict[str, SiteCatalog]) -> dict[str, Any]:
+    """Each scanned site's visit statistics (``portal.stats``), None for a site without; a
+    broken statistics file stops the build, named like a content error."""
+    report = ErrorReport()
+    found: dict[str, Any] = {}
+    for site_id in catalogs:
+        path = stats_view.aggregate_path(folder, site_id)
+        try:
+            found[site_id] = stats_view.read_aggregate(path)
+        except stats_view.StatsError as error:
+            report.add(path, 1, "stats", error.vietnamese, error.english)
+    if report:
+        raise ContentErrors(report)
+    return found
+
+
 def history_notices(catalogs: dict[str, SiteCatalog]) -> list[str]:
     """The distinct history notices of the scanned catalogs (at most one per build)."""
     return sorted({c.history_notice for c in catalogs.values() if c.history_notice})
@@ -300,12 +317,14 @@ def build(
     if incremental is None:
         incremental = bool(base.get("PORTAL_INCREMENTAL", True))
     local = base.get("PORTAL_URL_MODE", "local") == "local"
+    stats_folder = stats_view.stats_dir(base)
     cache_dir = cache_folder(base, output_dir)
     fingerprint = inc.code_fingerprint(base) if incremental else ""
     manifest = inc.read_manifest(cache_dir) if incremental else {}
     run_key = ""
     if incremental:
         flags = f"{sorted(site_ids or [])}|{search}|{history}|{local}"
+        flags += "|" + inc.folder_fingerprint(stats_folder, "*.json")
         run_key = inc.run_key(fingerprint, content_dir, flags)
         kept = _unchanged(manifest, run_key, now, output_dir, started)
         if kept is not None:
@@ -323,14 +342,28 @@ def build(
         use_render_cache(None)
     if report:
         raise ContentErrors(report)
+    stats = load_stats(stats_folder, catalogs)
     result = BuildResult(notices=history_notices(catalogs))
+    result.notices += [
+        notice
+        for sid, data in sorted(stats.items())
+        if (not site_ids or sid in site_ids)
+        and (notice := stats_view.stale_notice(catalogs[sid].site, data, now))
+    ]
     chosen = [s for s in catalogs if not site_ids or s in site_ids]
     previous = manifest.get("sites", {})
     pages_keys: dict[str, str] = {}
     quick_keys: dict[str, str] = {}
     if incremental:
         pages_keys, quick_keys = inc.site_keys(
-            fingerprint, sites, catalogs, now, local, search, content_dir
+            fingerprint,
+            sites,
+            catalogs,
+            now,
+            local,
+            search,
+            content_dir,
+            {sid: stats_view.digest(data) for sid, data in stats.items()},
         )
     kept_sites = {
         s
@@ -348,6 +381,7 @@ def build(
         site = catalog.site
         site_started = time.perf_counter()
         overrides = site_overrides(base, site, sites, catalog, catalogs, content_dir, staging, now)
+        overrides["PORTAL_STATS"] = stats.get(site_id)
         overrides["CACHE_PATH"] = str((cache_dir / site_id).resolve())
         run_pelican(settings_file, overrides)
         out = staging / site_id

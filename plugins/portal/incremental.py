@@ -100,6 +100,16 @@ def content_fingerprint(content_dir: Path) -> str:
     return h.hexdigest()
 
 
+def folder_fingerprint(folder: Path, pattern: str) -> str:
+    """The files of ``folder`` matching ``pattern`` (not recursive), by name and bytes."""
+    h = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(folder.glob(pattern)):
+            if path.is_file():
+                h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
 def run_key(fingerprint: str, content_dir: Path, flags: str) -> str:
     """What a whole build is made from: the code fingerprint, the content and the build's
     options. Equal keys (and ``now`` before the next change) mean nothing to build."""
@@ -189,8 +199,10 @@ def site_keys(
     local: bool,
     search: bool,
     content_dir: Path,
+    extra: dict[str, str] | None = None,
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """(pages key, quick index key) per site."""
+    """(pages key, quick index key) per site; ``extra`` adds per-site inputs that are not
+    content (the digest of its visit statistics)."""
     from portal.search.facts import quick_record
     from portal.search.index import quick_items
     from portal.theme.home import cross_site
@@ -220,6 +232,7 @@ def site_keys(
             *digests[sid],
             _plain(time_facts(catalog, now)),
             others,
+            (extra or {}).get(sid, ""),
         )
         if search:
             records = quick_items(site, sites, catalogs)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.headers.policy import common_headers, content_security_policy, zone_of
+from portal.headers.policy import SitePolicy, common_headers, content_security_policy, zone_of
 
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -72,20 +72,24 @@ class _StrictHandler(_QuietHandler):
     another policy."""
 
     policy: str | None = None
+    site_policy: SitePolicy = SitePolicy()
 
     def end_headers(self) -> None:
         path = self.path.split("?")[0]
-        zone = zone_of(path.lstrip("/").partition("/")[2])
-        self.send_header("Content-Security-Policy", self.policy or content_security_policy(zone))
+        zone = zone_of(path.lstrip("/").partition("/")[2], self.site_policy)
+        csp = self.policy or content_security_policy(zone, self.site_policy)
+        self.send_header("Content-Security-Policy", csp)
         for name, value in common_headers():
             self.send_header(name, value)
         super().end_headers()
 
 
 def _start_server(
-    directory: Path, csp: bool | str = True
+    directory: Path, csp: bool | str | SitePolicy = True
 ) -> tuple[ThreadingHTTPServer, threading.Thread, str]:
-    if isinstance(csp, str):
+    if isinstance(csp, SitePolicy):
+        handler_class = type("_SiteHandler", (_StrictHandler,), {"site_policy": csp})
+    elif isinstance(csp, str):
         handler_class = type("_PolicyHandler", (_StrictHandler,), {"policy": csp})
     else:
         handler_class = _StrictHandler if csp else _QuietHandler
@@ -109,10 +113,10 @@ def serve() -> Iterator[Callable[[Path], str]]:
     """Factory: serve a folder on 127.0.0.1 (a free port) until the test ends; returns the
     base URL without a trailing slash, e.g. ``http://127.0.0.1:40123``. Answers carry the
     strict CSP unless ``csp=False`` (for tests of a defence that must hold without it) or
-    ``csp`` is another policy."""
+    ``csp`` is another policy (a CSP string, or a site's ``SitePolicy`` applied by path)."""
     servers: list[tuple[ThreadingHTTPServer, threading.Thread]] = []
 
-    def start(directory: Path, csp: bool | str = True) -> str:
+    def start(directory: Path, csp: bool | str | SitePolicy = True) -> str:
         server, thread, url = _start_server(directory, csp)
         servers.append((server, thread))
         return url

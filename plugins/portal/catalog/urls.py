@@ -36,6 +36,7 @@ RESERVED = {
     "theme",
     "tim-kiem",
     "feeds",
+    "thong-ke-truy-cap",  # visit statistics (portal.stats), when a site has them
     "thong-ke",  # the monthly tally, when published (portal.report, PORTAL_REPORT_PUBLIC)
     *[p for p in SECTIONS.values() if p],
 }

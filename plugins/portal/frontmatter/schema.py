@@ -168,6 +168,8 @@ TYPES: dict[str, dict[str, Field]] = {
             "order": Field("int"),
             "nav": Field("bool"),
             "translation_of": Field("slug"),
+            # A reader's form under the page's text (portal.theme.forms): feedback to the site.
+            "form": Field("enum", choices=("feedback", "question")),
             "date": Field(
                 forbidden=(
                     "trang tĩnh không có ngày đăng; hãy xoá dòng 'date'",

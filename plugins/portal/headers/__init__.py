@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from portal.catalog.urls import SECTIONS
 from portal.headers import netlify, nginx
 from portal.headers.policy import DOWNLOAD_TYPES, site_policy
 from portal.search.index import SHARED
@@ -34,9 +35,19 @@ def downloads(catalog) -> list[tuple[str, str]]:
     return found
 
 
+def form_paths(catalog) -> list[str]:
+    """Top-level folders whose pages carry a reader's form: the Q&A section (the question
+    form, the "useful?" buttons) and the standing pages with ``form``."""
+    paths = [f"{SECTIONS['qa']}/"]
+    for item in catalog.items:
+        if item.kind == "pages" and item.written and item.meta.get("form"):
+            paths.append(item.url.split("/", 1)[0] + "/")
+    return paths
+
+
 def write_site_headers(site, sites, catalog, site_dir: Path, local: bool) -> None:
     """Write ``_headers`` and ``_nginx.conf`` into a built site's folder."""
-    policy = site_policy(site, sites, local)
+    policy = site_policy(site, sites, local, form_paths(catalog))
     top_level = {
         (entry.name, entry.is_dir())
         for entry in site_dir.iterdir()

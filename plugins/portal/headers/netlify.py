@@ -30,7 +30,8 @@ def rules(
     out.append(("/", zone_headers("page", policy)))
     for name, is_dir in sorted(top_level):
         pattern = f"/{name}/*" if is_dir else f"/{name}"
-        out.append((pattern, zone_headers(zone_of(name + ("/" if is_dir else "")), policy)))
+        zone = zone_of(name + ("/" if is_dir else ""), policy)
+        out.append((pattern, zone_headers(zone, policy)))
     for path, mime in sorted(downloads):
         out.append((path, [("Content-Type", mime), ("Content-Disposition", "attachment")]))
     return out

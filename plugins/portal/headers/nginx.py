@@ -81,6 +81,11 @@ def include(
     for search in SEARCH_PREFIXES:
         lines += _block(f"^~ {prefix}/{search}", "search", policy, prefix)
     lines += _block(f"^~ {prefix}/{ASSET_PREFIX}", "asset", policy, prefix)
+    # Plain prefixes: the feed and download locations below still win inside them.
+    for form_path in policy.form_paths if policy.form_origin else ():
+        lines += _block(
+            f"{prefix}/{form_path}", "form", policy, prefix, body=["try_files $uri $uri/ =404;"]
+        )
     for pattern, mime in FEED_TYPES:
         lines += _block(
             f"~ ^{p}/(.*/)?{pattern}$",

@@ -9,7 +9,11 @@ A site's files fall into a few zones, by path:
   index is WebAssembly, run on the page and in a worker (a worker obeys the CSP its own script
   was served with) — the same CSP plus ``'wasm-unsafe-eval'`` and ``worker-src 'self'``, and
   nowhere else;
-- ``asset``: the theme's content-hashed CSS and JS (``theme/``) — cached for a year, immutable.
+- ``asset``: the theme's content-hashed CSS and JS (``theme/``) — cached for a year, immutable;
+- ``form``: only when the site posts readers' forms to an endpoint (``forms.endpoint`` in
+  sites.yml): the Q&A section and the pages carrying a form — the page policy with the
+  endpoint's origin, and nothing else, added to ``form-action`` (the form posted without
+  script) and ``connect-src`` (posted by the script).
 
 On top of the zone, some files get their true content type (feeds, calendars) and attachments
 a browser would not show get ``Content-Disposition: attachment``.
@@ -37,7 +41,7 @@ IMMUTABLE_CACHE = "public, max-age=31536000, immutable"
 
 SEARCH_PREFIXES = ("tim-kiem/", "pagefind")
 ASSET_PREFIX = "theme/"
-ZONES = ("page", "search", "asset")
+ZONES = ("page", "search", "asset", "form")
 
 # File name patterns (as regular expressions on the last path segment) with a content type
 # a CDN's extension table would not give.
@@ -59,6 +63,8 @@ class SitePolicy:
     its parent's news, a parent the news its members share)."""
 
     image_origins: tuple[str, ...] = ()
+    form_origin: str = ""  # where readers' forms are posted, if anywhere
+    form_paths: tuple[str, ...] = ()  # site-relative folders with a form (``hoi-dap/``)
 
 
 def origin(url: str) -> str:
@@ -66,30 +72,37 @@ def origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def site_policy(site, sites: Iterable, local: bool) -> SitePolicy:
-    """The policy of ``site`` among ``sites``; in development every site shares one origin."""
+def site_policy(site, sites: Iterable, local: bool, form_paths: Iterable[str] = ()) -> SitePolicy:
+    """The policy of ``site`` among ``sites``; in development every site shares one origin.
+    ``form_paths``: where the site's pages carry a reader's form."""
+    endpoint = getattr(site, "form_endpoint", "")
+    forms = {
+        "form_origin": origin(endpoint) if endpoint else "",
+        "form_paths": tuple(sorted(set(form_paths))) if endpoint else (),
+    }
     if local:
-        return SitePolicy()
+        return SitePolicy(**forms)
     related = [s for s in sites if s.id != site.id and (s.id == site.parent or s.parent == site.id)]
     mine = origin(site.base_url)
     others = sorted({origin(s.base_url) for s in related} - {mine})
-    return SitePolicy(tuple(others))
+    return SitePolicy(tuple(others), **forms)
 
 
 def content_security_policy(zone: str, policy: SitePolicy = SitePolicy()) -> str:
     """The CSP of a zone: nothing by default, everything from the site itself, no inline code,
     no plugins, no framing, no ``<base>``, forms only to the site."""
     search = zone == "search"
+    form = [policy.form_origin] if zone == "form" and policy.form_origin else []
     directives = [
         ("default-src", ["'none'"]),
         ("script-src", ["'self'"] + (["'wasm-unsafe-eval'"] if search else [])),
         ("style-src", ["'self'"]),
         ("img-src", ["'self'", *policy.image_origins]),
-        ("connect-src", ["'self'"]),
+        ("connect-src", ["'self'", *form]),
         *([("worker-src", ["'self'"])] if search else []),
         ("object-src", ["'none'"]),
         ("base-uri", ["'none'"]),
-        ("form-action", ["'self'"]),
+        ("form-action", ["'self'", *form]),
         ("frame-ancestors", ["'none'"]),
     ]
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives)
@@ -120,11 +133,13 @@ def zone_headers(zone: str, policy: SitePolicy = SitePolicy()) -> list[tuple[str
     ]
 
 
-def zone_of(path: str) -> str:
+def zone_of(path: str, policy: SitePolicy = SitePolicy()) -> str:
     """The zone of a site-relative path (``tin-tuc/x/``, ``theme/css/portal.1a2b.css``)."""
     path = path.lstrip("/")
     if path.startswith(SEARCH_PREFIXES):
         return "search"
     if path.startswith(ASSET_PREFIX):
         return "asset"
+    if policy.form_origin and path.startswith(policy.form_paths):
+        return "form"
     return "page"

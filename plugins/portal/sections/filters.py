@@ -33,7 +33,13 @@ def vntime(value: dt.time | None) -> str:
     return value.strftime("%H:%M") if value else ""
 
 
+def vnnumber(value: int) -> str:
+    """``12.345``: thousands grouped with a dot, as Vietnamese writes them."""
+    return f"{int(value):,}".replace(",", ".")
+
+
 FILTERS = {
+    "vnnumber": vnnumber,
     "portal_slug": slugify,
     "week_range": week_bounds,
     "vndate": vndate,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from portal.errors import ErrorReport
 from portal.frontmatter.fields import Field, validate
@@ -35,6 +36,9 @@ SITE_SCHEMA: dict[str, Field] = {
         fields={"merged_into": Field("slug"), "dissolved": Field("bool"), "date": Field("date")},
     ),
     "lang": Field("list", item=Field("enum", choices=("vi", "en"))),
+    # Readers' questions and feedback (portal.theme.forms): sent by e-mail to ``email`` (else
+    # contact.email) from the reader's own mail program, or POSTed to ``endpoint``.
+    "forms": Field("mapping", fields={"email": Field("email"), "endpoint": Field("url")}),
     "categories": Field("list", item=Field()),
     "groups": Field("mapping"),  # names are free; checked by _groups
 }
@@ -56,10 +60,20 @@ class Site:
     lang: list[str] = field(default_factory=lambda: ["vi"])
     categories: list[str] = field(default_factory=list)
     groups: dict[str, list[str]] = field(default_factory=dict)
+    forms: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_parent(self) -> bool:
         return self.role == "parent"
+
+    @property
+    def form_email(self) -> str:
+        """Where readers' questions and feedback go by e-mail."""
+        return self.forms.get("email") or self.contact.get("email", "")
+
+    @property
+    def form_endpoint(self) -> str:
+        return self.forms.get("endpoint", "")
 
 
 def _groups(node: Node, report: ErrorReport, path: str, site_id: str) -> dict[str, list[str]]:
@@ -145,6 +159,13 @@ def load_sites(content_dir: Path, report: ErrorReport) -> list[Site]:
     return sites
 
 
+def _secure_endpoint(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme == "https":
+        return bool(parts.hostname)
+    return parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost", "::1")
+
+
 def _check_relations(
     sites: list[Site], lines: dict[str, int], report: ErrorReport, path: str, content_dir: Path
 ) -> None:
@@ -175,6 +196,16 @@ def _check_relations(
                 f"{site.id}.parent",
                 "trang cấp trên không có 'parent'",
                 "the parent site has no parent",
+            )
+        endpoint = site.forms.get("endpoint", "")
+        if endpoint and not _secure_endpoint(endpoint):
+            report.add(
+                path,
+                line,
+                f"{site.id}.forms.endpoint",
+                "địa chỉ nhận biểu mẫu phải dùng https:// (http:// chỉ với máy cục bộ 127.0.0.1 "
+                "hoặc localhost khi thử nghiệm)",
+                "the form endpoint must be https:// (http:// only on loopback, for tests)",
             )
         merged = site.history.get("merged_into")
         if merged and merged not in ids:

@@ -9,10 +9,12 @@ from pelican.generators import Generator
 
 from portal.catalog.urls import SECTIONS, SYNDICATED_FOLDER
 from portal.search.index import BUNDLE, FULL, SHARED
+from portal.stats.view import STATS_URL, site_stats
 from portal.theme import assets
 from portal.theme.articles import link_neighbours, link_related
 from portal.theme.home import build_home, empty_sites, syndicated_news
-from portal.theme.links import navigation, site_root
+from portal.feeds.entries import item_id
+from portal.theme.links import absolute_root, navigation, site_root
 
 SEARCH_URL = "tim-kiem/"
 WIDGET_URL = "widget/v1/"
@@ -78,6 +80,11 @@ class ThemeGenerator(Generator):
             return site_root(other, local)
 
         self.context["NAV"] = navigation(pages)
+        self.context["ABSOLUTE_ROOT"] = absolute_root(site, settings)
+        self.context["item_id"] = lambda item: item_id(site, item)
+        catalog = settings.get("PORTAL_CATALOG")
+        qa_items = [i for i in catalog.items if i.kind == "qa" and i.listed] if catalog else []
+        self.context["FORM_TOPICS"] = sorted({str(i.meta["field"]) for i in qa_items if i.meta.get("field")})
         self.context["SEARCH_URL"] = SEARCH_URL
         catalogs = settings.get("PORTAL_CATALOGS", {})
         empty = set(empty_sites(catalogs))
@@ -99,6 +106,12 @@ class ThemeGenerator(Generator):
             site, settings["PORTAL_SITES"], settings.get("PORTAL_CATALOGS", {}), root_of
         )
         self.context["SYNDICATED_URL"] = SYNDICATED_URL
+        listed = [*articles, *pages]
+        for entries in self.context.get("sections", {}).values():
+            listed += entries
+        self.context["STATS"] = site_stats(
+            settings.get("PORTAL_STATS"), settings["PORTAL_NOW"], listed
+        )
         self.context["HOME"] = build_home(
             articles,
             self.context.get("sections", {}),
@@ -122,6 +135,10 @@ class ThemeGenerator(Generator):
                 self.get_template("syndicated"),
                 self.context,
                 url=SYNDICATED_URL,
+            )
+        if self.context["STATS"] is not None:
+            writer.write_file(
+                f"{STATS_URL}index.html", self.get_template("stats"), self.context, url=STATS_URL
             )
         assets.write(self.settings["PORTAL_ASSETS"], self.output_path)
         write_widget(self.settings["THEME"], self.output_path)
