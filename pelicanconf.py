@@ -70,6 +70,11 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# -- Visit statistics (portal.stats: docs/stats.md) ---------------------------------------------
+# One aggregate per site, <PORTAL_STATS_PATH>/<site-id>.json, written by `portal stats ingest`
+# from access logs; a site without one shows no counters. Relative to the working folder.
+PORTAL_STATS_PATH = "stats"
+
 # -- Caching --------------------------------------------------------------------------------------
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

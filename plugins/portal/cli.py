@@ -769,3 +769,58 @@ def bench(
     if json_file:
         json_file.write_text(build_report.as_json(report), encoding="utf-8")
         _say(f"Đã ghi {json_file}")
+
+
+@main.group()
+def stats() -> None:
+    """Page views from the CDN's or web server's access logs, counted per site."""
+
+
+@stats.command("ingest")
+@click.argument("logs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--site", "site_id", help="Count every line for this site (else by host or path).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "combined", "cloudfront", "cloudflare"]),
+    default="auto",
+    show_default=True,
+    help="Log format (auto: recognised per file from its first lines).",
+)
+@click.option(
+    "--stats",
+    "stats_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder of the per-site aggregates [default: PORTAL_STATS_PATH, else stats].",
+)
+@content_option
+@settings_option
+def stats_ingest(
+    logs: tuple[Path, ...],
+    site_id: str | None,
+    fmt: str,
+    stats_dir: Path | None,
+    content_dir: Path,
+    settings_file: Path | None,
+) -> None:
+    """Count the page views in access LOGS (plain or gzipped; nginx/Apache combined, CloudFront,
+    Cloudflare) into STATS/<site-id>.json. Lines already counted are never counted again: the
+    same log, a grown one or a rotated copy may be given again. Exit 1 when a file could not be
+    read (the others are still counted) or an aggregate file is broken."""
+    from portal.stats import ingest as stats_logs
+
+    report = ErrorReport()
+    sites = builder.load_sites(content_dir, report)
+    if _print_report(report, "text"):
+        sys.exit(1)
+    if stats_dir is None:
+        base = builder.load_base_settings(_settings(settings_file))
+        stats_dir = Path(base.get("PORTAL_STATS_PATH") or "stats")
+    try:
+        result = stats_logs.ingest(logs, stats_dir, sites, site_id, fmt)
+    except stats_logs.IngestError as exc:
+        _say(f"Chưa ghi gì: {exc.message} (Nothing written: {exc.english})")
+        sys.exit(1)
+    click.echo(stats_logs.render(result), nl=False)
+    if not result.ok:
+        sys.exit(1)

@@ -87,6 +87,7 @@ HELP: dict[str, tuple[str, str]] = {
         "gioi-thieu",
         "bản dịch của trang tĩnh nào (slug trang tiếng Việt); dùng với lang: en",
     ),
+    "form": ("feedback", "biểu mẫu dưới trang: feedback (góp ý) hoặc question (gửi câu hỏi)"),
 }
 
 
