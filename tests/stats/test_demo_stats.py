@@ -1,0 +1,53 @@
+"""The demo's statistics (stats/*.json) are what `portal stats ingest` makes of the sample logs
+shipped in demo/logs/ (docs/stats.md), and ingesting those logs again changes nothing."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from support import DEMO_CONTENT, REPO
+
+PORTAL = str(Path(sys.executable).with_name("portal"))
+LOGS = REPO / "demo" / "logs"
+MEMBERS = ("xa-dong-phuoc", "xa-tan-dao", "thi-tran-cau-moi")
+
+
+def ingest(stats: Path, *args: str) -> subprocess.CompletedProcess:
+    command = [PORTAL, "stats", "ingest", "--stats", str(stats), "--content", str(DEMO_CONTENT)]
+    return subprocess.run([*command, *args], capture_output=True, text=True, check=False)
+
+
+def ingest_demo(stats: Path) -> list[subprocess.CompletedProcess]:
+    """As demo/logs/README.md says: the parent's nginx logs name no host, so --site; the
+    members' CloudFront logs are matched by host."""
+    runs = [ingest(stats, "--site", "binh-lang", *map(str, sorted(LOGS.glob("binh-lang/*"))))]
+    members = [str(p) for m in MEMBERS for p in sorted((LOGS / m).iterdir())]
+    runs.append(ingest(stats, *members))
+    return runs
+
+
+def test_the_demo_statistics_come_from_the_sample_logs(tmp_path):
+    fresh = tmp_path / "stats"
+    for run in ingest_demo(fresh):
+        assert run.returncode == 0, run.stdout + run.stderr
+    shipped = sorted(p.name for p in (REPO / "stats").glob("*.json"))
+    assert shipped == sorted(p.name for p in fresh.glob("*.json"))
+    assert len(shipped) == 4
+    for name in shipped:
+        assert (fresh / name).read_bytes() == (REPO / "stats" / name).read_bytes(), (
+            f"stats/{name} is not what the sample logs give: run the commands in "
+            "demo/logs/README.md on an empty stats/ folder"
+        )
+
+
+def test_ingesting_the_sample_logs_again_adds_nothing(tmp_path):
+    copy = tmp_path / "stats"
+    shutil.copytree(REPO / "stats", copy, ignore=shutil.ignore_patterns(".*"))
+    runs = ingest_demo(copy)
+    assert all(run.returncode == 0 for run in runs)
+    assert all("Không có lượt xem mới. (No new page views.)" in run.stdout for run in runs)
+    for path in copy.glob("*.json"):
+        assert path.read_bytes() == (REPO / "stats" / path.name).read_bytes()
