@@ -223,7 +223,9 @@ def test_contact_page_feedback_and_no_script_fallback(browser, demo_site):
     assert form.is_visible()
     form.get_by_role("textbox", name="Họ và tên").fill("Trần Thị Bích")
     form.get_by_role("textbox", name="Tiêu đề").fill("Lịch tiếp dân")
-    form.get_by_role("textbox", name="Nội dung góp ý").fill("Đề nghị đăng lịch tiếp công dân sớm hơn.")
+    form.get_by_role("textbox", name="Nội dung góp ý").fill(
+        "Đề nghị đăng lịch tiếp công dân sớm hơn."
+    )
     form.get_by_role("button", name="Soạn thư góp ý").click()
     page.locator("#pt-feedback-result").wait_for(state="visible")
     href = page.locator("#pt-feedback-result [data-pt-mailto]").get_attribute("href")

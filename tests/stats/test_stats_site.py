@@ -125,7 +125,7 @@ def test_home_shows_counters_and_most_viewed(built):
     assert "Số liệu đến 11:58, 22/11/2026." in page.select_one(".pt-visits__note").get_text()
     items = page.select(".pt-home__most-viewed .pt-most-viewed__item")
     assert [li.a["href"] for li in items] == [f"/huyen/{B}", f"/huyen/{A}", f"/huyen/{C}"]
-    assert items[0].select_one(".pt-most-viewed__views").get_text() == "17 lượt xem"
+    assert items[0].select_one(".pt-most-viewed__views").get_text() == "Lượt xem: 17"
     note = page.select_one(".pt-home__most-viewed .pt-most-viewed__note").get_text()
     assert note == "Trong 30 ngày, từ 24/10/2026 đến 22/11/2026."
     footer = page.select_one(".pt-footer")

@@ -8,12 +8,12 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from portal.catalog.urls import SECTIONS, SYNDICATED_FOLDER
+from portal.feeds.entries import item_id
 from portal.search.index import BUNDLE, FULL, SHARED
 from portal.stats.view import STATS_URL, site_stats
 from portal.theme import assets
 from portal.theme.articles import link_neighbours, link_related
 from portal.theme.home import build_home, empty_sites, syndicated_news
-from portal.feeds.entries import item_id
 from portal.theme.links import absolute_root, navigation, site_root
 
 SEARCH_URL = "tim-kiem/"
@@ -84,7 +84,9 @@ class ThemeGenerator(Generator):
         self.context["item_id"] = lambda item: item_id(site, item)
         catalog = settings.get("PORTAL_CATALOG")
         qa_items = [i for i in catalog.items if i.kind == "qa" and i.listed] if catalog else []
-        self.context["FORM_TOPICS"] = sorted({str(i.meta["field"]) for i in qa_items if i.meta.get("field")})
+        self.context["FORM_TOPICS"] = sorted(
+            {str(i.meta["field"]) for i in qa_items if i.meta.get("field")}
+        )
         self.context["SEARCH_URL"] = SEARCH_URL
         catalogs = settings.get("PORTAL_CATALOGS", {})
         empty = set(empty_sites(catalogs))
@@ -106,7 +108,9 @@ class ThemeGenerator(Generator):
             site, settings["PORTAL_SITES"], settings.get("PORTAL_CATALOGS", {}), root_of
         )
         self.context["SYNDICATED_URL"] = SYNDICATED_URL
-        listed = [*articles, *pages]
+        # Most viewed among the dated items (news, documents, Q&A…); standing pages (Giới
+        # thiệu, Liên hệ) are read every day and would crowd the list out.
+        listed = list(articles)
         for entries in self.context.get("sections", {}).values():
             listed += entries
         self.context["STATS"] = site_stats(
