@@ -281,3 +281,31 @@ def test_the_replacement_deploy_steps_in_the_guide_are_hardened_too():
         for step in block:
             assert "${{" not in step["run"], step["name"]
             assert "uses" not in step, step["name"]  # nothing else to pin
+
+
+def test_the_deploy_ingests_access_logs_before_building_and_records_after_deploying():
+    workflow = load((WORKFLOWS / "deploy.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    logs = jobs["logs"]
+    assert logs["permissions"] == {}  # reads nothing of the repository
+    fetch = next(s for s in logs["steps"] if s.get("id") == "fetch")
+    assert fetch.get("continue-on-error") is True  # a failed fetch never holds back a deploy
+    kept = next(s for s in logs["steps"] if "upload-artifact" in str(s.get("uses")))
+    assert kept["with"]["retention-days"] == 1  # the logs hold readers' addresses
+    build = [str(s.get("run", "")) for s in jobs["build"]["steps"]]
+    ingest = next(i for i, run in enumerate(build) if "portal stats ingest" in run)
+    building = next(i for i, run in enumerate(build) if "portal build" in run)
+    assert ingest < building
+    assert jobs["build"]["needs"] == "logs" and "if" not in jobs["build"]
+    record = jobs["stats-record"]
+    assert set(record["needs"]) == {"build", "deploy"}
+    assert record["permissions"] == {"contents": "write"}
+    assert "refs/heads/portal-stats" in "\n".join(str(s.get("run", "")) for s in record["steps"])
+
+
+def test_the_replacement_log_fetch_in_the_stats_guide_is_hardened_too():
+    guide = (REPO / "docs" / "stats.md").read_text(encoding="utf-8")
+    [block] = re.findall(r"```yaml\n(.*?)```", guide, re.S)
+    [step] = yaml.safe_load(textwrap.dedent(block))
+    assert "${{" not in step["run"] and "uses" not in step
+    assert step["id"] == "fetch" and step["continue-on-error"] is True
