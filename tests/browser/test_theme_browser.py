@@ -94,6 +94,8 @@ def test_page_types_cover_every_template():
         "consultation",
         "page",
         "page-en",
+        "contact-form",
+        "statistics",
         "search",
         "not-found",
         "gone",
