@@ -49,6 +49,8 @@ from pathlib import Path
 from urllib.parse import quote_plus
 from zoneinfo import ZoneInfo
 
+from portal.stats.logs import CLOUDFRONT_FIELDS
+
 REPO = Path(__file__).resolve().parents[1]
 CONTENT = REPO / "content"
 OUT = REPO / "demo" / "logs"
@@ -63,15 +65,7 @@ PARENT = "binh-lang"
 DAY = 86_400
 HOUR = 3_600
 
-CLOUDFRONT_HEADER = (
-    "date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status "
-    "cs(Referer) cs(User-Agent) cs-uri-query cs(Cookie) x-edge-result-type x-edge-request-id "
-    "x-host-header cs-protocol cs-bytes time-taken x-forwarded-for ssl-protocol ssl-cipher "
-    "x-edge-response-result-type cs-protocol-version fle-status fle-encrypted-fields c-port "
-    "time-to-first-byte x-edge-detailed-result-type sc-content-type sc-content-len "
-    "sc-range-start sc-range-end"
-)
-CLOUDFRONT_FIELDS = CLOUDFRONT_HEADER.split()
+CLOUDFRONT_HEADER = " ".join(CLOUDFRONT_FIELDS)
 # Per member: its CloudFront distribution and the distribution's domain name.
 DISTRIBUTIONS = {
     "xa-dong-phuoc": ("E1DPHUOCEXAMPL", "d1a2b3c4example.cloudfront.net"),

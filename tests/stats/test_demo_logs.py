@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from portal.stats.logs import CLOUDFRONT_FIELDS
 from support import DEMO_NOW, REPO
 
 LOGS = REPO / "demo" / "logs"
@@ -33,14 +34,7 @@ DOCUMENTATION = [
     ipaddress.ip_network(n)
     for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32")
 ]
-HEADER = (
-    "date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status "
-    "cs(Referer) cs(User-Agent) cs-uri-query cs(Cookie) x-edge-result-type x-edge-request-id "
-    "x-host-header cs-protocol cs-bytes time-taken x-forwarded-for ssl-protocol ssl-cipher "
-    "x-edge-response-result-type cs-protocol-version fle-status fle-encrypted-fields c-port "
-    "time-to-first-byte x-edge-detailed-result-type sc-content-type sc-content-len "
-    "sc-range-start sc-range-end"
-)
+HEADER = " ".join(CLOUDFRONT_FIELDS)  # the standard fields, as portal.stats.logs reads them
 QUOTED = r'"((?:[^"\\]|\\.)*)"'
 COMBINED = re.compile(
     rf"^(?P<ip>\S+) - (?P<user>\S+) \[(?P<time>[^\]]+)\] {QUOTED} (?P<status>\d{{3}}) "

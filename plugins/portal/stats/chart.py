@@ -15,7 +15,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from portal.sections.filters import WEEKDAYS
+from portal.sections.filters import WEEKDAYS, vnnumber
 
 WIDTH = 640  # default viewBox size; the SVG scales to its container
 HEIGHT = 220
@@ -123,9 +123,7 @@ class DailyChart:
         return self.total / self.days if self.days else 0.0
 
 
-def number(value: int) -> str:
-    """``12345`` → ``12.345``: thousands grouped with a dot, as Vietnamese writes them."""
-    return f"{value:,}".replace(",", ".")
+number = vnnumber  # ``12345`` → ``12.345``
 
 
 def decimal(value: float) -> str:
