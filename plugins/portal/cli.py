@@ -353,7 +353,10 @@ def serve(
         if watch:
             from watchfiles import watch as watch_paths
 
-            targets = [p for p in (content_dir, Path("theme"), settings) if p and p.exists()]
+            from portal.stats.view import stats_dir
+
+            stats = stats_dir(builder.load_base_settings(settings))  # after `portal stats ingest`
+            targets = [p for p in (content_dir, Path("theme"), settings, stats) if p and p.exists()]
             for _changes in watch_paths(*targets):
                 _say("Có thay đổi, đang xây dựng lại…")
                 rebuild()
