@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import logging
 import signal
 import sys
@@ -12,6 +13,7 @@ import time
 from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 
 import click
 
@@ -827,3 +829,88 @@ def stats_ingest(
     click.echo(stats_logs.render(result), nl=False)
     if not result.ok:
         sys.exit(1)
+
+
+@stats.command("show")
+@click.option("--site", "site_ids", multiple=True, help="Only this site (repeatable).")
+@click.option(
+    "--stats",
+    "stats_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder of the per-site aggregates [default: PORTAL_STATS_PATH, else stats].",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for machines instead of text.")
+@content_option
+@settings_option
+@now_option
+@_fail_on_content_errors
+def stats_show(
+    site_ids: tuple[str, ...],
+    stats_dir: Path | None,
+    as_json: bool,
+    content_dir: Path,
+    settings_file: Path | None,
+    now: str | None,
+) -> None:
+    """What the sites would show of their statistics if built now: the counters, and the most
+    viewed items of the 30 days ending at the newest data, with their titles."""
+    from portal.sections.filters import vnnumber
+    from portal.stats import view
+
+    moment = _now(now)
+    if stats_dir is None:
+        stats_dir = view.stats_dir(builder.load_base_settings(_settings(settings_file)))
+    report = ErrorReport()
+    chosen = list(site_ids) or None
+    _sites, catalogs = builder.scan(content_dir, moment, report, chosen, history=False)
+    if report:
+        raise ContentErrors(report)
+    found = builder.load_stats(stats_dir, catalogs)
+    shown = {}
+    for site_id, catalog in catalogs.items():
+        if chosen and site_id not in chosen:
+            continue  # scanned only because a chosen site shows it
+        public = [
+            SimpleNamespace(url=i.url, title=i.meta["title"])
+            for i in catalog.items
+            if i.listed and i.kind != "pages"
+        ]
+        stats = view.site_stats(found[site_id], moment, public)
+        shown[site_id] = stats
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    sid: None
+                    if s is None
+                    else {
+                        "newest": s.newest.isoformat() if s.newest else None,
+                        "counters": {c.key: c.value for c in s.counters},
+                        "most_viewed": [
+                            {"url": r.item.url, "title": r.item.title, "views": r.views}
+                            for r in s.ranked
+                        ],
+                    }
+                    for sid, s in shown.items()
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
+        return
+    for site_id, stats in shown.items():
+        name = catalogs[site_id].site.name
+        if stats is None:
+            click.echo(f"{name} ({site_id}): chưa có số liệu truy cập (no statistics)\n")
+            continue
+        newest = stats.newest.strftime("%H:%M %d/%m/%Y") if stats.newest else "—"
+        click.echo(f"{name} ({site_id}): số liệu đến {newest} (data up to)")
+        for counter in stats.counters:
+            click.echo(f"  {counter.label:<12} {vnnumber(counter.value):>10}")
+        if stats.window:
+            first, last = stats.window
+            click.echo(f"  Xem nhiều nhất, {first:%d/%m} – {last:%d/%m/%Y} (most viewed):")
+        for rank, entry in enumerate(stats.ranked, 1):
+            click.echo(f"  {rank:>2}. {vnnumber(entry.views):>7}  {entry.item.title}")
+            click.echo(f"      /{entry.item.url}")
+        click.echo("")

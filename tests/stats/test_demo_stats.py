@@ -51,3 +51,37 @@ def test_ingesting_the_sample_logs_again_adds_nothing(tmp_path):
     assert all("Không có lượt xem mới. (No new page views.)" in run.stdout for run in runs)
     for path in copy.glob("*.json"):
         assert path.read_bytes() == (REPO / "stats" / path.name).read_bytes()
+
+
+def test_show_prints_what_the_demo_sites_show():
+    import datetime as dt
+    import json
+
+    command = [PORTAL, "stats", "show", "--content", str(DEMO_CONTENT), "--now", "2026-11-22 12:00"]
+    done = subprocess.run([*command, "--json"], capture_output=True, text=True, check=True)
+    shown = json.loads(done.stdout)
+    assert sorted(shown) == sorted(["binh-lang", *MEMBERS])
+    parent = shown["binh-lang"]
+    aggregate = json.loads((REPO / "stats" / "binh-lang.json").read_text(encoding="utf-8"))
+    assert parent["counters"]["today"] == aggregate["days"]["2026-11-22"]
+    assert parent["counters"]["yesterday"] == aggregate["days"]["2026-11-21"]
+    november = sum(v for d, v in aggregate["days"].items() if d.startswith("2026-11"))
+    assert parent["counters"]["month"] == november
+    # The most viewed: views over the 30 days ending on the newest day, items only.
+    last = dt.date(2026, 11, 22)
+    window = {(last - dt.timedelta(days=n)).isoformat() for n in range(30)}
+    ranked = parent["most_viewed"]
+    assert len(ranked) == 10
+    for entry in ranked:
+        expected = sum(
+            pages.get(entry["url"], 0) for d, pages in aggregate["recent"].items() if d in window
+        )
+        assert entry["views"] == expected and entry["title"]
+        assert not entry["url"].startswith(("tim-kiem/", "gioi-thieu/")) and entry["url"]
+    assert [e["views"] for e in ranked] == sorted((e["views"] for e in ranked), reverse=True)
+
+    text = subprocess.run(
+        [*command, "--site", "xa-tan-dao"], capture_output=True, text=True, check=True
+    )
+    assert text.stdout.startswith("Ủy ban nhân dân xã Tân Đạo (xa-tan-dao): số liệu đến ")
+    assert "Binh" not in text.stdout and "Bình Lãng (binh-lang)" not in text.stdout
