@@ -110,10 +110,10 @@ def posting_site(tmp_path_factory, endpoint):
     shutil.copytree(DEMO_CONTENT, content)
     sites_file = content / "sites.yml"
     text = sites_file.read_text(encoding="utf-8")
-    anchor = "  base_url: https://binhlang.example\n"
+    anchor = "  forms:\n    email: bientap@binhlang.example\n"
     assert anchor in text
     sites_file.write_text(
-        text.replace(anchor, anchor + f"  forms:\n    endpoint: {endpoint.url}\n", 1),
+        text.replace(anchor, anchor + f"    endpoint: {endpoint.url}\n", 1),
         encoding="utf-8",
     )
     output = root / "output"
@@ -137,9 +137,10 @@ def _violations(page) -> list[str]:
     return found
 
 
-def _fill_question(
-    page, message: str = "Xin hỏi thủ tục đăng ký khai sinh cho con cần giấy tờ gì?"
-):
+ASKED = "Xin hỏi thủ tục đăng ký khai sinh cho con cần giấy tờ gì?"
+
+
+def _fill_question(page, message: str = ASKED):
     form = page.locator("#pt-ask")
     form.locator("#pt-ask-name").fill("Nguyễn Văn An")
     form.locator("#pt-ask-address").fill("ấp Phước Thạnh, xã Đông Phước")
@@ -183,7 +184,7 @@ def test_question_form_opens_a_written_mail(browser, demo_site):
     href = result.locator("[data-pt-mailto]").get_attribute("href")
     to, _, query = href.removeprefix("mailto:").partition("?")
     params = urllib.parse.parse_qs(query)
-    assert to == "vanphong@binhlang.example"
+    assert to == "bientap@binhlang.example"  # forms.email, not contact.email
     assert params["subject"] == ["[Hỏi đáp] Đăng ký khai sinh cho con"]
     body = params["body"][0]
     assert "Họ và tên: Nguyễn Văn An" in body
@@ -252,11 +253,11 @@ def test_question_posts_the_json_contract(browser, serve, posting_site, endpoint
     # The endpoint's own refusal lands next to its field.
     _fill_question(page, message="Câu hỏi lỗi thử")
     form.get_by_role("button", name="Gửi câu hỏi").click()
-    page.wait_for_function("document.querySelector('#pt-ask').dataset.ptState === 'invalid'")
+    page.wait_for_function("() => document.querySelector('#pt-ask').dataset.ptState === 'invalid'")
     assert page.locator("#pt-ask-phone-error").inner_text() == "Số máy không liên lạc được."
     form.locator("#pt-ask-message").fill("Xin hỏi thủ tục đăng ký khai sinh cho con?")
     form.get_by_role("button", name="Gửi câu hỏi").click()
-    page.wait_for_function("document.querySelector('#pt-ask').dataset.ptState === 'sent'")
+    page.wait_for_function("() => document.querySelector('#pt-ask').dataset.ptState === 'sent'")
     assert "Mã tiếp nhận: HD-2." in page.locator("#pt-ask-result").inner_text()
     kind, data = endpoint.received[-1]
     assert kind == "application/json"
@@ -289,7 +290,7 @@ def test_rating_posts_with_and_without_script(browser, serve, posting_site, endp
     assert rate.is_visible()
     rate.get_by_role("textbox", name="Góp ý thêm").fill("Rất rõ ràng.")
     rate.get_by_role("button", name="Có, hữu ích").click()
-    page.wait_for_function("document.querySelector('#pt-rate').dataset.ptState === 'sent'")
+    page.wait_for_function("() => document.querySelector('#pt-rate').dataset.ptState === 'sent'")
     assert "Cảm ơn bạn đã cho biết ý kiến." in page.locator("#pt-rate-result").inner_text()
     kind, data = endpoint.received[-1]
     assert data["kind"] == "rating" and data["useful"] is True
@@ -334,3 +335,32 @@ def test_form_zone_widens_only_for_the_endpoint(posting_site, endpoint):
     assert "location /binh-lang/hoi-dap/ {" in nginx
     other = (output / "xa-dong-phuoc" / "_headers").read_text(encoding="utf-8")
     assert policy.form_origin not in other
+
+
+def test_question_posts_without_script_after_the_browsers_own_checks(
+    browser, serve, posting_site, endpoint
+):
+    output, policy = posting_site
+    base = serve(output, policy)
+    endpoint.allowed_origin = base
+    endpoint.received.clear()
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + QA)
+    form = page.locator("#pt-ask")
+    assert form.is_visible()
+    form.get_by_role("button", name="Gửi câu hỏi").click()
+    # The browser refuses an empty required field itself: nothing reaches the endpoint.
+    page.wait_for_timeout(300)
+    assert page.url == base + QA
+    assert endpoint.received == []
+    assert not page.evaluate("document.querySelector('#pt-ask-name').validity.valid")
+    _fill_question(page)
+    form.get_by_role("button", name="Gửi câu hỏi").click()
+    page.wait_for_url(f"{base}{QA}#da-gui")
+    assert page.locator("#da-gui").is_visible()
+    kind, fields = endpoint.received[-1]
+    assert kind == "application/x-www-form-urlencoded"
+    assert fields["kind"] == "question" and fields["name"] == "Nguyễn Văn An"
+    assert fields["consent"] == "yes" and fields["message"] == ASKED
+    context.close()

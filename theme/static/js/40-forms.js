@@ -263,6 +263,7 @@
     var mode = form.getAttribute("data-pt-mode");
     if (mode === "post" && !window.fetch) return;  /* the plain form post still works */
     form.hidden = false;
+    form.noValidate = true;  /* the script's own messages replace the browser's */
     form.setAttribute("data-pt-state", "ready");
     /* An error goes as soon as it is fixed, while typing: cleared on blur instead, it would
        move the fields below under the pointer of the reader who is clicking one. */
