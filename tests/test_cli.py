@@ -96,6 +96,19 @@ def test_new_refuses_what_it_cannot_make_valid(runner, make_content):
     assert result.exit_code != 0 and "khong-co" in result.output
 
 
+def test_new_refuses_an_attachment_the_check_would_refuse(runner, make_content, tmp_path):
+    content = make_content()
+    notes = tmp_path / "README.md"
+    notes.write_text("# ghi chú\n", encoding="utf-8")
+    renamed = tmp_path / "quyet-dinh.pdf"
+    renamed.write_text("<html><script>alert(1)</script></html>", encoding="utf-8")
+    for bad, words in ((notes, "không được phép"), (renamed, "không phải tệp .pdf thật")):
+        args = ["new", "documents", "--site", "huyen", "--title", "QĐ", "--file", str(bad)]
+        result = runner.invoke(main, [*args, "--content", str(content)])
+        assert result.exit_code != 0 and words in result.output, result.output
+        assert not (content / "huyen" / "documents").exists()  # nothing written
+
+
 def build_args(content, output, *extra: str) -> list[str]:
     """``portal build`` into ``output`` with the repository's settings."""
     return [

@@ -7,7 +7,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from portal.catalog.attachments import published_name
+from portal.catalog.attachments import AttachmentError, published_name
+from portal.catalog.attachments import check as check_attachment
 from portal.frontmatter.schema import TYPES
 from portal.sites import Site
 from portal.slugs import slugify
@@ -158,8 +159,10 @@ def create(
     title: str,
     now: dt.datetime,
     attachments: list[Path],
+    max_mb: int = 20,
 ) -> Path:
-    """Write the new file (and copy its attachments); refuse to overwrite anything."""
+    """Write the new file (and copy its attachments); refuse to overwrite anything, and
+    attachments the check would refuse (type by content, size up to ``max_mb``)."""
     if kind not in TYPES:
         raise ScaffoldError(f"loại nội dung '{kind}' không có; chọn: {', '.join(TYPES)}")
     if kind == "documents" and not attachments:
@@ -176,6 +179,10 @@ def create(
     for source in attachments:
         if not source.is_file():
             raise ScaffoldError(f"không tìm thấy tệp {source}")
+        try:  # what `portal check` would refuse is refused now, before anything is written
+            check_attachment(source.name, source.parent / "_.md", source.parent, max_mb << 20)
+        except AttachmentError as exc:
+            raise ScaffoldError(f"{source}: {exc.message}") from None
         reference = f"files/{published_name(source.name)}"
         if (folder / reference).exists():
             raise ScaffoldError(f"tệp {folder / reference} đã có; hãy đổi tên tệp đính kèm")
