@@ -128,6 +128,15 @@ def posting_site(tmp_path_factory, endpoint):
     return output, policy
 
 
+def _serve_posting(serve, posting_site, endpoint):
+    """The posting demo served under its per-path policy, the endpoint reset to answer it."""
+    output, policy = posting_site
+    base = serve(output, policy)
+    endpoint.allowed_origin = base
+    endpoint.received.clear()
+    return base, policy
+
+
 def _violations(page) -> list[str]:
     found: list[str] = []
     page.on(
@@ -237,10 +246,7 @@ def test_contact_page_feedback_and_no_script_fallback(browser, demo_site):
 
 
 def test_question_posts_the_json_contract(browser, serve, posting_site, endpoint):
-    output, policy = posting_site
-    base = serve(output, policy)
-    endpoint.allowed_origin = base
-    endpoint.received.clear()
+    base, policy = _serve_posting(serve, posting_site, endpoint)
     page = browser.new_page()
     violations = _violations(page)
     response = page.goto(base + QA)
@@ -277,10 +283,7 @@ def test_question_posts_the_json_contract(browser, serve, posting_site, endpoint
 
 
 def test_rating_posts_with_and_without_script(browser, serve, posting_site, endpoint):
-    output, policy = posting_site
-    base = serve(output, policy)
-    endpoint.allowed_origin = base
-    endpoint.received.clear()
+    base, _ = _serve_posting(serve, posting_site, endpoint)
     page = browser.new_page()
     violations = _violations(page)
     page.goto(base + QA)
@@ -340,10 +343,7 @@ def test_form_zone_widens_only_for_the_endpoint(posting_site, endpoint):
 def test_question_posts_without_script_after_the_browsers_own_checks(
     browser, serve, posting_site, endpoint
 ):
-    output, policy = posting_site
-    base = serve(output, policy)
-    endpoint.allowed_origin = base
-    endpoint.received.clear()
+    base, _ = _serve_posting(serve, posting_site, endpoint)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base + QA)

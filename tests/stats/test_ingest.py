@@ -15,31 +15,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from stats_support import SITES
 
 from portal.cli import main
-from portal.sites import Site
 from portal.stats.aggregate import RECENT_DAYS
 from portal.stats.ingest import LOCK_FILE, IngestError, ingest, render
 
 SAMPLES = Path(__file__).parent / "samples"
 NGINX = SAMPLES / "nginx-combined.log"
-SITES = [
-    Site("binh-lang", "Huyện Bình Lãng", "parent", "https://binhlang.example"),
-    Site(
-        "xa-dong-phuoc",
-        "Xã Đông Phước",
-        "member",
-        "https://dongphuoc.binhlang.example",
-        parent="binh-lang",
-    ),
-    Site(
-        "xa-an-phu",
-        "Xã An Phú",
-        "member",
-        "https://congthanhvien.binhlang.example/xa-an-phu/",
-        parent="binh-lang",
-    ),
-]
 SITES_YML = """\
 - id: binh-lang
   name: "Ủy ban nhân dân huyện Bình Lãng"

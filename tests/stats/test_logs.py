@@ -9,8 +9,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from stats_support import SITES
 
-from portal.sites import Site
 from portal.stats.logs import (
     Malformed,
     Request,
@@ -24,23 +24,6 @@ from portal.stats.logs import (
 )
 
 SAMPLES = Path(__file__).parent / "samples"
-SITES = [
-    Site("binh-lang", "Huyện Bình Lãng", "parent", "https://binhlang.example"),
-    Site(
-        "xa-dong-phuoc",
-        "Xã Đông Phước",
-        "member",
-        "https://dongphuoc.binhlang.example",
-        parent="binh-lang",
-    ),
-    Site(
-        "xa-an-phu",
-        "Xã An Phú",
-        "member",
-        "https://congthanhvien.binhlang.example/xa-an-phu/",
-        parent="binh-lang",
-    ),
-]
 UTC = dt.UTC
 
 
