@@ -364,3 +364,35 @@ def test_question_posts_without_script_after_the_browsers_own_checks(
     assert fields["kind"] == "question" and fields["name"] == "Nguyễn Văn An"
     assert fields["consent"] == "yes" and fields["message"] == ASKED
     context.close()
+
+
+def test_the_form_zone_behind_nginx(browser, posting_site, endpoint):
+    """The generated nginx include with the form zone, run by nginx: the Q&A pages answer with
+    the endpoint in their CSP, a feed inside the zone keeps its own type and the page CSP,
+    other pages stay strict, and a question still posts from the page."""
+    from portal.headers.server import Nginx
+
+    output, policy = posting_site
+    sites = sorted(p.name for p in output.iterdir() if p.is_dir() and p.name[0] != ".")
+    server = Nginx(output, sites)
+    base = server.start()
+    try:
+        endpoint.allowed_origin = base
+        endpoint.received.clear()
+        page = browser.new_page()
+        violations = _violations(page)
+        answer = page.goto(base + QA)
+        assert answer.headers["content-security-policy"] == content_security_policy("form", policy)
+        feed = page.request.get(base + QA + "feed.json")
+        assert feed.headers["content-type"].startswith("application/feed+json")
+        assert feed.headers["content-security-policy"] == content_security_policy("page", policy)
+        news = page.request.get(base + "/binh-lang/tin-tuc/")
+        assert policy.form_origin not in news.headers["content-security-policy"]
+        _fill_question(page)
+        page.locator("#pt-ask").get_by_role("button", name="Gửi câu hỏi").click()
+        page.wait_for_function("() => document.querySelector('#pt-ask').dataset.ptState === 'sent'")
+        assert endpoint.received[-1][1]["kind"] == "question"
+        assert violations == []
+        page.close()
+    finally:
+        server.stop()
