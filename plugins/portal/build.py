@@ -40,6 +40,7 @@ from portal.search import (
 )
 from portal.sites import Site, load_sites
 from portal.stats import view as stats_view
+from portal.stats.aggregate import AggregateError
 from portal.swap import fresh_staging, put_in_place
 from portal.theme.templates_cache import SHARED as SHARED_TEMPLATES
 from portal.workers import default_jobs, run_all
@@ -213,20 +214,23 @@ def add_history(content_dir: Path, catalogs: dict[str, SiteCatalog], now: dt.dat
         catalog.history_notice = found.notice
 
 
-def load_stats(folder: Path, catalogs: dict[str, SiteCatalog]) -> dict[str, Any]:
-    """Each scanned site's visit statistics (``portal.stats``), None for a site without; a
-    broken statistics file stops the build, named like a content error."""
+def load_stats(
+    folder: Path, catalogs: dict[str, SiteCatalog]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Each scanned site's visit statistics (``portal.stats``; None for a site without) and
+    the digest of its file (its pages' key); a broken statistics file stops the build, named
+    like a content error."""
     report = ErrorReport()
     found: dict[str, Any] = {}
+    digests: dict[str, str] = {}
     for site_id in catalogs:
-        path = stats_view.aggregate_path(folder, site_id)
         try:
-            found[site_id] = stats_view.read_aggregate(path)
-        except stats_view.StatsError as error:
-            report.add(path, 1, "stats", error.vietnamese, error.english)
+            found[site_id], digests[site_id] = stats_view.read_aggregate(folder, site_id)
+        except AggregateError as error:
+            report.add(error.path, 1, "stats", error.message, error.english)
     if report:
         raise ContentErrors(report)
-    return found
+    return found, digests
 
 
 def history_notices(catalogs: dict[str, SiteCatalog]) -> list[str]:
@@ -342,7 +346,7 @@ def build(
         use_render_cache(None)
     if report:
         raise ContentErrors(report)
-    stats = load_stats(stats_folder, catalogs)
+    stats, stats_keys = load_stats(stats_folder, catalogs)
     result = BuildResult(notices=history_notices(catalogs))
     result.notices += [
         notice
@@ -363,7 +367,7 @@ def build(
             local,
             search,
             content_dir,
-            {sid: stats_view.digest(data) for sid, data in stats.items()},
+            stats_keys,
         )
     kept_sites = {
         s

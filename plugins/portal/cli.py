@@ -813,14 +813,14 @@ def stats_ingest(
     same log, a grown one or a rotated copy may be given again. Exit 1 when a file could not be
     read (the others are still counted) or an aggregate file is broken."""
     from portal.stats import ingest as stats_logs
+    from portal.stats.view import stats_dir as stats_dir_of
 
     report = ErrorReport()
     sites = builder.load_sites(content_dir, report)
     if _print_report(report, "text"):
         sys.exit(1)
     if stats_dir is None:
-        base = builder.load_base_settings(_settings(settings_file))
-        stats_dir = Path(base.get("PORTAL_STATS_PATH") or "stats")
+        stats_dir = stats_dir_of(builder.load_base_settings(_settings(settings_file)))
     try:
         result = stats_logs.ingest(logs, stats_dir, sites, site_id, fmt)
     except stats_logs.IngestError as exc:
@@ -865,7 +865,7 @@ def stats_show(
     _sites, catalogs = builder.scan(content_dir, moment, report, chosen, history=False)
     if report:
         raise ContentErrors(report)
-    found = builder.load_stats(stats_dir, catalogs)
+    found, _keys = builder.load_stats(stats_dir, catalogs)
     shown = {}
     for site_id, catalog in catalogs.items():
         if chosen and site_id not in chosen:

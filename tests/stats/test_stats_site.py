@@ -15,6 +15,7 @@ from portal.build import build
 from portal.errors import ContentErrors
 from portal.frontmatter.fields import TIMEZONE
 from portal.stats import view
+from portal.stats.aggregate import from_json
 from support import REPO, SETTINGS, article
 
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=TIMEZONE)
@@ -42,6 +43,9 @@ AGGREGATE = {
     },
     "sources": [],
 }
+
+
+PARSED = from_json(Path("huyen.json"), "huyen", AGGREGATE)  # as the build reads it
 
 
 def content(make_content) -> Path:
@@ -79,7 +83,7 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def test_counters_by_vietnam_calendar():
-    values = {c.key: c.value for c in view.counters(AGGREGATE, NOW)}
+    values = {c.key: c.value for c in view.counters(PARSED, NOW)}
     assert values == {
         "today": 9,
         "yesterday": 25,
@@ -91,10 +95,10 @@ def test_counters_by_vietnam_calendar():
     }
     # 23:30 UTC on the 21st is already the 22nd in Vietnam.
     late = dt.datetime(2026, 11, 21, 23, 30, tzinfo=dt.UTC)
-    assert {c.key: c.value for c in view.counters(AGGREGATE, late)}["today"] == 9
+    assert {c.key: c.value for c in view.counters(PARSED, late)}["today"] == 9
     # On 1 January, last year is the year just ended, and the folded years count.
     new_year = dt.datetime(2027, 1, 1, 8, 0, tzinfo=TIMEZONE)
-    values = {c.key: c.value for c in view.counters(AGGREGATE, new_year)}
+    values = {c.key: c.value for c in view.counters(PARSED, new_year)}
     assert values["today"] == 0 and values["year"] == 0
     assert values["last_month"] == 0  # December 2026
     assert values["last_year"] == 40 + 7 + 11 + 25 + 9
@@ -102,9 +106,9 @@ def test_counters_by_vietnam_calendar():
 
 def test_most_viewed_counts_thirty_days_of_data_and_only_items():
     known = {A: "a", B: "b", C: "c"}
-    ranked = view.most_viewed(AGGREGATE, dt.date(2026, 11, 22), known.get)
+    ranked = view.most_viewed(PARSED, dt.date(2026, 11, 22), known.get)
     assert [(r.item, r.views) for r in ranked] == [("b", 17), ("a", 16), ("c", 1)]
-    assert [r.item for r in view.most_viewed(AGGREGATE, dt.date(2026, 11, 22), known.get, 2)] == [
+    assert [r.item for r in view.most_viewed(PARSED, dt.date(2026, 11, 22), known.get, 2)] == [
         "b",
         "a",
     ]

@@ -154,7 +154,7 @@ def load(stats_dir: Path, site_id: str) -> tuple[Aggregate, str | None]:
         raise AggregateError(
             path, f"tệp thống kê hỏng (JSON sai: {exc})", f"broken stats file (bad JSON: {exc})"
         ) from None
-    return _from_json(path, site_id, data), text
+    return from_json(path, site_id, data), text
 
 
 def save(aggregate: Aggregate, stats_dir: Path) -> Path:
@@ -175,7 +175,9 @@ def save(aggregate: Aggregate, stats_dir: Path) -> Path:
     return path
 
 
-def _from_json(path: Path, site_id: str, data: Any) -> Aggregate:
+def from_json(path: Path, site_id: str, data: Any) -> Aggregate:
+    """``data`` (a parsed aggregate file, named ``path`` in errors) checked as format 1."""
+
     def broken(what: str, english: str) -> AggregateError:
         return AggregateError(
             path,

@@ -18,17 +18,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from portal.frontmatter.fields import TIMEZONE
 from portal.messages import N_
+from portal.stats import aggregate as agg
+from portal.stats.aggregate import Aggregate
 
-TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
-FORMAT = 1
 MOST_VIEWED_DAYS = 30
 CHART_DAYS = 90
 MOST_VIEWED = 10
@@ -37,56 +36,19 @@ STALE_AFTER = dt.timedelta(days=2)
 STATS_URL = "thong-ke-truy-cap/"
 
 
-class StatsError(Exception):
-    """An aggregate file that cannot be read; ``message`` names it (Vietnamese, English)."""
-
-    def __init__(self, path: Path, vietnamese: str, english: str):
-        super().__init__(f"{path}: {vietnamese} ({english})")
-        self.path = path
-        self.vietnamese = vietnamese
-        self.english = english
-
-
 def stats_dir(settings: dict[str, Any]) -> Path:
     return Path(str(settings.get("PORTAL_STATS_PATH") or "stats"))
 
 
-def aggregate_path(directory: Path, site_id: str) -> Path:
-    return directory / f"{site_id}.json"
-
-
-def read_aggregate(path: Path) -> dict[str, Any] | None:
-    """The aggregate at ``path``, or None when the site has none (statistics are then not
-    shown). A broken file is an error: showing zeros would be a lie."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise StatsError(path, f"không đọc được tệp: {error}", f"cannot read: {error}") from None
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise StatsError(
-            path, f"tệp số liệu truy cập hỏng: {error}", f"broken statistics file: {error}"
-        ) from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise StatsError(
-            path,
-            f"tệp số liệu truy cập không đúng định dạng {FORMAT}",
-            f"statistics file is not format {FORMAT}",
-        )
-    for name in ("days", "years", "pages", "recent"):
-        if not isinstance(data.get(name, {}), dict):
-            raise StatsError(path, f"mục “{name}” phải là một bảng", f"“{name}” must be a mapping")
-    return data
-
-
-def digest(data: dict[str, Any] | None) -> str:
-    """What the site's pages depend on (for incremental builds)."""
-    if data is None:
-        return ""
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+def read_aggregate(directory: Path, site_id: str) -> tuple[Aggregate | None, str]:
+    """The site's aggregate, checked as ``portal stats ingest`` checks it, and the SHA-256 of
+    its text (what the site's pages depend on, for incremental builds); ``(None, "")`` when the
+    site has none (statistics are then not shown). A broken file raises ``AggregateError``:
+    showing zeros would be a lie."""
+    aggregate, text = agg.load(directory, site_id)
+    if text is None:
+        return None, ""
+    return aggregate, hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -124,71 +86,44 @@ class SiteStats:
         return daily_columns(self.series)
 
 
-def _month_start(day: dt.date, back: int = 0) -> dt.date:
-    month = day.month - back
-    year = day.year
-    while month < 1:
-        month += 12
-        year -= 1
-    return dt.date(year, month, 1)
+def _sum_days(days: dict[str, int], prefix: str, last: dt.date) -> int:
+    """Views of the days whose ISO date starts with ``prefix`` (a year or a month), up to
+    ``last``."""
+    until = last.isoformat()
+    return sum(v for d, v in days.items() if d.startswith(prefix) and d <= until)
 
 
-def _sum_days(days: dict[dt.date, int], first: dt.date, last: dt.date) -> int:
-    return sum(v for d, v in days.items() if first <= d <= last)
-
-
-def _days(data: dict[str, Any]) -> dict[dt.date, int]:
-    return {dt.date.fromisoformat(k): int(v) for k, v in data.get("days", {}).items()}
-
-
-def counters(data: dict[str, Any], now: dt.datetime) -> list[Counter]:
+def counters(aggregate: Aggregate, now: dt.datetime) -> list[Counter]:
     today = now.astimezone(TIMEZONE).date()
-    days = _days(data)
-    years = {int(k): int(v) for k, v in data.get("years", {}).items()}
-    this_month = _month_start(today)
-    last_month = _month_start(today, 1)
-    this_year = dt.date(today.year, 1, 1)
-    last_year = dt.date(today.year - 1, 1, 1)
+    days, years = aggregate.days, aggregate.years
+    this_month = f"{today:%Y-%m}"
+    last_month = f"{today.replace(day=1) - dt.timedelta(days=1):%Y-%m}"
+    this_year, last_year = f"{today.year:04d}", f"{today.year - 1:04d}"
     yesterday = today - dt.timedelta(days=1)
     total = sum(days.values()) + sum(years.values())
     return [
-        Counter(N_("Hôm nay"), days.get(today, 0), "today"),
-        Counter(N_("Hôm qua"), days.get(yesterday, 0), "yesterday"),
+        Counter(N_("Hôm nay"), days.get(today.isoformat(), 0), "today"),
+        Counter(N_("Hôm qua"), days.get(yesterday.isoformat(), 0), "yesterday"),
         Counter(N_("Tháng này"), _sum_days(days, this_month, today), "month"),
-        Counter(
-            N_("Tháng trước"),
-            _sum_days(days, last_month, this_month - dt.timedelta(days=1)),
-            "last_month",
-        ),
-        Counter(
-            N_("Năm nay"), _sum_days(days, this_year, today) + years.get(today.year, 0), "year"
-        ),
+        Counter(N_("Tháng trước"), _sum_days(days, last_month, today), "last_month"),
+        Counter(N_("Năm nay"), _sum_days(days, this_year, today) + years.get(this_year, 0), "year"),
         Counter(
             N_("Năm trước"),
-            _sum_days(days, last_year, this_year - dt.timedelta(days=1))
-            + years.get(today.year - 1, 0),
+            _sum_days(days, last_year, today) + years.get(last_year, 0),
             "last_year",
         ),
         Counter(N_("Tổng số"), total, "total"),
     ]
 
 
-def newest(data: dict[str, Any]) -> dt.datetime | None:
-    value = data.get("newest")
-    return dt.datetime.fromisoformat(value).astimezone(TIMEZONE) if value else None
-
-
-def series(data: dict[str, Any], last: dt.date, length: int = CHART_DAYS):
-    days = _days(data)
+def series(aggregate: Aggregate, last: dt.date, length: int = CHART_DAYS):
     first = last - dt.timedelta(days=length - 1)
-    return [
-        (first + dt.timedelta(days=n), days.get(first + dt.timedelta(days=n), 0))
-        for n in range(length)
-    ]
+    dates = [first + dt.timedelta(days=n) for n in range(length)]
+    return [(day, aggregate.days.get(day.isoformat(), 0)) for day in dates]
 
 
 def most_viewed(
-    data: dict[str, Any],
+    aggregate: Aggregate,
     last: dt.date,
     lookup: Callable[[str], Any],
     limit: int = MOST_VIEWED,
@@ -197,12 +132,12 @@ def most_viewed(
     """Items (found by ``lookup(url)``; pages it does not know — the home page, listings, pages
     since removed — are left out) by views over ``length`` days ending on ``last``; ties by
     URL, so the order is stable."""
-    first = last - dt.timedelta(days=length - 1)
+    first = (last - dt.timedelta(days=length - 1)).isoformat()
     totals: dict[str, int] = {}
-    for day, pages in data.get("recent", {}).items():
-        if first <= dt.date.fromisoformat(day) <= last:
+    for day, pages in aggregate.recent.items():
+        if first <= day <= last.isoformat():
             for url, views in pages.items():
-                totals[url] = totals.get(url, 0) + int(views)
+                totals[url] = totals.get(url, 0) + views
     ranked = []
     for url, views in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])):
         item = lookup(url)
@@ -213,30 +148,30 @@ def most_viewed(
     return ranked
 
 
-def site_stats(data: dict[str, Any] | None, now: dt.datetime, items: Iterable) -> SiteStats | None:
+def site_stats(aggregate: Aggregate | None, now: dt.datetime, items: Iterable) -> SiteStats | None:
     """The statistics a site's pages show; ``items`` the site's public content objects (each
     with ``url``). None when the site has no aggregate."""
-    if data is None:
+    if aggregate is None:
         return None
     by_url = {item.url: item for item in items}
-    latest = newest(data)
+    latest = aggregate.newest
     last = latest.date() if latest else now.astimezone(TIMEZONE).date()
     window_first = last - dt.timedelta(days=MOST_VIEWED_DAYS - 1)
     return SiteStats(
         newest=latest,
-        counters=counters(data, now),
-        series=series(data, last),
-        ranked=most_viewed(data, last, by_url.get),
+        counters=counters(aggregate, now),
+        series=series(aggregate, last),
+        ranked=most_viewed(aggregate, last, by_url.get),
         window=(window_first, last) if latest else None,
-        pages={str(k): int(v) for k, v in data.get("pages", {}).items()},
+        pages=aggregate.pages,
     )
 
 
-def stale_notice(site, data: dict[str, Any] | None, now: dt.datetime) -> str | None:
+def stale_notice(site, aggregate: Aggregate | None, now: dt.datetime) -> str | None:
     """A notice for the build's output when a site's statistics stopped arriving."""
-    if data is None:
+    if aggregate is None:
         return None
-    latest = newest(data)
+    latest = aggregate.newest
     if latest is not None and now - latest <= STALE_AFTER:
         return None
     when = latest.strftime("%H:%M %d/%m/%Y") if latest else "chưa có"
