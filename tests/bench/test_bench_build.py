@@ -145,6 +145,8 @@ def test_hugo_front_matter():
     assert meta["number"] == "112/GM-UBND" and meta["notify"] == ["lanh-dao-ubnd"]
 
 
+# Every tool in every scenario, end to end (about 30 s): make test-slow; make bench runs it too.
+@pytest.mark.slow
 def test_bench_end_to_end(tmp_path):
     """A tiny run of every tool and scenario: each row and ratio is reported."""
     report_file = tmp_path / "bench.json"
