@@ -1,0 +1,142 @@
+"""Published originals carry no EXIF, GPS, XMP, IPTC or comments, keep their colour profile and
+their pixels, and are shown upright: checked in the built site on photos made here with Pillow."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from cards import encoded, exif, pattern
+from PIL import ExifTags, Image, ImageCms
+
+from portal.images.strip import strip_jpeg
+from support import article
+
+SECRET = "MayAnhBiMat"  # the camera's name, which must not be published
+XMP = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/'
+    b'22-rdf-syntax-ns#"><rdf:Description photoshop:City="BiMat"/></rdf:RDF></x:xmpmeta>'
+)
+ICC = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def gps_exif(orientation: int = 1) -> Image.Exif:
+    """A phone's EXIF: where (GPS), when, with what."""
+    data = exif(orientation, Make=SECRET, Model=SECRET, DateTime="2026:11:20 08:30:00")
+    gps = data.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
+    gps[ExifTags.GPS.GPSLatitude] = (21.0, 1.0, 41.5)
+    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
+    gps[ExifTags.GPS.GPSLongitude] = (105.0, 50.0, 2.0)
+    return data
+
+
+def with_comment(jpeg: bytes) -> bytes:
+    """A COM segment and a trailer after EOI (as phones append extra pictures)."""
+    comment = b"Chup tai BiMat"
+    segment = b"\xff\xfe" + (len(comment) + 2).to_bytes(2, "big") + comment
+    return jpeg[:2] + segment + jpeg[2:] + b"MPF trailer BiMat"
+
+
+def leaks(data: bytes) -> list[str]:
+    return [w for w in ("Exif", SECRET, "BiMat", "xmpmeta", "GPS") if w.encode() in data]
+
+
+def pixels(data: bytes) -> bytes:
+    with Image.open(io.BytesIO(data)) as image:
+        return image.convert("RGB").tobytes()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One site built with a JPEG, a PNG and a WebP carrying GPS, camera and XMP data, a rotated
+    phone photo, and an image published as a document's file."""
+    from portal.build import build
+    from support import DEMO_NOW, SETTINGS, SITES_YML, write_tree
+
+    photo = pattern((1600, 900))
+    files = {
+        "jpeg": with_comment(
+            encoded(photo, "JPEG", quality=85, exif=gps_exif(), xmp=XMP, icc_profile=ICC)
+        ),
+        "png": encoded(photo, "PNG", exif=gps_exif(), pnginfo=_png_text(), icc_profile=ICC),
+        "webp": encoded(photo, "WEBP", quality=80, exif=gps_exif(), xmp=XMP, icc_profile=ICC),
+        "upright": encoded(photo, "JPEG", quality=85, exif=gps_exif(orientation=6)),
+    }
+    body = "Ảnh.\n\n![Ảnh PNG](anh-png.png)\n\n![Ảnh WebP](anh-webp.webp)\n\n![Đứng](dung.jpg)\n"
+    root = tmp_path_factory.mktemp("strip")
+    content = write_tree(
+        root / "content",
+        {
+            "sites.yml": SITES_YML,
+            "xa/.keep": "",
+            "huyen/articles/le-hoi.md": article(
+                "Lễ hội làng", body, image="anh-jpeg.jpg", image_alt='"Lễ hội"'
+            ),
+            "huyen/articles/anh-jpeg.jpg": files["jpeg"],
+            "huyen/articles/anh-png.png": files["png"],
+            "huyen/articles/anh-webp.webp": files["webp"],
+            "huyen/articles/dung.jpg": files["upright"],
+        },
+    )
+    output = root / "output"
+    build(content, output, SETTINGS, now=DEMO_NOW)
+    return files, output / "huyen" / "tin-tuc" / "le-hoi-lang"
+
+
+def _png_text():
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", "Chup tai BiMat")
+    info.add_itxt("XML:com.adobe.xmp", XMP.decode())
+    return info
+
+
+def test_the_photos_made_here_do_leak(built):
+    files, _ = built
+    for name in ("jpeg", "png", "webp", "upright"):
+        assert "BiMat" in leaks(files[name]) or SECRET in leaks(files[name]), name
+
+
+@pytest.mark.parametrize(
+    ("name", "published"),
+    [("jpeg", "anh-jpeg.jpg"), ("png", "anh-png.png"), ("webp", "anh-webp.webp")],
+)
+def test_published_originals_carry_no_metadata_and_keep_pixels_and_profile(built, name, published):
+    files, page = built
+    data = (page / published).read_bytes()
+    assert leaks(data) == []
+    with Image.open(page / published) as image:
+        assert dict(image.getexif()) == {}
+        assert image.getexif().get_ifd(ExifTags.IFD.GPSInfo) == {}
+        assert image.info.get("icc_profile") == ICC
+        assert "xmp" not in image.info and "Comment" not in image.info
+    assert pixels(data) == pixels(files[name])  # lossless: the same picture
+    assert len(data) < len(files[name])
+
+
+def test_a_rotated_phone_photo_is_published_upright(built):
+    files, page = built
+    data = (page / "dung.jpg").read_bytes()
+    assert leaks(data) == []
+    with Image.open(io.BytesIO(files["upright"])) as original:
+        upright = original.transpose(Image.Transpose.ROTATE_270).convert("RGB")
+    with Image.open(page / "dung.jpg") as image:
+        assert image.size == (900, 1600)
+        assert ExifTags.Base.Orientation not in image.getexif()
+        assert _psnr(image.convert("RGB"), upright) > 38  # same quantisation tables as before
+
+
+def _psnr(a: Image.Image, b: Image.Image) -> float:
+    import math
+
+    from PIL import ImageChops, ImageStat
+
+    mse = sum(v**2 for v in ImageStat.Stat(ImageChops.difference(a, b)).rms) / 3
+    return 99.0 if mse == 0 else 10 * math.log10(255**2 / mse)
+
+
+def test_a_jpeg_without_end_is_refused():
+    with pytest.raises(ValueError):
+        strip_jpeg(encoded(pattern((64, 64)), "JPEG")[:-200])
