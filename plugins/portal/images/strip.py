@@ -198,8 +198,8 @@ def clean(path: str, reference: str) -> bytes:
         return STRIPPERS[fmt](data)
     except (_Malformed, struct.error, IndexError):
         raise ImageError(
-            f"ảnh '{reference}' có cấu trúc tệp hỏng, không gỡ được thông tin kèm theo (vị trí "
-            "chụp, máy ảnh); hãy xuất lại ảnh rồi đính kèm",
+            f"ảnh '{reference}' bị hỏng (cấu trúc tệp không đọc được) nên không gỡ được thông tin "
+            "kèm theo (vị trí chụp, máy ảnh); hãy xuất lại ảnh rồi đính kèm",
             "the image file's structure is damaged; its metadata cannot be removed",
         ) from None
 
