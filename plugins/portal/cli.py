@@ -479,6 +479,9 @@ def notify(
                     f"Ghi nhận đã tới (confirmed delivered): {entry['site']}  {entry['number']}  "
                     f"SEQUENCE {entry['sequence']}  → {entry['recipient']}"
                 )
+            if not os.environ.get("PORTAL_SMTP_HOST", "").strip():  # only settling, no sending
+                _say("Không gửi thư nào khác (chưa có PORTAL_SMTP_HOST). (Nothing else sent.)")
+                sys.exit(0)
         settings = mail.SmtpSettings.from_env(os.environ)
         outcome = mail.send(
             content_dir,
