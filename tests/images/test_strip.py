@@ -149,3 +149,25 @@ def test_an_image_published_as_a_file_is_stripped_too(built):
     folder = page.parents[1] / "giay-moi" / "hop-ban-ke-hoach-dau-tu-cong-nam-2027"
     data = (folder / "giay-moi-scan.jpg").read_bytes()
     assert leaks(data) == [] and pixels(data) == pixels(files["jpeg"])
+
+
+@pytest.mark.parametrize(
+    ("mode", "save"),
+    [
+        ("RGB", {"progressive": True}),
+        ("RGB", {"restart_marker_rows": 1}),
+        ("RGB", {"subsampling": 0, "quality": 95}),
+        ("L", {}),
+        ("CMYK", {}),
+    ],
+    ids=["progressive", "restart-markers", "4:4:4", "grey", "cmyk-adobe"],
+)
+def test_jpeg_stripping_keeps_every_kind_of_jpeg_intact(mode, save):
+    data = with_comment(
+        encoded(pattern((320, 200)).convert(mode), "JPEG", exif=gps_exif(), icc_profile=ICC, **save)
+    )
+    stripped = strip_jpeg(data)
+    assert leaks(stripped) == []
+    assert pixels(stripped) == pixels(data)
+    with Image.open(io.BytesIO(stripped)) as image:
+        assert image.mode == mode and image.info.get("icc_profile") == ICC
