@@ -102,7 +102,8 @@ def compose(out: Outgoing, from_name: str, from_address: str, now: dt.datetime) 
     message["Message-ID"] = make_msgid(domain=uid_domain(site))
     message["Auto-Submitted"] = "auto-generated"
     message["X-Portal-Event"] = f"{out.uid}; sequence={out.sequence}; method={out.method}"
-    message.set_content(body(out, url), charset="utf-8")
+    # Quoted-printable keeps the message 7-bit: it passes servers without 8BITMIME.
+    message.set_content(body(out, url), charset="utf-8", cte="quoted-printable")
     calendar = invitation_calendar(
         out.item, site, root, out.method, organizer=(name, from_address), attendee=out.recipient
     )
