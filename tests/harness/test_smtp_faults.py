@@ -243,3 +243,21 @@ def test_random_drops_never_duplicate(make_content, faulty, tmp_path):
     )
     assert len(per_message) == 36
     assert len(faults.received) == 36  # each message taken in exactly once
+
+
+def test_a_server_that_always_drops_at_mail_stops_after_three_messages(
+    make_content, faulty, tmp_path
+):
+    files = {
+        PATH: invitation(),
+        "huyen/invitations/hop-6.md": invitation(number='"6/GM-UBND"', title='"Họp lần hai"'),
+    }
+    content, record = make_content(files), tmp_path / "record.json"
+    faulty.faults.left["MAIL"] = 10**6
+    result = run_notify(content, faulty.port, record)
+    assert result.exit_code == 1
+    assert result.output.count("Không gửi được (failed)") == 2 * 3  # live, then in the summary
+    assert "3 thư liên tiếp không gửi được" in result.output
+    assert "6 thư chưa gửi" in result.output  # 3 failed + 3 never tried
+    assert faulty.faults.dropped["MAIL"] == 3 * 2  # two attempts each, then the run stopped
+    assert faulty.faults.received == [] and not record.exists()
