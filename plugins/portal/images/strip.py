@@ -27,14 +27,16 @@ from PIL import Image, ImageOps, JpegImagePlugin
 from portal.images.probe import ImageError, header_orientation, open_image
 
 WEBP_QUALITY = 90  # re-encoding a lossy WebP (only when it must be turned upright)
-# JPEG APPn segments kept, by their identifier: JFIF (APP0), ICC profile (APP2), Adobe (APP14).
-JPEG_KEPT_APP = {0xE0: b"JFIF\x00", 0xE2: b"ICC_PROFILE\x00", 0xEE: b"Adobe"}
+# JPEG segments kept: frame, tables, scans, restart interval, and three APPn by identifier.
+JPEG_KEPT = {*range(0xC0, 0xD0), 0xDA, 0xDB, 0xDC, 0xDD, 0xDE, 0xDF} - {0xC8}
+JFIF, ICC, ADOBE = b"JFIF\x00", b"ICC_PROFILE\x00", b"Adobe"
 # PNG ancillary chunks that say nothing of the photographer: colour, transparency, animation.
 PNG_KEPT = {
     b"PLTE", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"cICP", b"mDCv", b"cLLI", b"sBIT",
     b"bKGD", b"pHYs", b"acTL", b"fcTL", b"fdAT", b"IHDR", b"IDAT", b"IEND",
 }  # fmt: skip
-WEBP_DROPPED = {b"EXIF", b"XMP "}
+# WebP chunks kept: the image, its alpha, animation and colour profile (not EXIF, XMP, others).
+WEBP_KEPT = {b"VP8X", b"VP8 ", b"VP8L", b"ALPH", b"ANIM", b"ANMF", b"ICCP"}
 VP8X_EXIF, VP8X_XMP = 0x08, 0x04
 
 
@@ -43,7 +45,8 @@ class _Malformed(ValueError):
 
 
 def strip_jpeg(data: bytes) -> bytes:
-    """The JPEG without metadata segments, comments or trailing data; scans copied as they are."""
+    """The JPEG without metadata segments, comments or trailing data; scans copied as they are.
+    Only known segments are kept (a damaged marker never smuggles metadata through)."""
     if data[:2] != b"\xff\xd8":
         raise _Malformed("no SOI")
     out = [b"\xff\xd8"]
@@ -69,13 +72,16 @@ def strip_jpeg(data: bytes) -> bytes:
         end = pos + length
         if length < 2 or end > size:
             raise _Malformed("bad segment length")
-        segment = data[pos - 2 : end]
-        if 0xE0 <= marker <= 0xEF:
-            keep = JPEG_KEPT_APP.get(marker)
-            if keep is not None and data[pos + 2 : pos + 2 + len(keep)] == keep:
-                out.append(segment)
-        elif marker != 0xFE:  # COM dropped; every other segment kept
-            out.append(segment)
+        payload = data[pos + 2 : end]
+        if marker == 0xE0 and payload.startswith(JFIF) and len(payload) >= 14:
+            # JFIF without its thumbnail (a small copy of the picture, perhaps uncropped)
+            out.append(b"\xff\xe0\x00\x10" + payload[:12] + b"\x00\x00")
+        elif marker == 0xE2 and payload.startswith(ICC):
+            out.append(data[pos - 2 : end])
+        elif marker == 0xEE and payload.startswith(ADOBE) and len(payload) >= 12:
+            out.append(b"\xff\xee\x00\x0e" + payload[:12])
+        elif marker in JPEG_KEPT:  # APPn, COM and anything unknown are dropped
+            out.append(data[pos - 2 : end])
         pos = end
         if marker == 0xDA:  # SOS: entropy-coded data up to the next real marker
             scan = pos
@@ -133,7 +139,7 @@ def strip_webp(data: bytes) -> bytes:
         if kind == b"VP8X":
             flags = chunk[8] & ~(VP8X_EXIF | VP8X_XMP)
             chunk = chunk[:8] + bytes((flags,)) + chunk[9:]
-        if kind not in WEBP_DROPPED:
+        if kind in WEBP_KEPT:
             chunks.append(chunk)
         pos = end
     body = b"WEBP" + b"".join(chunks)
@@ -186,7 +192,7 @@ def clean(path: str, reference: str) -> bytes:
         if header_orientation(image) != 1:
             image.load()
             return _upright(image, data)
-        fmt = image.format
+        fmt, size = image.format, image.size
     except (OSError, SyntaxError, ValueError, TypeError, EOFError):
         raise ImageError(
             f"ảnh '{reference}' bị hỏng, không giải mã được; hãy xuất lại ảnh rồi đính kèm",
@@ -195,8 +201,12 @@ def clean(path: str, reference: str) -> bytes:
     finally:
         image.close()
     try:
-        return STRIPPERS[fmt](data)
-    except (_Malformed, struct.error, IndexError):
+        cleaned = STRIPPERS[fmt](data)
+        with Image.open(io.BytesIO(cleaned), formats=[fmt]) as check:  # headers still whole
+            if check.size != size:
+                raise _Malformed("size changed")
+        return cleaned
+    except (_Malformed, struct.error, IndexError, OSError, SyntaxError, ValueError, EOFError):
         raise ImageError(
             f"ảnh '{reference}' bị hỏng (cấu trúc tệp không đọc được) nên không gỡ được thông tin "
             "kèm theo (vị trí chụp, máy ảnh); hãy xuất lại ảnh rồi đính kèm",
