@@ -91,7 +91,7 @@ def compose(out: Outgoing, from_name: str, from_address: str, now: dt.datetime) 
     site = out.site
     root = absolute_root(site, PRODUCTION)
     url = f"{root}/{out.item.url}"
-    name = from_name or site.name
+    name = one_line(from_name or site.name)  # a display name is a header too
     message = EmailMessage()
     message["From"] = Address(name, addr_spec=from_address)
     message["To"] = Address(addr_spec=out.recipient)
