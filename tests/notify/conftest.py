@@ -65,6 +65,17 @@ def smtp_server():
     controller.stop()
 
 
+@pytest.fixture(params=[False, True], ids=["plain", "smtputf8"])
+def any_server(request):
+    """A loopback SMTP server without, then with, SMTPUTF8."""
+    controller = LoopbackController(
+        Mailbox(), hostname="127.0.0.1", port=0, enable_SMTPUTF8=request.param
+    )
+    controller.start()
+    yield controller
+    controller.stop()
+
+
 @pytest.fixture
 def closed_port() -> int:
     """A loopback port nobody listens on."""

@@ -9,7 +9,6 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import LoopbackController, Mailbox
 from letters import PATH, invitation
 
 from portal.build import scan
@@ -28,17 +27,6 @@ IDN_WIRE = "ke.toan@xn--buin-1ua66gr30m.vn"
 
 def check(content):
     return CliRunner().invoke(main, ["check", "--content", str(content)])
-
-
-@pytest.fixture(params=[False, True], ids=["plain", "smtputf8"])
-def any_server(request):
-    """A loopback SMTP server without, then with, SMTPUTF8."""
-    controller = LoopbackController(
-        Mailbox(), hostname="127.0.0.1", port=0, enable_SMTPUTF8=request.param
-    )
-    controller.start()
-    yield controller
-    controller.stop()
 
 
 @pytest.mark.parametrize(
