@@ -6,7 +6,7 @@
 | ``portal.sites`` | read ``content/sites.yml`` | – | – |
 | ``portal.markup`` | Markdown → sanitised HTML (nh3 allow-list) | – | – |
 | ``portal.catalog`` | read every file once; attachments; URLs; publication rules | – | – |
-| ``portal.images`` | responsive images: sizes from headers at scan, WebP variants beside the page, ``srcset`` in bodies | – (called by the catalog and by ``portal.sections``' finalized) | – |
+| ``portal.images`` | responsive images: sizes from headers at scan, WebP variants beside the page, ``srcset`` in bodies; every published original stripped of EXIF/GPS/XMP/IPTC | – (called by the catalog and by ``portal.sections``' finalized) | – |
 | ``portal.sections`` (plugin) | ``.md`` reader, typed sections, attachments | readers_init, generator_init, get_generators, finalized | PORTAL_CATALOG |
 | ``portal.takedown`` (plugin) | 410 notice, redirects, ``_redirects``, nginx rules | get_generators | PORTAL_CATALOG |
 | ``portal.sitemap`` (plugin) | ``sitemap.xml`` and ``robots.txt`` | finalized | PORTAL_CATALOG |
@@ -22,7 +22,8 @@
 | ``portal.headers`` | HTTP headers per site from one policy: ``_headers``, ``_nginx.conf``, nginx for ``serve-prod`` | – (called by ``portal.build`` after indexing) | PORTAL_URL_MODE (through the build) |
 | ``portal.swap`` | atomic output: staging folder, each site swapped in (renameat2 RENAME_EXCHANGE) | – | – |
 | ``portal.codeowners`` | ``portal codeowners``: ``.github/CODEOWNERS`` from the editors in sites.yml | – | PORTAL_TECH_TEAM |
-| ``portal.notify`` | ``portal notify``: invitation e-mail, record of what was sent | – | PORTAL_SMTP_* (environment) |
+| ``portal.mail`` | one address rule (email-validator: IDN to ASCII, no SMTPUTF8 local parts) for the check and ``notify``; header text on one line | – (called by the field kinds and ``portal.notify``) | – |
+| ``portal.notify`` | ``portal notify``: invitation e-mail, each message on its own, record of what was sent (and what perhaps was) | – | PORTAL_SMTP_* (environment) |
 | ``portal.bench`` | generated corpora; ``make bench`` (builds beside stock Pelican, Hugo and Hugo + Pagefind) and ``make bench-search`` | – | – |
 | ``portal.build`` | scan (with the git history), then one Pelican run per site into a staging folder, the search indexes and headers, then the swap | – | PORTAL_URL_MODE, PORTAL_MAX_ATTACHMENT_MB, PORTAL_SEARCH, PORTAL_HISTORY, PORTAL_REPORT_PUBLIC |
 | ``portal.cli`` | the ``portal`` command | – | – |

@@ -410,6 +410,12 @@ def serve(
     show_default=True,
     help="Seconds before the second attempt, doubled before each later one.",
 )
+@click.option(
+    "--unknown",
+    type=click.Choice(["delivered", "resend"]),
+    help="Messages recorded as unknown (connection lost before the server's answer): "
+    "'delivered' records them as sent (you checked they arrived), 'resend' sends them again.",
+)
 def notify(
     content_dir: Path,
     settings_file: Path | None,
@@ -422,10 +428,15 @@ def notify(
     repo: Path,
     attempts: int,
     retry_delay: float,
+    unknown: str | None,
 ) -> None:
     """E-mail new, changed and cancelled invitations to their notify lists, with the .ics
     attached (run after a deploy, with the build's --now). Sends each version of an invitation
-    to each address once: what went out is kept in --record or --record-branch. SMTP settings
+    to each address once: what went out is kept in --record or --record-branch. Each message
+    goes on its own: one that fails is reported, the others still go, the next run tries it
+    again; one whose connection broke before the server's answer is recorded as unknown and
+    never sent again unless --unknown resend. Exits 1 when anything is left to look at. SMTP
+    settings
     come from the environment: PORTAL_SMTP_HOST, PORTAL_SMTP_PORT, PORTAL_SMTP_SECURITY
     (starttls|ssl|none), PORTAL_SMTP_USER, PORTAL_SMTP_PASSWORD, PORTAL_SMTP_FROM."""
     import os
@@ -448,18 +459,29 @@ def notify(
         builder.load_base_settings(_settings(settings_file)).get("PORTAL_MAX_ATTACHMENT_MB", 20)
     )
     moment, sites = _now(now), list(site_ids) or None
+    resend = unknown == "resend"
     try:
         if dry_run:
-            plan = mail.plan(content_dir, moment, store, sites, max_mb)
+            plan = mail.plan(content_dir, moment, store, sites, max_mb, resend)
             for out in plan.outgoing:
                 click.echo(mail.describe(out))
             for problem in plan.problems:
                 click.echo(str(problem), err=True)
+            _say_waiting(plan.waiting)
             _say(
                 f"Chạy thử: sẽ gửi {len(plan.outgoing)} thư; {plan.already} thư đã gửi trước đó. "
                 f"(Dry run: {len(plan.outgoing)} message(s) to send, {plan.already} already sent.)"
             )
-            sys.exit(1 if plan.problems else 0)
+            sys.exit(1 if plan.problems or plan.waiting else 0)
+        if unknown == "delivered":
+            for entry in mail.confirm_unknown(store, _now(None)):
+                _say(
+                    f"Ghi nhận đã tới (confirmed delivered): {entry['site']}  {entry['number']}  "
+                    f"SEQUENCE {entry['sequence']}  → {entry['recipient']}"
+                )
+            if not os.environ.get("PORTAL_SMTP_HOST", "").strip():  # only settling, no sending
+                _say("Không gửi thư nào khác (chưa có PORTAL_SMTP_HOST). (Nothing else sent.)")
+                sys.exit(0)
         settings = mail.SmtpSettings.from_env(os.environ)
         outcome = mail.send(
             content_dir,
@@ -471,6 +493,7 @@ def notify(
             attempts=attempts,
             delay=retry_delay,
             say=_say,
+            resend_unknown=resend,
         )
     except ContentErrors as exc:
         _print_report(exc.report, "text")
@@ -483,19 +506,42 @@ def notify(
         click.echo(str(problem), err=True)
     if outcome.error:
         _say(f"Lỗi: {outcome.error}")
-    if outcome.unsent:
+    for out, reason in outcome.failed:
+        _say(f"Không gửi được (failed): {mail.describe(out)}: {reason}")
+    _say_waiting([*outcome.unknown, *outcome.plan.waiting])
+    unsent = len(outcome.unsent) + len(outcome.failed)
+    if unsent:
         _say(
-            f"{len(outcome.unsent)} thư chưa gửi và không được ghi là đã gửi; lần chạy sau sẽ "
-            f"gửi lại. ({len(outcome.unsent)} message(s) not sent and not recorded; the next "
+            f"{unsent} thư chưa gửi và không được ghi là đã gửi; lần chạy sau sẽ "
+            f"gửi lại. ({unsent} message(s) not sent and not recorded; the next "
             "run sends them.)"
         )
     _say(
         f"Đã gửi {len(outcome.sent)} thư; {outcome.plan.already} thư đã gửi trước đó; "
-        f"{len(outcome.refused)} thư bị từ chối. (Sent {len(outcome.sent)}, already sent "
-        f"{outcome.plan.already}, refused {len(outcome.refused)}.)"
+        f"{len(outcome.refused)} thư bị từ chối; {unsent} thư chưa gửi; "
+        f"{len(outcome.unknown) + len(outcome.plan.waiting)} thư chưa rõ đã tới chưa. "
+        f"(Sent {len(outcome.sent)}, already sent {outcome.plan.already}, refused "
+        f"{len(outcome.refused)}, not sent {unsent}, unknown "
+        f"{len(outcome.unknown) + len(outcome.plan.waiting)}.)"
     )
     if not outcome.ok:
         sys.exit(1)
+
+
+def _say_waiting(waiting) -> None:
+    """The messages perhaps delivered, and what the operator does about them."""
+    if not waiting:
+        return
+    from portal import notify as mail
+
+    for out in waiting:
+        _say(f"Chưa rõ đã tới chưa (unknown): {mail.describe(out)}")
+    _say(
+        f"{len(waiting)} thư mất kết nối sau khi gửi xong mà chưa có trả lời của máy chủ: có thể "
+        "đã tới. Hỏi người nhận rồi chạy lại với --unknown delivered (đã tới) hoặc --unknown "
+        f"resend (gửi lại). ({len(waiting)} message(s) perhaps delivered: ask the recipients, "
+        "then run again with --unknown delivered or --unknown resend.)"
+    )
 
 
 @main.command()

@@ -25,6 +25,7 @@ class Mailbox:
 
     def __init__(self) -> None:
         self.received: list[tuple[str, list[str], EmailMessage]] = []
+        self.raw: list[bytes] = []  # each message as it came over the wire
         self.refuse: set[str] = set()
         self.defer: dict[str, int] = {}
 
@@ -39,6 +40,7 @@ class Mailbox:
 
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.content, policy=policy.default)
+        self.raw.append(envelope.original_content or envelope.content)
         self.received.append((envelope.mail_from, list(envelope.rcpt_tos), message))
         return "250 Message accepted for delivery"
 
@@ -58,6 +60,17 @@ class LoopbackController(Controller):
 def smtp_server():
     """A running SMTP server on 127.0.0.1; ``.handler`` is its Mailbox, ``.port`` its port."""
     controller = LoopbackController(Mailbox(), hostname="127.0.0.1", port=0)
+    controller.start()
+    yield controller
+    controller.stop()
+
+
+@pytest.fixture(params=[False, True], ids=["plain", "smtputf8"])
+def any_server(request):
+    """A loopback SMTP server without, then with, SMTPUTF8."""
+    controller = LoopbackController(
+        Mailbox(), hostname="127.0.0.1", port=0, enable_SMTPUTF8=request.param
+    )
     controller.start()
     yield controller
     controller.stop()

@@ -143,3 +143,27 @@ def test_an_unreachable_remote_is_an_error(tmp_path):
     with pytest.raises(RecordError) as caught:
         GitBranchStore(tmp_path / "lonely", BRANCH).load()
     assert f"không đọc được nhánh {BRANCH} từ origin" in caught.value.message
+
+
+def test_an_unknown_entry_is_kept_until_a_delivered_one_replaces_it():
+    record = Record()
+    record.add({**entry("a@huyen.example"), "status": "unknown"})
+    assert record.has(UID, 0, "a@huyen.example") and record.is_unknown(UID, 0, "a@huyen.example")
+    record.add({**entry("a@huyen.example"), "status": "unknown"})  # again: still one entry
+    assert len(record) == 1 and [r["recipient"] for r in record.unknown()] == ["a@huyen.example"]
+    other = Record()
+    other.add(entry("a@huyen.example"))  # a concurrent run that got the 250
+    record.merge(other)
+    assert not record.is_unknown(UID, 0, "a@huyen.example") and record.unknown() == []
+    other.add({**entry("a@huyen.example"), "status": "unknown"})
+    assert not other.is_unknown(UID, 0, "a@huyen.example")  # delivered is never downgraded
+    again = Record.from_json(record.to_json(), "test")
+    assert again.entries == record.entries
+
+
+def test_a_record_with_an_unknown_status_value_is_unreadable(tmp_path):
+    path = tmp_path / "record.json"
+    row = {**entry("a@huyen.example"), "status": "maybe"}
+    path.write_text(json.dumps({"format": 1, "sent": [row]}), encoding="utf-8")
+    with pytest.raises(RecordError):
+        FileStore(path).load()

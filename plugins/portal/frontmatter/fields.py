@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
+from portal import mail
 from portal.errors import ErrorReport
 from portal.frontmatter.parse import Node
 
@@ -26,7 +27,6 @@ _DATETIME = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$"
 )
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
-_EMAIL = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
 TRUE = {"true", "yes", "có", "co", "1"}
 FALSE = {"false", "no", "không", "khong", "0"}
 
@@ -103,9 +103,20 @@ def _int(value: str) -> int:
 
 
 def _email(value: str) -> str:
-    if not _EMAIL.match(value):
-        raise Invalid(f"'{value}' không phải địa chỉ thư điện tử", "not an e-mail address")
-    return value
+    try:  # the one rule portal notify sends by (portal.mail)
+        return mail.check_address(value)
+    except mail.AddressError as exc:
+        raise Invalid(exc.message, exc.english) from None
+
+
+def _line(value: str) -> str:
+    """Text on one line: it may end up in a mail header (an invitation's subject)."""
+    if mail.has_line_break(value.strip()):
+        raise Invalid(
+            "phải viết trên một dòng, không xuống dòng và không có ký tự điều khiển",
+            "must be one line: no line break or control character",
+        )
+    return value.strip()
 
 
 def _url(value: str) -> str:
@@ -139,6 +150,7 @@ CONVERTERS: dict[str, Callable[[str], Any]] = {
     "bool": _bool,
     "int": _int,
     "email": _email,
+    "line": _line,
     "url": _url,
     "slug": _slug,
     "path": _text,  # resolved against the file system by the catalog

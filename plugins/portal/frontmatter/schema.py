@@ -44,8 +44,10 @@ TEXT_REQUIRED = Field(required=True)
 TEXT_LIST = Field("list", item=TEXT)
 PATH_LIST = Field("list", item=Field("path"))
 
+LINE_REQUIRED = Field("line", required=True)  # no line break: it may go into a mail header
+
 COMMON: dict[str, Field] = {
-    "title": TEXT_REQUIRED,
+    "title": LINE_REQUIRED,
     "date": Field("datetime", required=True),
     "status": Field("enum", choices=("published", "draft")),
     "expires": Field("datetime"),
@@ -122,7 +124,7 @@ TYPES: dict[str, dict[str, Field]] = {
     ),
     "invitations": _type(
         {
-            "number": TEXT_REQUIRED,
+            "number": LINE_REQUIRED,
             "start": Field("datetime", required=True),
             "end": Field("datetime", required=True),
             "location": TEXT_REQUIRED,

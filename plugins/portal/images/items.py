@@ -3,6 +3,7 @@ into the report), written beside each page while its site builds."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from portal.images.encode import write_variants
 from portal.images.picture import Picture, plan
 from portal.images.probe import ImageError, displayed_size
 from portal.images.responsive import responsive_images
+from portal.images.strip import publish_original
 
 if TYPE_CHECKING:  # the catalog imports this module: no import back at run time
     from portal.catalog.attachments import Attachment
@@ -79,4 +81,25 @@ def write_pictures(item: Item, folder: str) -> list[str]:
             report = ErrorReport()
             report.add(item.source, picture.line, picture.named_in, exc.message, exc.english)
             raise ContentErrors(report) from None
+    return written
+
+
+def publish_attachments(item: Item, folder: str) -> list[str]:
+    """Write every attachment of ``item`` into ``folder`` (beside its page): images without
+    their metadata (``portal.images.strip``), other files as they are; the paths written. An
+    image that cannot be cleaned raises ContentErrors naming its line."""
+    written = []
+    for attachment in item.all_attachments:
+        target = os.path.join(folder, attachment.name)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        try:
+            publish_original(attachment.source, target, attachment.reference, is_image(attachment))
+        except ImageError as exc:
+            named = "files" if attachment in item.files else "image"
+            if attachment is not item.image and attachment not in item.files:
+                named = "body"
+            report = ErrorReport()
+            report.add(item.source, item.line(named), named, exc.message, exc.english)
+            raise ContentErrors(report) from None
+        written.append(target)
     return written

@@ -4,8 +4,11 @@ one message per recipient with the meeting's ``.ics`` attached (``portal notify`
 
 Sending is idempotent: a record keyed by ``(uid, sequence, recipient)`` (``portal.notify.record``,
 a JSON file or a data branch of the repository) is written after every accepted message, so
-re-runs, redeploys and rollbacks send nothing twice; a refused address or an unreachable server
-is reported and never recorded. See docs/calendars-and-email.md.
+re-runs, redeploys and rollbacks send nothing twice. Each message goes on its own: a refused
+address, a compose error or a broken transaction is reported, never recorded, and the rest still
+go; an unreachable server stops the run. A message whose connection broke after its body and
+before the server's answer is recorded as unknown (at most once) for the operator to settle.
+Addresses follow ``portal.mail`` (the check's rule). See docs/calendars-and-email.md.
 
 No Pelican signals (a command, not a plugin). Environment read: ``PORTAL_SMTP_*``
 (``portal.notify.smtp``).
@@ -13,7 +16,7 @@ No Pelican signals (a command, not a plugin). Environment read: ``PORTAL_SMTP_*`
 
 from portal.notify.plan import Outgoing, Plan, due, recipients
 from portal.notify.record import FileStore, GitBranchStore, Record, RecordError
-from portal.notify.run import Outcome, describe, plan, send
+from portal.notify.run import Outcome, confirm_unknown, describe, plan, send
 from portal.notify.smtp import ConfigError, SmtpSettings
 
 __all__ = [
@@ -26,6 +29,7 @@ __all__ = [
     "Record",
     "RecordError",
     "SmtpSettings",
+    "confirm_unknown",
     "describe",
     "due",
     "plan",

@@ -5,12 +5,15 @@ sender as ORGANIZER and the recipient as the one ATTENDEE (nobody sees the other
 from __future__ import annotations
 
 import datetime as dt
+import io
+from email.generator import BytesGenerator
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 from portal.calendars.ics import invitation_calendar, to_bytes, uid_domain
 from portal.frontmatter.fields import TIMEZONE
+from portal.mail import one_line, wire_address
 from portal.notify.plan import CANCEL, Outgoing
 from portal.sections.filters import vndate, vntime, weekday
 from portal.slugs import slugify
@@ -20,7 +23,9 @@ PRODUCTION = {"PORTAL_LOCAL": False}  # e-mail always links the deployed site
 
 
 def subject(out: Outgoing) -> str:
-    title, number = out.item.meta["title"], out.number
+    """The Subject, on one line whatever the front matter holds (the check refuses a title or
+    number with a line break; this is the second guard against header injection)."""
+    title, number = one_line(out.item.meta["title"]), one_line(out.number)
     if out.method == CANCEL:
         return f"Huỷ cuộc họp – giấy mời số {number}: {title}"
     if out.update:
@@ -86,18 +91,19 @@ def compose(out: Outgoing, from_name: str, from_address: str, now: dt.datetime) 
     site = out.site
     root = absolute_root(site, PRODUCTION)
     url = f"{root}/{out.item.url}"
-    name = from_name or site.name
+    name = one_line(from_name or site.name)  # a display name is a header too
     message = EmailMessage()
     message["From"] = Address(name, addr_spec=from_address)
     message["To"] = Address(addr_spec=out.recipient)
     if site.contact.get("email"):
-        message["Reply-To"] = Address(site.name, addr_spec=site.contact["email"])
+        message["Reply-To"] = Address(site.name, addr_spec=wire_address(site.contact["email"]))
     message["Subject"] = subject(out)
     message["Date"] = format_datetime(now)
     message["Message-ID"] = make_msgid(domain=uid_domain(site))
     message["Auto-Submitted"] = "auto-generated"
     message["X-Portal-Event"] = f"{out.uid}; sequence={out.sequence}; method={out.method}"
-    message.set_content(body(out, url), charset="utf-8")
+    # Quoted-printable keeps the message 7-bit: it passes servers without 8BITMIME.
+    message.set_content(body(out, url), charset="utf-8", cte="quoted-printable")
     calendar = invitation_calendar(
         out.item, site, root, out.method, organizer=(name, from_address), attendee=out.recipient
     )
@@ -109,3 +115,11 @@ def compose(out: Outgoing, from_name: str, from_address: str, now: dt.datetime) 
         params={"method": out.method, "charset": "UTF-8"},
     )
     return message
+
+
+def wire_bytes(message: EmailMessage) -> bytes:
+    """The message as it goes over SMTP (CRLF line ends). Any header the e-mail library cannot
+    write safely raises here, before a connection is used."""
+    buffer = io.BytesIO()
+    BytesGenerator(buffer, policy=message.policy.clone(linesep="\r\n")).flatten(message)
+    return buffer.getvalue()

@@ -3,7 +3,12 @@ each address of its ``notify`` list (group names expanded from the site's ``grou
 sites.yml), unless the record already holds that version for that recipient.
 
 A cancelled invitation is sent (as an iTIP CANCEL) only to recipients who were sent an earlier
-version of it: nobody learns of a cancelled meeting they were never invited to.
+version of it (or perhaps were: an unknown entry counts): nobody learns of a cancelled meeting
+they were never invited to.
+
+Addresses are put in the form they are sent in by ``portal.mail.wire_address`` (the rule the
+check applies): an IDN domain in punycode, lower-case; that form is the record's key.
+A message recorded as unknown (perhaps delivered) is not due again unless ``resend_unknown``.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from dataclasses import dataclass, field
 from portal.calendars.ics import is_cancelled, item_uid, sequence
 from portal.catalog import Item, SiteCatalog
 from portal.errors import ContentError
-from portal.frontmatter.fields import Invalid, _email
+from portal.mail import AddressError, wire_address
 from portal.notify.record import Record
 from portal.sites import Site
 
@@ -43,6 +48,7 @@ class Outgoing:
 class Plan:
     outgoing: list[Outgoing] = field(default_factory=list)
     already: int = 0  # messages the record holds already
+    waiting: list[Outgoing] = field(default_factory=list)  # recorded unknown, not resent
     problems: list[ContentError] = field(default_factory=list)  # unusable notify entries
 
 
@@ -66,9 +72,11 @@ def recipients(item: Item, site: Site) -> tuple[list[str], list[ContentError]]:
                 )
                 continue
         else:
+            addresses = [entry]
+        for address in addresses:
             try:
-                addresses = [_email(entry)]
-            except Invalid as exc:
+                wire = wire_address(address)
+            except AddressError as exc:  # the check refuses it too (same function)
                 problems.append(
                     ContentError(
                         item.source,
@@ -79,9 +87,8 @@ def recipients(item: Item, site: Site) -> tuple[list[str], list[ContentError]]:
                     )
                 )
                 continue
-        for address in addresses:
-            if address.lower() not in found:
-                found.append(address.lower())
+            if wire not in found:
+                found.append(wire)
     return found, problems
 
 
@@ -90,8 +97,10 @@ def due(
     now: dt.datetime,
     record: Record,
     site_ids: Iterable[str] | None = None,
+    resend_unknown: bool = False,
 ) -> Plan:
-    """Everything to send at ``now`` given what ``record`` says went out."""
+    """Everything to send at ``now`` given what ``record`` says went out; messages recorded
+    as unknown go in ``waiting``, or are due again when ``resend_unknown``."""
     plan = Plan()
     wanted = set(site_ids or catalogs)
     for site_id in sorted(wanted & set(catalogs)):
@@ -109,12 +118,17 @@ def due(
             addresses, problems = recipients(item, site)
             plan.problems += problems
             for address in addresses:
-                if record.has(uid, version, address):
+                unknown = record.is_unknown(uid, version, address)
+                if record.has(uid, version, address) and not unknown:
                     plan.already += 1
                     continue
-                earlier = record.sent_before(uid, address)
+                earlier = record.sent_before(uid, address, other_than=version)
                 if cancelled and not earlier:
                     continue
                 method = CANCEL if cancelled else REQUEST
-                plan.outgoing.append(Outgoing(site, item, address, method, uid, version, earlier))
+                out = Outgoing(site, item, address, method, uid, version, earlier)
+                if unknown and not resend_unknown:
+                    plan.waiting.append(out)
+                else:
+                    plan.outgoing.append(out)
     return plan

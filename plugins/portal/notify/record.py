@@ -2,9 +2,15 @@
 
 One entry per message accepted by the SMTP server, keyed by ``(uid, sequence, recipient)`` and
 never deleted, so re-runs, redeploys and rollbacks (an older commit has an older or equal
-SEQUENCE, already recorded) send nothing twice. It is a small JSON document kept either in a
-file (``FileStore``) or on a dedicated branch of the repository (``GitBranchStore``), so that a
-fresh CI checkout can read it. Both stores write after every accepted message.
+SEQUENCE, already recorded) send nothing twice. An entry with ``"status": "unknown"`` is a
+message whose connection broke after its body was sent and before the server's answer: it may
+have been delivered, so it is never sent again by itself; it waits for the operator to confirm
+it (``portal notify --unknown delivered``) or to ask for it again (``--unknown resend``, which
+replaces it with a plain entry once accepted). A plain entry always wins over an unknown one.
+
+The record is a small JSON document kept either in a file (``FileStore``) or on a dedicated
+branch of the repository (``GitBranchStore``), so that a fresh CI checkout can read it. Both
+stores write after every accepted (or perhaps delivered) message.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = 1
+UNKNOWN = "unknown"  # the ``status`` of a message perhaps delivered; plain entries have none
 RECORD_FILE = "notify-record.json"
 PUSH_ATTEMPTS = 4
 GIT_IDENTITY = {
@@ -53,14 +60,36 @@ class Record:
     def has(self, uid: str, sequence: int, recipient: str) -> bool:
         return self.key(uid, sequence, recipient) in self.entries
 
-    def sent_before(self, uid: str, recipient: str) -> bool:
-        """Whether any version of this event went to this recipient."""
+    def sent_before(self, uid: str, recipient: str, other_than: int | None = None) -> bool:
+        """Whether any version of this event (but ``other_than``) went, or perhaps went, to
+        this recipient."""
         recipient = recipient.lower()
-        return any(k[0] == uid and k[2] == recipient for k in self.entries)
+        return any(k[0] == uid and k[2] == recipient and k[1] != other_than for k in self.entries)
+
+    def is_unknown(self, uid: str, sequence: int, recipient: str) -> bool:
+        """Whether this message is recorded as perhaps delivered (not confirmed)."""
+        entry = self.entries.get(self.key(uid, sequence, recipient))
+        return entry is not None and entry.get("status") == UNKNOWN
+
+    def unknown(self) -> list[dict[str, Any]]:
+        """The entries perhaps delivered, in key order."""
+        return [self.entries[k] for k in sorted(self.entries) if self.is_unknown(*k)]
 
     def add(self, entry: dict[str, Any]) -> None:
+        """Record a message; a message already recorded keeps its entry, except that a plain
+        (delivered) entry replaces an unknown one."""
         key = self.key(entry["uid"], entry["sequence"], entry["recipient"])
-        self.entries.setdefault(key, {**entry, "recipient": key[2]})
+        entry = {**entry, "recipient": key[2]}
+        if entry.get("status") is None:
+            entry.pop("status", None)
+        if key not in self.entries or (self.is_unknown(*key) and "status" not in entry):
+            self.entries[key] = entry
+
+    def confirm(self, uid: str, sequence: int, recipient: str, when: str) -> None:
+        """The operator says an unknown message was delivered: it becomes a plain entry."""
+        key = self.key(uid, sequence, recipient)
+        entry = {k: v for k, v in self.entries[key].items() if k != "status"}
+        self.entries[key] = {**entry, "confirmed_at": when}
 
     def merge(self, other: Record) -> None:
         """Union with another copy (a concurrent run): nothing recorded is ever dropped."""
@@ -89,6 +118,8 @@ class Record:
             for row in rows:
                 if not all(isinstance(row.get(k), str) for k in ("uid", "recipient")):
                     raise ValueError("entry without uid or recipient")
+                if row.get("status", UNKNOWN) != UNKNOWN:
+                    raise ValueError(f"unknown status {row['status']!r}")
                 record.add({**row, "sequence": int(row["sequence"])})
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise RecordError(

@@ -1,6 +1,15 @@
 """SMTP delivery: settings from the environment (CI secrets), one connection reused for every
-message, retries with backoff, and failures sorted into what stops the run (the server cannot
-be reached or refuses us) and what concerns one recipient (an address refused).
+message, retries with backoff, and failures sorted by what they mean:
+
+- ``Unavailable``: the server cannot be reached (connect, greeting, EHLO, TLS) or refuses the
+  login after every attempt; nothing more can be sent, the run stops.
+- ``Refused``: the server answered no for this recipient or message (5xx, or 4xx on the last
+  attempt); ``Failed``: this message's transaction (MAIL, RCPT, DATA) kept breaking. Both
+  concern one message: the run goes on.
+- ``Ambiguous``: the connection broke after the end of the body was written and before the
+  server's reply: the message may have been delivered. It is never retried (at most once).
+  Every break before that point is retried on a new connection: the server cannot have taken
+  a message whose final ``.`` it never received.
 
 Environment: ``PORTAL_SMTP_HOST`` (required), ``PORTAL_SMTP_PORT`` (default 587 for starttls,
 465 for ssl, 25 for none), ``PORTAL_SMTP_SECURITY`` (``starttls`` | ``ssl`` | ``none``, default
@@ -10,13 +19,15 @@ starttls), ``PORTAL_SMTP_USER`` and ``PORTAL_SMTP_PASSWORD`` (optional, together
 
 from __future__ import annotations
 
+import re
 import smtplib
 import ssl
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from email.message import EmailMessage
 from email.utils import parseaddr
+
+from portal.mail import AddressError, wire_address
 
 SECURITY_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 DEFAULT_ATTEMPTS = 3
@@ -32,13 +43,34 @@ class ConfigError(Exception):
 
 
 class Refused(Exception):
-    """The server would not take this message for this recipient (the run goes on)."""
+    """The server answered that it will not take this message for this recipient (the run goes
+    on)."""
 
     def __init__(self, recipient: str, code: int, reason: str):
         super().__init__(f"{recipient}: {code} {reason}")
         self.recipient = recipient
         self.code = code
         self.reason = reason
+
+
+class Failed(Exception):
+    """This message could not be handed over: its transaction broke after every attempt, or it
+    cannot be sent at all (the run goes on with the next message)."""
+
+    def __init__(self, message: str, english: str):
+        super().__init__(f"{message} ({english})")
+        self.message = message
+        self.english = english
+
+
+class Ambiguous(Exception):
+    """The connection broke after the whole message was sent and before the server's answer:
+    the message may have been delivered. Never retried automatically (at most once)."""
+
+    def __init__(self, message: str, english: str):
+        super().__init__(f"{message} ({english})")
+        self.message = message
+        self.english = english
 
 
 class Unavailable(Exception):
@@ -49,6 +81,10 @@ class Unavailable(Exception):
         super().__init__(f"{message} ({english})")
         self.message = message
         self.english = english
+
+
+class _BodySent(Exception):
+    """Raised inside a transaction once the end of the message has been written."""
 
 
 @dataclass(frozen=True)
@@ -93,11 +129,13 @@ class SmtpSettings:
                 "PORTAL_SMTP_USER and PORTAL_SMTP_PASSWORD go together",
             )
         name, address = parseaddr(get("FROM"))
-        if "@" not in address:
+        try:
+            address = wire_address(address)
+        except AddressError as exc:
             raise ConfigError(
-                f"PORTAL_SMTP_FROM='{get('FROM')}' không phải địa chỉ thư điện tử",
-                "PORTAL_SMTP_FROM is not an e-mail address",
-            )
+                f"PORTAL_SMTP_FROM='{get('FROM')}': {exc.message}",
+                f"PORTAL_SMTP_FROM: {exc.english}",
+            ) from None
         return cls(
             host=get("HOST"),
             port=int(port) if port else SECURITY_PORTS[security],
@@ -128,6 +166,7 @@ class Sender:
         self._smtp: smtplib.SMTP | None = None
 
     def _connect(self) -> smtplib.SMTP:
+        """The open connection, or a new one: greeted, EHLO said, TLS and login done."""
         if self._smtp is not None:
             return self._smtp
         s = self.settings
@@ -138,10 +177,15 @@ class Sender:
             )
         else:
             smtp = smtplib.SMTP(s.host, s.port, timeout=self.timeout)
+        try:
             if s.security == "starttls":
                 smtp.starttls(context=context)
-        if s.user:
-            smtp.login(s.user, s.password)
+            smtp.ehlo_or_helo_if_needed()
+            if s.user:
+                smtp.login(s.user, s.password)
+        except BaseException:
+            smtp.close()
+            raise
         self._smtp = smtp
         return smtp
 
@@ -158,21 +202,37 @@ class Sender:
             self._smtp.close()
             self._smtp = None
 
-    def send(self, message: EmailMessage, recipient: str) -> None:
-        """Deliver ``message`` to ``recipient``; raise Refused (this recipient) or Unavailable."""
-        last = ""
+    def send(self, data: bytes, recipient: str) -> None:
+        """Deliver ``data`` (the message, CRLF line ends) to ``recipient``. Raises Refused (an
+        answer about this recipient or message), Failed (its transaction kept breaking),
+        Ambiguous (broken after the body, perhaps delivered) or Unavailable (the server cannot
+        be reached or refuses the login: the run stops)."""
+        if not recipient.isascii():
+            raise Failed(
+                f"địa chỉ {recipient} có chữ có dấu, không gửi được qua SMTP thường",
+                "a non-ASCII address needs SMTPUTF8; not sent",
+            )
+        last, connected = "", False
         for attempt in range(1, self.attempts + 1):
+            connected = False
             try:
-                self._connect().send_message(
-                    message, from_addr=self.settings.from_address, to_addrs=[recipient]
-                )
+                smtp = self._connect()
+                connected = True
+                _transaction(smtp, self.settings.from_address, recipient, data)
                 return
+            except _BodySent as exc:
+                self._drop()
+                raise Ambiguous(
+                    f"mất kết nối với {self.settings.where} sau khi đã gửi xong thư tới "
+                    f"{recipient} mà chưa nhận được trả lời ({_describe(exc.__cause__)}): thư có "
+                    "thể đã tới",
+                    "the connection broke after the message was sent and before the server's "
+                    "answer: it may have been delivered",
+                ) from None
             except smtplib.SMTPRecipientsRefused as exc:
                 code, reason = exc.recipients.get(recipient, (550, b""))
                 last = f"{code} {_text(reason)}"
-                if code >= 500:
-                    raise Refused(recipient, code, _text(reason)) from None
-                if attempt == self.attempts:  # still only deferred: this recipient, not the run
+                if code >= 500 or attempt == self.attempts:  # still deferred: this recipient
                     raise Refused(recipient, code, _text(reason)) from None
             except smtplib.SMTPAuthenticationError as exc:
                 self._drop()
@@ -190,10 +250,54 @@ class Sender:
                 last = _describe(exc)
             if attempt < self.attempts:
                 self.sleep(self.delay * 2 ** (attempt - 1))
-        raise Unavailable(
-            f"máy chủ thư {self.settings.where} không nhận thư sau {self.attempts} lần thử: {last}",
-            f"the SMTP server did not take the message after {self.attempts} attempts",
+        if not connected:
+            raise Unavailable(
+                f"máy chủ thư {self.settings.where} không nhận thư sau {self.attempts} lần thử: "
+                f"{last}",
+                f"the SMTP server did not take the message after {self.attempts} attempts",
+            )
+        raise Failed(
+            f"thư tới {recipient} không gửi được sau {self.attempts} lần thử: {last}",
+            f"the message could not be sent after {self.attempts} attempts",
         )
+
+
+def _reset(smtp: smtplib.SMTP) -> None:
+    """End a refused transaction so the connection can carry the next one."""
+    try:
+        smtp.rset()
+    except (smtplib.SMTPException, OSError):
+        smtp.close()
+
+
+def _transaction(smtp: smtplib.SMTP, sender: str, recipient: str, data: bytes) -> None:
+    """MAIL, RCPT, DATA and the body, as ``smtplib.SMTP.sendmail`` does, but knowing when the
+    body has gone: a break after that point raises _BodySent (the message may be delivered),
+    a break before it is safe to retry."""
+    smtp.ehlo_or_helo_if_needed()
+    code, reply = smtp.mail(sender)
+    if code != 250:
+        _reset(smtp)
+        raise smtplib.SMTPSenderRefused(code, reply, sender)
+    code, reply = smtp.rcpt(recipient)
+    if code not in (250, 251):
+        _reset(smtp)
+        raise smtplib.SMTPRecipientsRefused({recipient: (code, reply)})
+    smtp.putcmd("data")
+    code, reply = smtp.getreply()
+    if code != 354:
+        _reset(smtp)
+        raise smtplib.SMTPDataError(code, reply)
+    body = re.sub(rb"(?m)^\.", b"..", data)  # dot-stuffing (RFC 5321 4.5.2)
+    if not body.endswith(b"\r\n"):
+        body += b"\r\n"
+    smtp.send(body + b".\r\n")
+    try:
+        code, reply = smtp.getreply()
+    except (smtplib.SMTPException, OSError) as exc:
+        raise _BodySent() from exc
+    if code != 250:
+        raise smtplib.SMTPDataError(code, reply)
 
 
 def _text(value: bytes | str) -> str:

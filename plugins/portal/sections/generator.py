@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 
 from pelican import signals
 from pelican.generators import Generator
 
 from portal.catalog.urls import SECTION_TITLES, SECTIONS
-from portal.images import write_pictures
+from portal.images import publish_attachments, write_pictures
 from portal.sections.contents import SectionItem
 
 logger = logging.getLogger(__name__)
@@ -87,10 +86,7 @@ def copy_attachments(pelican) -> None:
     for item in catalog.items:
         if not item.written:
             continue
-        for attachment in item.all_attachments:
-            target = os.path.join(pelican.output_path, item.url, attachment.name)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            shutil.copyfile(attachment.source, target)
+        publish_attachments(item, os.path.join(pelican.output_path, item.url))  # images cleaned
         write_pictures(item, os.path.join(pelican.output_path, item.url))
 
 
