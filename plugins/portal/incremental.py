@@ -30,13 +30,14 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import json
+import os
 import pickle
 from pathlib import Path
 from typing import Any
 
 MANIFEST = "portal-build.json"
 RENDER_CACHE = "render.pickle"
-FORMAT = 1
+FORMAT = 2  # 2: each site's record holds the digest of its folder (tree)
 # Libraries whose version changes what is written.
 LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "pagefind", "pillow", "babel", "icalendar")
 
@@ -241,6 +242,40 @@ def site_keys(
 
 
 # -- the record of the last build -----------------------------------------------------------------
+
+
+def tree_digest(folder: Path) -> str:
+    """What ``folder`` holds, cheaply: every file's path, size and modification time (nothing
+    read), so a site folder damaged, emptied or half-replaced since the last build differs from
+    the record and is built again. '' when the folder is missing."""
+    if not folder.is_dir():
+        return ""
+    h = hashlib.sha256()
+    stack = [("", str(folder))]
+    while stack:
+        rel, path = stack.pop()
+        with os.scandir(path) as entries:
+            found = sorted(entries, key=lambda e: e.name)
+        for entry in found:
+            name = f"{rel}{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((name + "/", entry.path))
+                h.update(f"d {name}\0".encode())
+            else:
+                info = entry.stat(follow_symlinks=False)
+                h.update(f"f {name} {info.st_size} {info.st_mtime_ns}\0".encode())
+    return h.hexdigest()
+
+
+def root_digest(output_dir: Path) -> str:
+    """The files directly in the output (the development index), as ``tree_digest``."""
+    h = hashlib.sha256()
+    if output_dir.is_dir():
+        for entry in sorted(os.scandir(output_dir), key=lambda e: e.name):
+            if entry.is_file(follow_symlinks=False) and not entry.name.startswith("."):
+                info = entry.stat(follow_symlinks=False)
+                h.update(f"{entry.name} {info.st_size} {info.st_mtime_ns}\0".encode())
+    return h.hexdigest()
 
 
 def read_manifest(cache_dir: Path) -> dict[str, Any]:
