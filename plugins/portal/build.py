@@ -208,15 +208,20 @@ def scan(
     return sites, catalogs
 
 
-def add_history(content_dir: Path, catalogs: dict[str, SiteCatalog], now: dt.datetime) -> None:
+def add_history(
+    content_dir: Path, catalogs: dict[str, SiteCatalog], now: dt.datetime
+) -> dt.datetime | None:
     """One pass over the git history for every item of every catalog (``portal.history``); a
     notice (shallow clone, unreadable repository) is kept on the catalogs for the command line:
-    logged during a build, it would fail the build."""
+    logged during a build, it would fail the build. Returns the first commit moment after
+    ``now`` of an item's file (the pages change when ``now`` passes it), if any."""
     paths = [item.source for catalog in catalogs.values() for item in catalog.items]
     found = read_history(content_dir, paths)
     attach_history(found.files, catalogs, now)
     for catalog in catalogs.values():
         catalog.history_notice = found.notice
+    later = [c.date for log in found.files.values() for c in log.changes if c.date > now]
+    return min(later, default=None)
 
 
 def load_stats(
@@ -370,6 +375,7 @@ def _build(
     if incremental is None:
         incremental = bool(base.get("PORTAL_INCREMENTAL", True))
     local = base.get("PORTAL_URL_MODE", "local") == "local"
+    report_public = bool(base.get("PORTAL_REPORT_PUBLIC"))  # its page shows now's minute
     stats_folder = stats_view.stats_dir(base)
     fingerprint = inc.code_fingerprint(base) if incremental else ""
     manifest = inc.read_manifest(cache_dir) if incremental else {}
@@ -389,11 +395,12 @@ def _build(
         max_mb = int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20))
         if jobs is None:
             jobs = int(base.get("PORTAL_JOBS") or 0) or default_jobs()
-        sites, catalogs = scan(content_dir, now, report, site_ids, max_mb, history, jobs)
+        sites, catalogs = scan(content_dir, now, report, site_ids, max_mb, False, jobs)
     finally:
         use_render_cache(None)
     if report:
         raise ContentErrors(report)
+    next_commit = add_history(content_dir, catalogs, now) if history else None
     stats, stats_keys = load_stats(stats_folder, catalogs)
     result = BuildResult(notices=history_notices(catalogs))
     result.notices += [
@@ -416,6 +423,7 @@ def _build(
             search,
             content_dir,
             stats_keys,
+            report_public,
         )
     # A site is kept only if its key is the same and its folder is still what the last build
     # left there (a damaged or emptied folder is built again).
@@ -516,7 +524,9 @@ def _build(
                 "root": inc.root_digest(output_dir),
                 "run": run_key,
                 "now": now.isoformat(),
-                "next_change": inc.next_change(catalogs, now).isoformat(),
+                "next_change": inc.next_change(
+                    catalogs, now, next_commit, report_public
+                ).isoformat(),
                 "chosen": chosen,
                 "sites": records,
             },

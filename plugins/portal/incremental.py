@@ -94,10 +94,13 @@ def code_fingerprint(base: dict[str, Any]) -> str:
 
 
 def content_fingerprint(content_dir: Path) -> str:
-    """Every file under the content folder, by path and bytes, and the git HEAD (history)."""
+    """Every file under the content folder, by path and bytes, and the git HEAD (history;
+    ``portal.history.gitlog.head_commit``, once per build)."""
+    from portal.history.gitlog import head_commit
+
     h = hashlib.sha256()
     _tree(h, content_dir)
-    h.update(_git_head(content_dir).encode())
+    h.update(head_commit(content_dir).encode())
     return h.hexdigest()
 
 
@@ -115,27 +118,6 @@ def run_key(fingerprint: str, content_dir: Path, flags: str) -> str:
     """What a whole build is made from: the code fingerprint, the content and the build's
     options. Equal keys (and ``now`` before the next change) mean nothing to build."""
     return _digest(fingerprint, content_fingerprint(content_dir), flags)
-
-
-def _git_head(content_dir: Path) -> str:
-    """The commit checked out, read from .git without running git ('' outside a repository)."""
-    for folder in (content_dir.resolve(), *content_dir.resolve().parents):
-        git = folder / ".git"
-        if git.is_dir():
-            head = (git / "HEAD").read_text(encoding="utf-8").strip()
-            if head.startswith("ref: "):
-                ref = git / head[5:]
-                if ref.is_file():
-                    return ref.read_text(encoding="utf-8").strip()
-                packed = git / "packed-refs"
-                if packed.is_file():
-                    for line in packed.read_text(encoding="utf-8").splitlines():
-                        if line.endswith(" " + head[5:]):
-                            return line.split()[0]
-            return head
-        if git.is_file():  # a worktree or submodule: let git's own files decide
-            return git.read_text(encoding="utf-8").strip()
-    return ""
 
 
 # -- items and sites ------------------------------------------------------------------------------
@@ -169,20 +151,36 @@ def item_digest(item, root: str) -> str:
     return _digest(*parts)
 
 
-def time_facts(catalog, now: dt.datetime) -> list:
-    """What of ``now`` a site's pages show besides item states (which the items carry): the
-    date (this week, open consultations, days left, feed tombstones) and which invitations are
-    over (home page, invitation badge). A template reading PORTAL_NOW in another way must add
-    it here (tests/test_incremental.py checks the templates)."""
+def time_facts(catalog, now: dt.datetime, report: bool = False) -> list:
+    """What of ``now`` a site's pages show besides item states and git history as of ``now``
+    (which the items carry): the date (this week, open consultations, days left, feed
+    tombstones), which invitations are over (home page, invitation badge) and, with the public
+    monthly report (``report``, PORTAL_REPORT_PUBLIC), the minute it says its numbers were
+    counted at. A template reading PORTAL_NOW in another way must add it here
+    (tests/test_incremental.py checks the templates)."""
     over = sorted(i.url for i in catalog.items if i.kind == "invitations" and i.meta["end"] < now)
-    return [now.date().isoformat(), over]
+    facts = [now.date().isoformat(), over]
+    if report:
+        facts.append(now.strftime("%Y-%m-%d %H:%M"))
+    return facts
 
 
-def next_change(catalogs, now: dt.datetime) -> dt.datetime:
+def next_change(
+    catalogs,
+    now: dt.datetime,
+    next_commit: dt.datetime | None = None,
+    report: bool = False,
+) -> dt.datetime:
     """The first moment after ``now`` at which some page would change with no edit: an item's
-    ``date`` or ``expires`` passing, an invitation ending, the next day beginning."""
+    ``date`` or ``expires`` passing, an invitation ending, the next day beginning, the next
+    commit of an item's file (``next_commit``: its history as of ``now`` grows) and, with the
+    public report (``report``), the next minute."""
     tomorrow = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(), now.tzinfo)
     moments = [tomorrow]
+    if next_commit is not None:
+        moments.append(next_commit)
+    if report:
+        moments.append(now.replace(second=0, microsecond=0) + dt.timedelta(minutes=1))
     for catalog in catalogs.values():
         for item in catalog.items:
             for name in ("date", "expires", "end"):
@@ -201,9 +199,11 @@ def site_keys(
     search: bool,
     content_dir: Path,
     extra: dict[str, str] | None = None,
+    report: bool = False,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """(pages key, quick index key) per site; ``extra`` adds per-site inputs that are not
-    content (the digest of its visit statistics)."""
+    content (the digest of its visit statistics); ``report``: the public monthly report is
+    built (its minute is a time fact)."""
     from portal.search.facts import quick_record
     from portal.search.index import quick_items
     from portal.theme.home import cross_site
@@ -231,7 +231,7 @@ def site_keys(
             str(local),
             str(search),
             *digests[sid],
-            _plain(time_facts(catalog, now)),
+            _plain(time_facts(catalog, now, report)),
             others,
             (extra or {}).get(sid, ""),
         )
