@@ -18,7 +18,8 @@ fresh clone with a kept cache is as good as the machine that built it:
   members' items) gets a new quick index only.
 
 Rendered Markdown is cached by the SHA-256 of the text (and the code fingerprint), so reading
-an unchanged corpus skips Markdown and the sanitiser.
+an unchanged corpus skips Markdown; the cache is JSON, each entry sealed with a digest and
+checked against the sanitiser again before use (``RenderCache``).
 """
 
 from __future__ import annotations
@@ -31,12 +32,13 @@ import importlib.metadata
 import importlib.util
 import json
 import os
-import pickle
 from pathlib import Path
 from typing import Any
 
 MANIFEST = "portal-build.json"
-RENDER_CACHE = "render.pickle"
+RENDER_CACHE = "render.json"
+RENDER_FORMAT = 2  # 1 was a pickle (render.pickle): code, not data
+OLD_RENDER_CACHE = "render.pickle"
 FORMAT = 2  # 2: each site's record holds the digest of its folder (tree)
 # Libraries whose version changes what is written.
 LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "pagefind", "pillow", "babel", "icalendar")
@@ -298,33 +300,60 @@ def write_manifest(cache_dir: Path, data: dict[str, Any]) -> None:
 
 
 class RenderCache:
-    """Sanitised HTML by SHA-256 of the Markdown text, for one code fingerprint."""
+    """Sanitised HTML by SHA-256 of the Markdown text, for one code fingerprint.
+
+    Stored as data, never code: JSON (``render.json``) with a format number, the fingerprint
+    and, for each entry, a SHA-256 of (fingerprint, key, HTML), so a truncated, corrupted or
+    hand-edited entry is dropped on load. A digest anyone can recompute does not stop a
+    deliberate edit, so an entry is also used only when ``trusted`` says so (the renderer
+    passes its sanitiser's fixed-point check: the HTML must come out of the allow-list
+    unchanged); anything else is rendered again from the Markdown. ``dropped`` counts both."""
 
     def __init__(self, path: Path, fingerprint: str):
         self.path = path
         self.fingerprint = fingerprint
         self.entries: dict[str, str] = {}
         self.used: dict[str, str] = {}
+        self.dropped = 0
         try:
-            with path.open("rb") as handle:
-                stored = pickle.load(handle)
-            if stored.get("fingerprint") == fingerprint:
-                self.entries = stored["entries"]
-        except (OSError, pickle.UnpicklingError, EOFError, KeyError, AttributeError):
-            pass
+            stored = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if not isinstance(stored, dict) or stored.get("format") != RENDER_FORMAT:
+            return
+        if stored.get("fingerprint") != fingerprint or not isinstance(stored.get("entries"), dict):
+            return
+        for key, entry in stored["entries"].items():
+            html = entry.get("html") if isinstance(entry, dict) else None
+            if isinstance(html, str) and entry.get("sha256") == self._seal(key, html):
+                self.entries[key] = html
+            else:
+                self.dropped += 1
 
-    def render(self, text: str, render) -> str:
+    def _seal(self, key: str, html: str) -> str:
+        return _digest(self.fingerprint, key, html)
+
+    def render(self, text: str, render, trusted=None) -> str:
+        """``render(text)``, or the cached HTML of the same text when ``trusted(html)``."""
         key = hashlib.sha256(text.encode("utf-8")).hexdigest()
         html = self.entries.get(key)
+        if html is not None and trusted is not None and not trusted(html):
+            html = None
+            self.dropped += 1
         if html is None:
             html = render(text)
         self.used[key] = html
         return html
 
     def save(self) -> None:
-        """Keep what this build used (old entries go, so the cache never grows without end)."""
+        """Keep what this build used (old entries go, so the cache never grows without end);
+        the pickle of earlier versions is deleted, never read."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        entries = {
+            key: {"html": html, "sha256": self._seal(key, html)} for key, html in self.used.items()
+        }
+        data = {"format": RENDER_FORMAT, "fingerprint": self.fingerprint, "entries": entries}
         temporary = self.path.with_suffix(".tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump({"fingerprint": self.fingerprint, "entries": self.used}, handle, 5)
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         temporary.replace(self.path)
+        (self.path.parent / OLD_RENDER_CACHE).unlink(missing_ok=True)
