@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import time
 
 import pytest
 from click.testing import CliRunner
 
 from builds import (
+    PORTAL,
     kill_session,
     pausing_settings,
     session_processes,
@@ -22,7 +24,7 @@ from portal import swap
 from portal.build import build
 from portal.cli import main
 from portal.lock import BuildLocked, build_lock, lock_path
-from support import DEMO_NOW, SETTINGS, article
+from support import DEMO_NOW, REPO, SETTINGS, article
 from trees import SHOW, differences
 
 FILES = {
@@ -193,3 +195,29 @@ def test_a_damaged_output_is_built_again_not_kept(small, tmp_path, damage):
     # And now it is trusted again.
     result = build(small, output, SETTINGS, now=DEMO_NOW, search=False)
     assert all(s.kept for s in result.sites)
+
+
+def test_serve_rebuilds_under_the_same_lock(small, tmp_path):
+    """``portal serve`` rebuilding while another build holds the output: it says it waits, then
+    keeps the old output with a plain message (no traceback), and serves on."""
+    settings = tmp_path / "short-wait.py"
+    settings.write_text(
+        f"import sys\nsys.path[:0] = [{str(REPO)!r}]\nfrom pelicanconf import *\n"
+        f"THEME = {str(REPO / 'theme')!r}\nPORTAL_LOCK_WAIT = 0.5\n",
+        encoding="utf-8",
+    )
+    output, log = tmp_path / "output", tmp_path / "serve.log"
+    argv = [PORTAL, "serve", "--content", str(small), "--output", str(output)]
+    argv += ["--settings", str(settings), "--port", "0", "--no-watch"]
+    with build_lock(output), log.open("wb") as handle:
+        process = subprocess.Popen(argv, stdout=handle, stderr=handle, start_new_session=True)
+        try:
+            assert wait_for(lambda: "Đang phục vụ" in log.read_text(), 60), log.read_text()
+        finally:
+            kill_session(process.pid)
+            process.wait()
+    text = log.read_text()
+    assert "Đang chờ một lần xây dựng khác ghi vào" in text
+    assert "Chưa xây dựng lại: một lần xây dựng khác vẫn đang ghi vào" in text
+    assert "Traceback" not in text
+    assert not (output / "huyen").exists()

@@ -369,6 +369,7 @@ def serve(
     handler = functools.partial(_QuietHandler, directory=str(output_dir))
     server = ThreadingHTTPServer((bind, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]  # the one the system gave for --port 0
     _say(f"Đang phục vụ tại http://localhost:{port}/ (Ctrl+C để dừng)")
     try:
         if watch:
