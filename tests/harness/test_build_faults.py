@@ -1,10 +1,11 @@
 """Fault harness for build integrity (issue 20), slow: seeded random runs over a small generated
 portal, each ending in an output compared byte for byte with a cold build of the same sources.
 
-(a) random edit sequences (bodies, titles, dates, new and deleted items, ``now`` moving on),
-    each built incrementally; (b) ``kill -9`` of the whole process group or of the main
-    process only at a random moment, then a build that must match a cold one and leave no
-    process behind; (c) two or three builds racing into one output, each finishing whole.
+(a) random edit sequences (bodies, titles, dates, new and deleted items, git commits dated
+    before and after ``now``, ``now`` moving on), each built incrementally; (b) ``kill -9`` of
+    the whole process group or of the main process only at a random moment, then a build that
+    must match a cold one and leave no process behind; (c) two or three builds racing into one
+    output, each finishing whole.
 
 ``PORTAL_HARNESS_SEED`` picks the seed (default ``SEED``); every run prints its seed, counts and
 worst times, so a failure can be replayed. Run with ``make test-slow`` or
@@ -17,6 +18,7 @@ import datetime as dt
 import os
 import random
 import signal
+import subprocess
 import time
 from pathlib import Path
 
@@ -57,19 +59,38 @@ def seed() -> int:
 
 
 class Portal:
-    """A small generated portal (a parent and a member) that random edits change."""
+    """A small generated portal (a parent and a member) in a git repository, that random edits
+    and commits (dated around ``now``, some after it) change."""
 
     def __init__(self, root: Path, rng: random.Random):
         self.rng = rng
-        self.content = root / "content"
+        self.repo = root / "repo"
+        self.content = self.repo / "content"
         self.root = root
         self.now = DEMO_NOW
         self.counter = 0
         write_tree(self.content, {"sites.yml": SITES_YML})
+        self.git("init", "-q", "-b", "main")
         for _ in range(4):
             self.add("huyen")
             self.add("xa")
+        self.commit(-48)
         self.colds = 0
+
+    def git(self, *args: str, when: dt.datetime | None = None) -> None:
+        env = {**os.environ, "GIT_AUTHOR_NAME": "Ban biên tập", "GIT_COMMITTER_NAME": "BBT"}
+        env |= {"GIT_AUTHOR_EMAIL": "bbt@huyen.example", "GIT_COMMITTER_EMAIL": "bbt@x.example"}
+        if when is not None:
+            env |= {"GIT_AUTHOR_DATE": when.isoformat(), "GIT_COMMITTER_DATE": when.isoformat()}
+        subprocess.run(["git", *args], cwd=self.repo, env=env, check=True, capture_output=True)
+
+    def commit(self, hours: int) -> str:
+        """Commit everything, dated ``hours`` from ``now`` (after it: the build must not show
+        it until ``now`` passes it)."""
+        when = self.now + dt.timedelta(hours=hours)
+        self.git("add", "-A", "content")
+        self.git("commit", "-q", "--allow-empty", "-m", f"Sửa {self.counter}", when=when)
+        return f"commit at {when:%Y-%m-%d %H:%M}"
 
     def text(self, words: int) -> str:
         return " ".join(self.rng.choice(WORDS) for _ in range(words)).capitalize() + "."
@@ -98,7 +119,9 @@ class Portal:
 
     def step(self) -> str:
         """One random edit; what it was."""
-        kind = self.rng.choice(["body", "title", "date", "add", "delete", "now"])
+        kind = self.rng.choice(["body", "title", "date", "add", "delete", "now", "commit"])
+        if kind == "commit":
+            return self.commit(self.rng.choice([-5, -1, 2, 20]))
         files = self.articles()
         if kind == "add" or len(files) < 3:
             return self.add(self.rng.choice(["huyen", "xa"]))
@@ -138,7 +161,7 @@ def test_random_edits_incremental_equals_cold(tmp_path):
     rng = random.Random(seed())
     portal = Portal(tmp_path, rng)
     output = tmp_path / "output"
-    steps, rebuilt, worst = 12, 0, 0.0
+    steps, rebuilt, worst = 14, 0, 0.0
     history: list[str] = []
     build(portal.content, output, SETTINGS, now=portal.now, search=False, jobs=1)
     for number in range(steps):
