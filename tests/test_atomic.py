@@ -82,7 +82,7 @@ def test_a_failed_build_leaves_the_previous_output_untouched(
 
     # huyen was rebuilt successfully before xa failed, yet nothing of that build shows.
     assert snapshot(output) == before
-    assert not swap.staging_dir(output).exists()
+    assert swap.stagings(output) == []
 
 
 def test_a_successful_build_replaces_each_site_whole(make_content, tmp_path):
@@ -103,7 +103,7 @@ def test_a_successful_build_replaces_each_site_whole(make_content, tmp_path):
 
     assert not old_page.exists()
     assert (output / "huyen/tin-tuc/tin-thay-the/index.html").is_file()
-    assert not swap.staging_dir(output).exists()
+    assert swap.stagings(output) == []
     assert sorted(p.name for p in output.iterdir() if not p.name.startswith(".")) == [
         "huyen",
         "index.html",

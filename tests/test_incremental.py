@@ -10,10 +10,12 @@ import shutil
 import textwrap
 from pathlib import Path
 
+import git
 import pytest
+from history.gitrepo import GitRepo
 
 from portal.build import build
-from support import DEMO_CONTENT, DEMO_NOW, REPO
+from support import DEMO_CONTENT, DEMO_NOW, REPO, SETTINGS, SITES_YML, article
 from trees import SHOW, differences
 
 PARENT_NEWEST = "binh-lang/articles/2026-11-21-nguoi-dan-kich-hoat-dinh-danh-dien-tu.md"
@@ -163,3 +165,101 @@ def test_every_use_of_now_in_templates_is_known():
         if len(re.findall("PORTAL_NOW", text)) != len(known.findall(text)):
             unknown.append(template.name)
     assert not unknown, f"templates reading PORTAL_NOW in a new way: {unknown}"
+
+
+# -- every time input of a page is in the key (issue 20, fault 7) -------------------------------
+
+TIN = "content/huyen/articles/tin.md"
+
+
+def _at(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text).astimezone(DEMO_NOW.tzinfo)
+
+
+def _same_as_cold(content: Path, output: Path, root: Path, now: dt.datetime, **kwargs) -> None:
+    cold = root / f"cold-{now:%H%M}-{len(list(root.iterdir()))}"
+    build(content, cold, SETTINGS, now=now, search=False, incremental=False, **kwargs)
+    problems = differences(cold, output)
+    assert not problems, f"{len(problems)} differences, first: {problems[:SHOW]}"
+
+
+@pytest.fixture
+def updated_repo(tmp_path):
+    """A git repository: an article published on 1 October, updated on 3 October at 09:15."""
+    repo = GitRepo(tmp_path / "repo")
+    repo.commit(
+        "Đăng tin",
+        "2026-10-01T08:00:00+07:00",
+        {
+            "content/sites.yml": SITES_YML,
+            "content/xa/.gitkeep": "",
+            TIN: article("Tin có cập nhật", body="Bản đầu.", date="2026-10-01 07:30"),
+        },
+    )
+    repo.commit(
+        "Sửa số liệu",
+        "2026-10-03T09:15:00+07:00",
+        {TIN: article("Tin có cập nhật", body="Bản sửa.", date="2026-10-01 07:30")},
+    )
+    yield repo
+    repo.close()
+
+
+def test_now_moving_past_a_commit_rebuilds_what_it_shows(updated_repo, tmp_path):
+    """Built before the update's commit time and again after it, the same day: the page must
+    now show "Cập nhật lúc" as a cold build does (the fault: "unchanged, kept")."""
+    content, output = updated_repo.root / "content", tmp_path / "output"
+    before, after = _at("2026-10-03T09:00:00+07:00"), _at("2026-10-03T10:00:00+07:00")
+    build(content, output, SETTINGS, now=before, search=False)
+    result = build(content, output, SETTINGS, now=after, search=False)
+    assert {s.site for s in result.sites if not s.kept} == {"huyen"}
+    _same_as_cold(content, output, tmp_path, after)
+    assert "pt-article__updated" in (output / "huyen/tin-tuc/tin-co-cap-nhat/index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_a_new_commit_in_a_worktree_changes_the_key(updated_repo, tmp_path):
+    """Content in a git worktree (its .git is a file, as in a submodule): committing an edit
+    already built from the working tree changes the history the pages show (the fault: the
+    key read the .git file, which never changes)."""
+    worktree = tmp_path / "wt"
+    updated_repo.git("worktree", "add", "-q", "-b", "wt", str(worktree))
+    assert (worktree / ".git").is_file()
+    content, output = worktree / "content", tmp_path / "output"
+    now = _at("2026-10-06T12:00:00+07:00")
+    path = worktree / TIN
+    path.write_text(article("Tin có cập nhật", body="Bản ba.", date="2026-10-01 07:30"))
+    build(content, output, SETTINGS, now=now, search=False)
+    wt = GitRepo.__new__(GitRepo)
+    wt.root, wt.repo = worktree, git.Repo(worktree)
+    wt.git("add", "-A")
+    wt.git("commit", "-q", "-m", "Bản ba", when="2026-10-05T09:00:00+07:00")
+    wt.repo.close()
+    result = build(content, output, SETTINGS, now=now, search=False)
+    assert {s.site for s in result.sites if not s.kept} == {"huyen"}
+    _same_as_cold(content, output, tmp_path, now)
+
+
+def test_the_public_reports_minute_is_in_the_key(make_content, tmp_path):
+    """With PORTAL_REPORT_PUBLIC the tally page says when its numbers were counted, to the
+    minute: a build a few minutes later shows the new minute, as a cold build does."""
+    content = make_content({"huyen/articles/a.md": article()})
+    settings = tmp_path / "report.py"
+    settings.write_text(
+        f"import sys\nsys.path[:0] = [{str(REPO)!r}]\nfrom pelicanconf import *\n"
+        f"THEME = {str(REPO / 'theme')!r}\nPORTAL_REPORT_PUBLIC = True\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "output"
+    build(content, output, settings, now=DEMO_NOW, search=False)
+    later = DEMO_NOW + dt.timedelta(minutes=5)
+    result = build(content, output, settings, now=later, search=False)
+    assert {s.site for s in result.sites if not s.kept} == {"huyen", "xa"}
+    cold = tmp_path / "cold"
+    build(content, cold, settings, now=later, search=False, incremental=False)
+    problems = differences(cold, output)
+    assert not problems, f"{len(problems)} differences, first: {problems[:SHOW]}"
+    # Within the same minute nothing is built again.
+    result = build(content, output, settings, now=later + dt.timedelta(seconds=20), search=False)
+    assert all(s.kept for s in result.sites)

@@ -20,12 +20,13 @@
 | ``portal.report`` (plugin, only with PORTAL_REPORT_PUBLIC) | ``portal report``: the monthly tally (text, CSV, JSON, HTML with SVG bar charts); the ``thong-ke/`` page | get_generators | PORTAL_REPORT_PUBLIC, PORTAL_NOW, PORTAL_SITE, PORTAL_CATALOG |
 | ``portal.changes`` | a branch against the merge-base of a ref (GitPython): change-note and takedown rules (``check --base``), PR summary (``changes``), ``schedule`` | – | PORTAL_MAX_ATTACHMENT_MB (passed in) |
 | ``portal.headers`` | HTTP headers per site from one policy: ``_headers``, ``_nginx.conf``, nginx for ``serve-prod`` | – (called by ``portal.build`` after indexing) | PORTAL_URL_MODE (through the build) |
-| ``portal.swap`` | atomic output: staging folder, each site swapped in (renameat2 RENAME_EXCHANGE) | – | – |
+| ``portal.swap`` | atomic output: a staging folder per run (dead runs' cleaned), each site swapped in (renameat2 RENAME_EXCHANGE) | – | – |
+| ``portal.lock`` | one build at a time per output: flock on the output and its cache, bounded wait | – | PORTAL_LOCK_WAIT (through the build) |
 | ``portal.codeowners`` | ``portal codeowners``: ``.github/CODEOWNERS`` from the editors in sites.yml | – | PORTAL_TECH_TEAM |
 | ``portal.mail`` | one address rule (email-validator: IDN to ASCII, no SMTPUTF8 local parts) for the check and ``notify``; header text on one line | – (called by the field kinds and ``portal.notify``) | – |
 | ``portal.notify`` | ``portal notify``: invitation e-mail, each message on its own, record of what was sent (and what perhaps was) | – | PORTAL_SMTP_* (environment) |
 | ``portal.bench`` | generated corpora; ``make bench`` (builds beside stock Pelican, Hugo and Hugo + Pagefind) and ``make bench-search`` | – | – |
-| ``portal.build`` | scan (with the git history), then one Pelican run per site into a staging folder, the search indexes and headers, then the swap | – | PORTAL_URL_MODE, PORTAL_MAX_ATTACHMENT_MB, PORTAL_SEARCH, PORTAL_HISTORY, PORTAL_REPORT_PUBLIC |
+| ``portal.build`` | scan (with the git history), then one Pelican run per site into a staging folder, the search indexes and headers, then the swap | – | PORTAL_URL_MODE, PORTAL_MAX_ATTACHMENT_MB, PORTAL_SEARCH, PORTAL_HISTORY, PORTAL_REPORT_PUBLIC, PORTAL_LOCK_WAIT, PORTAL_CACHE_PATH |
 | ``portal.cli`` | the ``portal`` command | – | – |
 
 Settings the build sets per site: SITENAME, SITEURL, PATH, OUTPUT_PATH, PORTAL_SITE,

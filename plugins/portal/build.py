@@ -27,6 +27,7 @@ from portal.frontmatter.fields import TIMEZONE
 from portal.headers import write_site_headers
 from portal.history import attach as attach_history
 from portal.history import read_history
+from portal.lock import DEFAULT_WAIT, build_lock
 from portal.markup.render import current_cache as render_cache
 from portal.markup.render import use_cache as use_render_cache
 from portal.search import (
@@ -80,6 +81,10 @@ ENFORCED: dict[str, Any] = {
     "SLUGIFY_SOURCE": "title",
     "TYPOGRIFY": False,
     "OUTPUT_SOURCES": False,
+    # Pelican's content cache is a pickle (code, not data) in the build's cache folder, and the
+    # catalog reads every file anyway: never written, never loaded.
+    "CACHE_CONTENT": False,
+    "LOAD_CONTENT_CACHE": False,
     # Feeds are portal.feeds' (JSON Feed and Atom); Pelican's own would sit beside them.
     **{
         f"{prefix}_{kind}": None
@@ -203,15 +208,20 @@ def scan(
     return sites, catalogs
 
 
-def add_history(content_dir: Path, catalogs: dict[str, SiteCatalog], now: dt.datetime) -> None:
+def add_history(
+    content_dir: Path, catalogs: dict[str, SiteCatalog], now: dt.datetime
+) -> dt.datetime | None:
     """One pass over the git history for every item of every catalog (``portal.history``); a
     notice (shallow clone, unreadable repository) is kept on the catalogs for the command line:
-    logged during a build, it would fail the build."""
+    logged during a build, it would fail the build. Returns the first commit moment after
+    ``now`` of an item's file (the pages change when ``now`` passes it), if any."""
     paths = [item.source for catalog in catalogs.values() for item in catalog.items]
     found = read_history(content_dir, paths)
     attach_history(found.files, catalogs, now)
     for catalog in catalogs.values():
         catalog.history_notice = found.notice
+    later = [c.date for log in found.files.values() for c in log.changes if c.date > now]
+    return min(later, default=None)
 
 
 def load_stats(
@@ -305,15 +315,59 @@ def build(
     history: bool | None = None,
     jobs: int | None = None,
     incremental: bool | None = None,
+    wait: float | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Check everything, then build the selected sites and index them for search (unless
     ``search`` is False, or None and the settings' ``PORTAL_SEARCH`` is False), ``jobs`` sites
     at a time (None: ``PORTAL_JOBS``, else one per core). Incremental unless ``incremental`` (or
     ``PORTAL_INCREMENTAL``) is False: what did not change is kept (``portal.incremental``).
-    Raises ContentErrors or BuildFailed."""
+
+    The whole build holds the exclusive lock of the output and its cache (``portal.lock``):
+    another build of the same output waits up to ``wait`` seconds (None: ``PORTAL_LOCK_WAIT``,
+    else ``portal.lock.DEFAULT_WAIT``), telling ``on_wait`` once.
+    Raises ContentErrors, BuildFailed or portal.lock.BuildLocked."""
     started = time.perf_counter()
     now = now or now_in_vietnam()
     base = load_base_settings(settings_file)
+    if wait is None:
+        wait = float(base.get("PORTAL_LOCK_WAIT", DEFAULT_WAIT))
+    cache_dir = cache_folder(base, output_dir)
+    configured_cache = cache_dir if base.get("PORTAL_CACHE_PATH") else None
+    with build_lock(output_dir, configured_cache, wait, on_wait):
+        return _build(
+            content_dir,
+            output_dir,
+            settings_file,
+            site_ids,
+            now,
+            progress,
+            search,
+            history,
+            jobs,
+            incremental,
+            base,
+            cache_dir,
+            started,
+        )
+
+
+def _build(
+    content_dir: Path,
+    output_dir: Path,
+    settings_file: Path | None,
+    site_ids: list[str] | None,
+    now: dt.datetime,
+    progress: Callable[[str], None] | None,
+    search: bool | None,
+    history: bool | None,
+    jobs: int | None,
+    incremental: bool | None,
+    base: dict[str, Any],
+    cache_dir: Path,
+    started: float,
+) -> BuildResult:
+    """``build`` once the lock is held."""
     if history is None:  # git history (portal.history) unless PORTAL_HISTORY is False
         history = bool(base.get("PORTAL_HISTORY", True))
     if search is None:
@@ -321,8 +375,8 @@ def build(
     if incremental is None:
         incremental = bool(base.get("PORTAL_INCREMENTAL", True))
     local = base.get("PORTAL_URL_MODE", "local") == "local"
+    report_public = bool(base.get("PORTAL_REPORT_PUBLIC"))  # its page shows now's minute
     stats_folder = stats_view.stats_dir(base)
-    cache_dir = cache_folder(base, output_dir)
     fingerprint = inc.code_fingerprint(base) if incremental else ""
     manifest = inc.read_manifest(cache_dir) if incremental else {}
     run_key = ""
@@ -341,11 +395,12 @@ def build(
         max_mb = int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20))
         if jobs is None:
             jobs = int(base.get("PORTAL_JOBS") or 0) or default_jobs()
-        sites, catalogs = scan(content_dir, now, report, site_ids, max_mb, history, jobs)
+        sites, catalogs = scan(content_dir, now, report, site_ids, max_mb, False, jobs)
     finally:
         use_render_cache(None)
     if report:
         raise ContentErrors(report)
+    next_commit = add_history(content_dir, catalogs, now) if history else None
     stats, stats_keys = load_stats(stats_folder, catalogs)
     result = BuildResult(notices=history_notices(catalogs))
     result.notices += [
@@ -368,12 +423,15 @@ def build(
             search,
             content_dir,
             stats_keys,
+            report_public,
         )
+    # A site is kept only if its key is the same and its folder is still what the last build
+    # left there (a damaged or emptied folder is built again).
     kept_sites = {
         s
         for s in chosen
         if pages_keys.get(s) and previous.get(s, {}).get("pages") == pages_keys[s]
-        if (output_dir / s).is_dir()
+        if previous[s].get("tree") and previous[s]["tree"] == inc.tree_digest(output_dir / s)
     }
     to_build = [s for s in chosen if s not in kept_sites]
     # Everything is written into a staging folder; sites are swapped in only once all succeeded.
@@ -456,12 +514,19 @@ def build(
                 "files": site_result.files,
                 "search_pages": site_result.search_pages,
             }
+        # What each site's folder holds now (kept sites too: their search files may have been
+        # refreshed), checked before anything is trusted as unchanged.
+        for sid, record in records.items():
+            records[sid] = {**record, "tree": inc.tree_digest(output_dir / sid)}
         inc.write_manifest(
             cache_dir,
             {
+                "root": inc.root_digest(output_dir),
                 "run": run_key,
                 "now": now.isoformat(),
-                "next_change": inc.next_change(catalogs, now).isoformat(),
+                "next_change": inc.next_change(
+                    catalogs, now, next_commit, report_public
+                ).isoformat(),
                 "chosen": chosen,
                 "sites": records,
             },
@@ -493,9 +558,13 @@ def _unchanged(
     except (KeyError, ValueError):
         return None
     chosen = manifest.get("chosen", [])
-    if not (window[0] <= now < window[1]) or not all((output_dir / s).is_dir() for s in chosen):
+    if not (window[0] <= now < window[1]) or manifest.get("root") != inc.root_digest(output_dir):
         return None
     previous = manifest.get("sites", {})
+    for site_id in chosen:  # the output must still be what the last build left there
+        recorded = previous.get(site_id, {}).get("tree")
+        if not recorded or recorded != inc.tree_digest(output_dir / site_id):
+            return None
     result = BuildResult(sites=[_kept_result(output_dir, s, previous) for s in chosen])
     result.seconds = time.perf_counter() - started
     return result

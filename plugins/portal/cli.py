@@ -21,6 +21,7 @@ from portal import build as builder
 from portal.errors import ContentErrors, ErrorReport
 from portal.frontmatter.fields import Invalid, _datetime
 from portal.frontmatter.schema import TYPES
+from portal.lock import BuildLocked
 from portal.scaffold import ScaffoldError, create
 
 DEFAULT_CONTENT = Path("content")
@@ -72,6 +73,9 @@ def _fail_on_content_errors(func: Callable) -> Callable:
             for message in exc.messages:
                 click.echo(f"{exc.site}: {message}", err=True)
             _say(f"Xây dựng trang {exc.site} thất bại. (Build of {exc.site} failed.)")
+            sys.exit(1)
+        except BuildLocked as exc:
+            _say(f"Chưa xây dựng: {exc.message}. (Build not started: {exc.english}.)")
             sys.exit(1)
 
     return wrapper
@@ -133,6 +137,14 @@ def main() -> None:
     help="Build everything again, keeping nothing from the last build (as "
     "PORTAL_INCREMENTAL = False).",
 )
+@click.option(
+    "--wait",
+    type=click.FloatRange(0),
+    default=None,
+    metavar="SECONDS",
+    help="How long to wait while another build writes into the same output (default: "
+    "PORTAL_LOCK_WAIT, else 600); 0 gives up at once.",
+)
 @_fail_on_content_errors
 def build(
     content_dir: Path,
@@ -143,6 +155,7 @@ def build(
     no_search: bool,
     jobs: int | None,
     full: bool,
+    wait: float | None,
 ) -> None:
     """Check all content, then build every site (or --site) into OUTPUT/<site-id>/. Only what
     changed since the last build is built again, unless --full."""
@@ -156,6 +169,8 @@ def build(
         search=False if no_search else None,
         jobs=jobs,
         incremental=False if full else None,
+        wait=wait,
+        on_wait=_say,
     )
     for site in result.sites:
         if site.kept:
@@ -287,7 +302,7 @@ def serve_prod(
     under /<site-id>/ as in development; nginx comes from Debian (make system-deps)."""
     from portal.headers.server import Nginx, NginxError
 
-    result = builder.build(content_dir, output_dir, _settings(settings_file))
+    result = builder.build(content_dir, output_dir, _settings(settings_file), on_wait=_say)
     # A terminated command stops its nginx too, instead of leaving it holding the port.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
@@ -335,6 +350,7 @@ def serve(
                 output_dir,
                 settings,
                 progress=lambda site: _say(f"Đang xây dựng {site}…"),
+                on_wait=_say,  # another build of the same output holds its lock
             )
         except ContentErrors as exc:
             _print_report(exc.report, "text")
@@ -343,6 +359,9 @@ def serve(
         except builder.BuildFailed as exc:
             _say(str(exc))
             return
+        except BuildLocked as exc:
+            _say(f"Chưa xây dựng lại: {exc.message}; đang giữ bản cũ. ({exc.english})")
+            return
         _say(f"Đã xây dựng lại trong {time.perf_counter() - started:.1f} giây.")
 
     rebuild()
@@ -350,6 +369,7 @@ def serve(
     handler = functools.partial(_QuietHandler, directory=str(output_dir))
     server = ThreadingHTTPServer((bind, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]  # the one the system gave for --port 0
     _say(f"Đang phục vụ tại http://localhost:{port}/ (Ctrl+C để dừng)")
     try:
         if watch:

@@ -18,7 +18,8 @@ fresh clone with a kept cache is as good as the machine that built it:
   members' items) gets a new quick index only.
 
 Rendered Markdown is cached by the SHA-256 of the text (and the code fingerprint), so reading
-an unchanged corpus skips Markdown and the sanitiser.
+an unchanged corpus skips Markdown; the cache is JSON, each entry sealed with a digest and
+checked against the sanitiser again before use (``RenderCache``).
 """
 
 from __future__ import annotations
@@ -30,13 +31,15 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import json
-import pickle
+import os
 from pathlib import Path
 from typing import Any
 
 MANIFEST = "portal-build.json"
-RENDER_CACHE = "render.pickle"
-FORMAT = 1
+RENDER_CACHE = "render.json"
+RENDER_FORMAT = 2  # 1 was a pickle (render.pickle): code, not data
+OLD_RENDER_CACHE = "render.pickle"
+FORMAT = 2  # 2: each site's record holds the digest of its folder (tree)
 # Libraries whose version changes what is written.
 LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "pagefind", "pillow", "babel", "icalendar")
 
@@ -93,10 +96,13 @@ def code_fingerprint(base: dict[str, Any]) -> str:
 
 
 def content_fingerprint(content_dir: Path) -> str:
-    """Every file under the content folder, by path and bytes, and the git HEAD (history)."""
+    """Every file under the content folder, by path and bytes, and the git HEAD (history;
+    ``portal.history.gitlog.head_commit``, once per build)."""
+    from portal.history.gitlog import head_commit
+
     h = hashlib.sha256()
     _tree(h, content_dir)
-    h.update(_git_head(content_dir).encode())
+    h.update(head_commit(content_dir).encode())
     return h.hexdigest()
 
 
@@ -114,27 +120,6 @@ def run_key(fingerprint: str, content_dir: Path, flags: str) -> str:
     """What a whole build is made from: the code fingerprint, the content and the build's
     options. Equal keys (and ``now`` before the next change) mean nothing to build."""
     return _digest(fingerprint, content_fingerprint(content_dir), flags)
-
-
-def _git_head(content_dir: Path) -> str:
-    """The commit checked out, read from .git without running git ('' outside a repository)."""
-    for folder in (content_dir.resolve(), *content_dir.resolve().parents):
-        git = folder / ".git"
-        if git.is_dir():
-            head = (git / "HEAD").read_text(encoding="utf-8").strip()
-            if head.startswith("ref: "):
-                ref = git / head[5:]
-                if ref.is_file():
-                    return ref.read_text(encoding="utf-8").strip()
-                packed = git / "packed-refs"
-                if packed.is_file():
-                    for line in packed.read_text(encoding="utf-8").splitlines():
-                        if line.endswith(" " + head[5:]):
-                            return line.split()[0]
-            return head
-        if git.is_file():  # a worktree or submodule: let git's own files decide
-            return git.read_text(encoding="utf-8").strip()
-    return ""
 
 
 # -- items and sites ------------------------------------------------------------------------------
@@ -168,20 +153,36 @@ def item_digest(item, root: str) -> str:
     return _digest(*parts)
 
 
-def time_facts(catalog, now: dt.datetime) -> list:
-    """What of ``now`` a site's pages show besides item states (which the items carry): the
-    date (this week, open consultations, days left, feed tombstones) and which invitations are
-    over (home page, invitation badge). A template reading PORTAL_NOW in another way must add
-    it here (tests/test_incremental.py checks the templates)."""
+def time_facts(catalog, now: dt.datetime, report: bool = False) -> list:
+    """What of ``now`` a site's pages show besides item states and git history as of ``now``
+    (which the items carry): the date (this week, open consultations, days left, feed
+    tombstones), which invitations are over (home page, invitation badge) and, with the public
+    monthly report (``report``, PORTAL_REPORT_PUBLIC), the minute it says its numbers were
+    counted at. A template reading PORTAL_NOW in another way must add it here
+    (tests/test_incremental.py checks the templates)."""
     over = sorted(i.url for i in catalog.items if i.kind == "invitations" and i.meta["end"] < now)
-    return [now.date().isoformat(), over]
+    facts = [now.date().isoformat(), over]
+    if report:
+        facts.append(now.strftime("%Y-%m-%d %H:%M"))
+    return facts
 
 
-def next_change(catalogs, now: dt.datetime) -> dt.datetime:
+def next_change(
+    catalogs,
+    now: dt.datetime,
+    next_commit: dt.datetime | None = None,
+    report: bool = False,
+) -> dt.datetime:
     """The first moment after ``now`` at which some page would change with no edit: an item's
-    ``date`` or ``expires`` passing, an invitation ending, the next day beginning."""
+    ``date`` or ``expires`` passing, an invitation ending, the next day beginning, the next
+    commit of an item's file (``next_commit``: its history as of ``now`` grows) and, with the
+    public report (``report``), the next minute."""
     tomorrow = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(), now.tzinfo)
     moments = [tomorrow]
+    if next_commit is not None:
+        moments.append(next_commit)
+    if report:
+        moments.append(now.replace(second=0, microsecond=0) + dt.timedelta(minutes=1))
     for catalog in catalogs.values():
         for item in catalog.items:
             for name in ("date", "expires", "end"):
@@ -200,9 +201,11 @@ def site_keys(
     search: bool,
     content_dir: Path,
     extra: dict[str, str] | None = None,
+    report: bool = False,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """(pages key, quick index key) per site; ``extra`` adds per-site inputs that are not
-    content (the digest of its visit statistics)."""
+    content (the digest of its visit statistics); ``report``: the public monthly report is
+    built (its minute is a time fact)."""
     from portal.search.facts import quick_record
     from portal.search.index import quick_items
     from portal.theme.home import cross_site
@@ -230,7 +233,7 @@ def site_keys(
             str(local),
             str(search),
             *digests[sid],
-            _plain(time_facts(catalog, now)),
+            _plain(time_facts(catalog, now, report)),
             others,
             (extra or {}).get(sid, ""),
         )
@@ -241,6 +244,40 @@ def site_keys(
 
 
 # -- the record of the last build -----------------------------------------------------------------
+
+
+def tree_digest(folder: Path) -> str:
+    """What ``folder`` holds, cheaply: every file's path, size and modification time (nothing
+    read), so a site folder damaged, emptied or half-replaced since the last build differs from
+    the record and is built again. '' when the folder is missing."""
+    if not folder.is_dir():
+        return ""
+    h = hashlib.sha256()
+    stack = [("", str(folder))]
+    while stack:
+        rel, path = stack.pop()
+        with os.scandir(path) as entries:
+            found = sorted(entries, key=lambda e: e.name)
+        for entry in found:
+            name = f"{rel}{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((name + "/", entry.path))
+                h.update(f"d {name}\0".encode())
+            else:
+                info = entry.stat(follow_symlinks=False)
+                h.update(f"f {name} {info.st_size} {info.st_mtime_ns}\0".encode())
+    return h.hexdigest()
+
+
+def root_digest(output_dir: Path) -> str:
+    """The files directly in the output (the development index), as ``tree_digest``."""
+    h = hashlib.sha256()
+    if output_dir.is_dir():
+        for entry in sorted(os.scandir(output_dir), key=lambda e: e.name):
+            if entry.is_file(follow_symlinks=False) and not entry.name.startswith("."):
+                info = entry.stat(follow_symlinks=False)
+                h.update(f"{entry.name} {info.st_size} {info.st_mtime_ns}\0".encode())
+    return h.hexdigest()
 
 
 def read_manifest(cache_dir: Path) -> dict[str, Any]:
@@ -263,33 +300,60 @@ def write_manifest(cache_dir: Path, data: dict[str, Any]) -> None:
 
 
 class RenderCache:
-    """Sanitised HTML by SHA-256 of the Markdown text, for one code fingerprint."""
+    """Sanitised HTML by SHA-256 of the Markdown text, for one code fingerprint.
+
+    Stored as data, never code: JSON (``render.json``) with a format number, the fingerprint
+    and, for each entry, a SHA-256 of (fingerprint, key, HTML), so a truncated, corrupted or
+    hand-edited entry is dropped on load. A digest anyone can recompute does not stop a
+    deliberate edit, so an entry is also used only when ``trusted`` says so (the renderer
+    passes its sanitiser's fixed-point check: the HTML must come out of the allow-list
+    unchanged); anything else is rendered again from the Markdown. ``dropped`` counts both."""
 
     def __init__(self, path: Path, fingerprint: str):
         self.path = path
         self.fingerprint = fingerprint
         self.entries: dict[str, str] = {}
         self.used: dict[str, str] = {}
+        self.dropped = 0
         try:
-            with path.open("rb") as handle:
-                stored = pickle.load(handle)
-            if stored.get("fingerprint") == fingerprint:
-                self.entries = stored["entries"]
-        except (OSError, pickle.UnpicklingError, EOFError, KeyError, AttributeError):
-            pass
+            stored = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if not isinstance(stored, dict) or stored.get("format") != RENDER_FORMAT:
+            return
+        if stored.get("fingerprint") != fingerprint or not isinstance(stored.get("entries"), dict):
+            return
+        for key, entry in stored["entries"].items():
+            html = entry.get("html") if isinstance(entry, dict) else None
+            if isinstance(html, str) and entry.get("sha256") == self._seal(key, html):
+                self.entries[key] = html
+            else:
+                self.dropped += 1
 
-    def render(self, text: str, render) -> str:
+    def _seal(self, key: str, html: str) -> str:
+        return _digest(self.fingerprint, key, html)
+
+    def render(self, text: str, render, trusted=None) -> str:
+        """``render(text)``, or the cached HTML of the same text when ``trusted(html)``."""
         key = hashlib.sha256(text.encode("utf-8")).hexdigest()
         html = self.entries.get(key)
+        if html is not None and trusted is not None and not trusted(html):
+            html = None
+            self.dropped += 1
         if html is None:
             html = render(text)
         self.used[key] = html
         return html
 
     def save(self) -> None:
-        """Keep what this build used (old entries go, so the cache never grows without end)."""
+        """Keep what this build used (old entries go, so the cache never grows without end);
+        the pickle of earlier versions is deleted, never read."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        entries = {
+            key: {"html": html, "sha256": self._seal(key, html)} for key, html in self.used.items()
+        }
+        data = {"format": RENDER_FORMAT, "fingerprint": self.fingerprint, "entries": entries}
         temporary = self.path.with_suffix(".tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump({"fingerprint": self.fingerprint, "entries": self.used}, handle, 5)
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         temporary.replace(self.path)
+        (self.path.parent / OLD_RENDER_CACHE).unlink(missing_ok=True)

@@ -14,6 +14,7 @@ import ctypes.util
 import errno
 import os
 import shutil
+import uuid
 from pathlib import Path
 
 AT_FDCWD = -100
@@ -55,15 +56,32 @@ def exchange(a: Path, b: Path) -> bool:
 
 
 def staging_dir(output_dir: Path) -> Path:
-    """The staging folder of ``output_dir``: a hidden sibling, so renames stay on one file
-    system and nothing half-built is ever inside the served folder."""
+    """The prefix of ``output_dir``'s staging folders: hidden siblings, so renames stay on one
+    file system and nothing half-built is ever inside the served folder. Each run adds its own
+    suffix (``fresh_staging``)."""
     return output_dir.parent / f".{output_dir.name}{STAGING_SUFFIX}"
 
 
+def stagings(output_dir: Path) -> list[Path]:
+    """Every staging folder of ``output_dir`` on disk (this run's and those of dead runs)."""
+    prefix = staging_dir(output_dir)
+    if not prefix.parent.is_dir():
+        return []
+    return sorted(
+        p
+        for p in prefix.parent.iterdir()
+        if p.name == prefix.name or p.name.startswith(prefix.name + "-")
+    )
+
+
 def fresh_staging(output_dir: Path) -> Path:
-    """An empty staging folder (what a crashed earlier build left there is discarded)."""
-    staging = staging_dir(output_dir)
-    shutil.rmtree(staging, ignore_errors=True)
+    """An empty staging folder of this run's own (``.<output>.building-<pid>-<random>``).
+    The caller holds the output's lock (``portal.lock``), so every other staging folder is what
+    a dead run left behind, and is deleted."""
+    for stale in stagings(output_dir):
+        shutil.rmtree(stale, ignore_errors=True)
+    prefix = staging_dir(output_dir)
+    staging = prefix.with_name(f"{prefix.name}-{os.getpid()}-{uuid.uuid4().hex[:8]}")
     staging.mkdir(parents=True)
     return staging
 

@@ -5,6 +5,13 @@ Pelican renders in one thread, so a build of a parent and its members used one c
 Workers are forked after the catalog is read, so each starts with every site's catalog without
 pickling it; each returns only its small result. The largest sites start first, so that a big
 parent does not run alone at the end. ``jobs=1`` builds in the calling process, as before.
+
+Workers die with the build: each asks the kernel for SIGKILL when its parent ends
+(``prctl(PR_SET_PDEATHSIG)``, Linux), then checks that its parent is still the one that forked
+it (a parent killed before the request was made goes unnoticed otherwise). A build killed with
+``kill -9`` (the OOM killer's way) leaves no worker writing on, nor holding the output's lock.
+The signal follows the thread that forked the workers: ``run_all`` returns only once they are
+gone, so that thread outlives them.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import ctypes.util
 import gc
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from typing import TypeVar
@@ -25,6 +33,11 @@ try:
     _MALLOC_TRIM = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
 except (OSError, AttributeError):  # not glibc
     _MALLOC_TRIM = None
+try:
+    _PRCTL = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True).prctl
+except (OSError, AttributeError):  # not Linux
+    _PRCTL = None
+PR_SET_PDEATHSIG = 1
 
 
 def default_jobs() -> int:
@@ -33,6 +46,15 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
+
+
+def die_with_parent(parent: int) -> None:
+    """In a forked worker: be killed when the process ``parent`` ends; end now if it already
+    has (this process was adopted by another before the request was made)."""
+    if _PRCTL is not None:
+        _PRCTL(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _run(key: str) -> object:
@@ -51,7 +73,12 @@ def run_all(keys: list[str], run: Callable[[str], T], jobs: int) -> list[T]:
     gc.collect()
     gc.freeze()
     try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(
+            jobs,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
             futures = {key: pool.submit(_run, key) for key in keys}
             done, _ = wait(futures.values(), return_when=FIRST_EXCEPTION)
             failed = next((f for f in done if f.exception() is not None), None)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -45,6 +46,24 @@ class Commit:
     author: Person
     subject: str
     entries: list[Entry] = field(default_factory=list)
+
+
+def head_commit(folder: Path) -> str:
+    """The commit checked out in the repository holding ``folder`` ('' outside a repository,
+    before the first commit, or without git). Asked of git itself (one ``git rev-parse``), so
+    the repository is found wherever its ``.git`` is: a folder, or a file naming it elsewhere
+    (a worktree, a submodule), with refs loose, packed or in a worktree's common folder."""
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--verify", "--quiet", "HEAD"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
 
 
 def log_args(prefix: str) -> list[str]:

@@ -1,4 +1,8 @@
-"""Render Markdown to HTML and sanitise it with nh3 (Ammonia) using our allow-list."""
+"""Render Markdown to HTML and sanitise it with nh3 (Ammonia) using our allow-list.
+
+During an incremental build ``render`` answers from ``portal.incremental.RenderCache``, which
+hands back a stored rendering only when ``clean`` passes (the sanitiser leaves it unchanged):
+nothing read from the cache bypasses the allow-list."""
 
 from __future__ import annotations
 
@@ -145,10 +149,17 @@ def _render(text: str) -> str:
     return sanitize(_H1.sub(r"<\1h2", _markdown().convert(text)))
 
 
+def clean(fragment: str) -> bool:
+    """True when ``fragment`` comes out of the sanitiser unchanged: everything in it is on the
+    allow-list. A cached rendering is used only then (``portal.incremental.RenderCache``), so
+    an edited cache cannot put into a page what the sanitiser would remove."""
+    return sanitize(fragment) == fragment
+
+
 def render(text: str) -> str:
     """Markdown → sanitised HTML. ``reset()`` clears footnotes, abbreviations and heading ids
     between documents, so nothing of one item reaches the next."""
-    return _cache.render(text, _render) if _cache is not None else _render(text)
+    return _cache.render(text, _render, clean) if _cache is not None else _render(text)
 
 
 def relative_links(fragment: str) -> list[str]:
