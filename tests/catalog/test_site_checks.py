@@ -6,6 +6,8 @@ from pathlib import Path
 
 from portal.build import scan
 from portal.errors import ErrorReport
+from portal.headers.policy import content_security_policy, site_policy
+from portal.sites.config import load_sites
 from support import DEMO_NOW, PDF, SITES_YML, article
 
 
@@ -201,3 +203,58 @@ def test_translation_of_names_a_published_page_in_another_language(make_content)
             "a translation needs a different lang from its original",
         ),
     ]
+
+
+HOSTILE_ADDRESSES = [
+    ("https://xa.example; script-src-elem *", "; ,"),
+    ("https://xa.example/;frame-ancestors *", "; ,"),
+    ("https://xa.example,https://evil.example", "; ,"),
+    ('https://xa.example/"onload', "; ,"),
+    ("https://admin:secret@xa.example", "'@'"),
+    ("http://xa.example", "https://"),
+    ("https://xa.example:99999", "port"),
+    ("https://xa..example", "tên miền"),
+    ("https://xa.example/?utm=1", "'?…'"),
+    ("https://xà.example", "xn--"),
+]
+
+
+def _sites_with(base_url: str = "https://xa.example", endpoint: str = "") -> str:
+    text = SITES_YML.replace("base_url: https://xa.example", f"base_url: '{base_url}'")
+    if endpoint:
+        text += f"  forms:\n    endpoint: '{endpoint}'\n"
+    return text
+
+
+def test_hostile_base_url_is_a_sites_error_at_its_line(make_content):
+    for value, word in HOSTILE_ADDRESSES:
+        report = ErrorReport()
+        load_sites(make_content({}, sites=_sites_with(base_url=value)), report)
+        errors = [e for e in report.sorted() if e.field == "xa.base_url"]
+        assert errors and errors[0].line == 14, (value, [str(e) for e in report.sorted()])
+        assert word in errors[0].message, (value, errors[0].message)
+
+
+def test_hostile_form_endpoint_is_a_sites_error_at_its_line(make_content):
+    for value, word in [*HOSTILE_ADDRESSES[:8], ("https://f.example/x#top", "'#…'")]:
+        report = ErrorReport()
+        load_sites(make_content({}, sites=_sites_with(endpoint=value)), report)
+        errors = [e for e in report.sorted() if e.field == "xa.forms.endpoint"]
+        assert errors and errors[0].line == 17, (value, [str(e) for e in report.sorted()])
+        assert word in errors[0].message, (value, errors[0].message)
+
+
+def test_csp_uses_origins_rebuilt_from_the_parsed_addresses(make_content):
+    sites_yml = _sites_with(
+        base_url="https://XA.Example:443/xa-an-phu/",
+        endpoint="http://127.0.0.1:8025/hoi-dap?site=xa",
+    )
+    report = ErrorReport()
+    sites = load_sites(make_content({}, sites=sites_yml), report)
+    assert not report, [str(e) for e in report.sorted()]
+    parent, member = sites
+    assert site_policy(parent, sites, local=False).image_origins == ("https://xa.example",)
+    policy = site_policy(member, sites, local=False, form_paths=["hoi-dap/"])
+    csp = content_security_policy("form", policy)
+    assert "form-action 'self' http://127.0.0.1:8025;" in csp
+    assert "connect-src 'self' http://127.0.0.1:8025;" in csp
