@@ -11,6 +11,7 @@ YAML document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -25,6 +26,8 @@ DELIMITER = "---"
 # Front matter is a flat mapping with lists of mappings at most (schedule items): four levels
 # do; twenty leave room and stop a bracket bomb long before Python's recursion limit.
 MAX_DEPTH = 20
+MAX_KEY = 100  # characters of a key: the longest field name is 15
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 @dataclass
@@ -141,6 +144,13 @@ def _compose(
                     node.line, "tên trường phải là chữ", "a key must be plain text"
                 )
             key = str(node.value).strip()
+            if _UNPRINTABLE.search(key) or len(key) > MAX_KEY:
+                raise FrontMatterError(
+                    node.line,
+                    f"tên trường '{ascii(key)[1:41]}' dài quá {MAX_KEY} ký tự hoặc có ký tự "
+                    "điều khiển, xuống dòng; tên trường là một từ như 'title'",
+                    "a key must be a short name on one line",
+                )
             previous = parent.value.get(key)  # type: ignore[union-attr]
             if previous is not None:
                 raise FrontMatterError(
