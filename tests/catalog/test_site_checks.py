@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from portal.build import scan
+from portal.catalog.scan import MAX_CONTENT_BYTES
 from portal.errors import ErrorReport
 from portal.headers.policy import content_security_policy, site_policy
 from portal.sites.config import load_sites
@@ -258,3 +259,34 @@ def test_csp_uses_origins_rebuilt_from_the_parsed_addresses(make_content):
     csp = content_security_policy("form", policy)
     assert "form-action 'self' http://127.0.0.1:8025;" in csp
     assert "connect-src 'self' http://127.0.0.1:8025;" in csp
+
+
+def test_oversized_content_file_is_refused_before_reading(make_content):
+    body = "Đoạn văn dài. " * (MAX_CONTENT_BYTES // 14)
+    content = make_content({"huyen/articles/dai.md": article(body=body)})
+    errors = errors_of(content)
+    assert [(Path(e.path).name, e.line, e.field) for e in errors] == [("dai.md", 1, "file")]
+    assert "quá giới hạn 1 MB" in errors[0].message and "PDF" in errors[0].message
+
+
+def test_control_character_in_the_text_is_refused_at_its_line(make_content):
+    content = make_content({"huyen/articles/a.md": article(body="Dòng một.\n\nDòng\x00 hai.")})
+    errors = errors_of(content)
+    assert [(e.line, e.field) for e in errors] == [(8, "body")], [str(e) for e in errors]
+    assert "U+0000" in errors[0].message
+
+
+def test_facet_values_without_letters_are_refused(make_content):
+    sites = SITES_YML.replace('"Thông báo"]', '"Thông báo", "!!!"]')
+    content = make_content(
+        {
+            "huyen/articles/a.md": article(tags='["Đất đai", "---"]', category='"!!!"'),
+            "huyen/qa/h.md": '---\ntitle: "Hỏi"\ndate: 2026-11-20 08:00\nquestion: "Hỏi gì?"\n'
+            'field: "…"\n---\nĐáp.\n',
+        },
+        sites=sites,
+    )
+    errors = errors_of(content)
+    found = {(Path(e.path).name, e.line, e.field) for e in errors}
+    assert found == {("a.md", 4, "category"), ("a.md", 5, "tags[2]"), ("h.md", 5, "field")}
+    assert all("không có chữ cái hay chữ số" in e.message for e in errors)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,6 +33,15 @@ logger = logging.getLogger(__name__)
 CONTENT_SUFFIX = ".md"
 IGNORED_NAMES = {".gitkeep", ".keep"}
 DEFAULT_MAX_ATTACHMENT_MB = 20
+# A content file is read whole and its text copied into listings, feeds and search records. The
+# longest legal text one would type in (a law of 200 articles) is ~300 KB of Markdown; anything
+# larger belongs in an attached PDF. 1 MiB leaves room and keeps a 28 MB file out.
+MAX_CONTENT_BYTES = 1024 * 1024
+# Control characters have no place in a text (NUL reached the HTML); tab, CR, LF are text.
+_BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Values that get a page of their own (a tag, a category, a document's issuer or field) or a
+# filter: each must fold to a non-empty slug.
+FACET_FIELDS = ("tags", "category", "issuer", "fields", "field")
 
 
 @dataclass
@@ -65,6 +75,18 @@ def read_item(
     """Read one content file; ``None`` when it could not be read at all (errors reported)."""
     spath = str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_CONTENT_BYTES:
+            report.add(
+                spath,
+                1,
+                "file",
+                f"tệp nội dung dài {size / 1024 / 1024:.1f} MB, quá giới hạn "
+                f"{MAX_CONTENT_BYTES // 1024 // 1024} MB; văn bản dài hãy đính kèm tệp PDF "
+                "(trường 'files') và chỉ viết phần tóm tắt trong bài",
+                f"content file of {size} bytes, over the limit of {MAX_CONTENT_BYTES}",
+            )
+            return None
         parsed = parse(path.read_bytes())
     except FrontMatterError as exc:
         report.add(spath, exc.line, exc.field, exc.message, exc.english)
@@ -74,6 +96,8 @@ def read_item(
         return None
     meta = validate(parsed.fields, TYPES[kind], report, spath, 1)
     check_rules(kind, meta, parsed.fields, report, spath)
+    _check_body(parsed.body, parsed.body_line, report, spath)
+    _check_facets(meta, parsed.fields, report, spath)
     lines = {key: node.line for key, node in parsed.fields.items()}
     item = Item(
         site=site.id,
@@ -98,6 +122,39 @@ def read_item(
     item.url = item_url(kind, item.slug)
     _attach(item, path, site_dir, report, max_bytes, parsed.body, parsed.body_line)
     return item  # even with errors: kept for the site-wide checks; the report stops the build
+
+
+def _check_body(body: str, first_line: int, report: ErrorReport, path: str) -> None:
+    """A control character in the text is refused at its line."""
+    bad = _BODY_CONTROL.search(body)
+    if bad:
+        code = f"U+{ord(bad.group()):04X}"
+        report.add(
+            path,
+            first_line + body.count("\n", 0, bad.start()),
+            "body",
+            f"nội dung có ký tự điều khiển không in được ({code}); hãy xoá nó (thường do "
+            "chép từ tệp khác sang)",
+            f"control character {code} in the text",
+        )
+
+
+def _check_facets(meta: dict, fields: dict, report: ErrorReport, path: str) -> None:
+    """Each value that gets a page or a filter must give a link: letters or digits."""
+    for key in FACET_FIELDS:
+        value = meta.get(key)
+        values = value if isinstance(value, list) else [value] if value else []
+        for index, label in enumerate(values):
+            if not slugify(label):
+                name = f"{key}[{index + 1}]" if isinstance(value, list) else key
+                report.add(
+                    path,
+                    fields[key].line,
+                    name,
+                    f"'{label}' không có chữ cái hay chữ số nào để làm đường dẫn cho trang "
+                    "của nó; hãy viết tên bằng chữ, ví dụ 'UBND huyện' hay 'Đất đai'",
+                    "has no letter or digit to make its page's link; write it in words",
+                )
 
 
 def _line_in_body(body: str, first_line: int, reference: str) -> int:

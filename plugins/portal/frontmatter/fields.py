@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 from portal.errors import ErrorReport
 from portal.frontmatter.parse import Node
+from portal.slugs import MAX_SLUG
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -158,6 +159,11 @@ def _slug(value: str) -> str:
         raise Invalid(
             f"slug '{value}' chỉ được gồm chữ thường không dấu, số và dấu '-'",
             "slug may hold only a-z, 0-9 and '-'",
+        )
+    if len(value) > MAX_SLUG:
+        raise Invalid(
+            f"slug dài {len(value)} ký tự, quá giới hạn {MAX_SLUG}; hãy đặt slug ngắn hơn",
+            f"slug over {MAX_SLUG} characters",
         )
     return value
 
