@@ -290,3 +290,13 @@ def test_facet_values_without_letters_are_refused(make_content):
     found = {(Path(e.path).name, e.line, e.field) for e in errors}
     assert found == {("a.md", 4, "category"), ("a.md", 5, "tags[2]"), ("h.md", 5, "field")}
     assert all("không có chữ cái hay chữ số" in e.message for e in errors)
+
+
+def test_default_summary_of_a_long_first_paragraph_is_cut_at_a_word(make_content):
+    body = "Đoạn mở đầu rất dài " * 200
+    content = make_content({"huyen/articles/a.md": article(body=body)})
+    report = ErrorReport()
+    _, catalogs = scan(content, DEMO_NOW, report)
+    assert not report, [str(e) for e in report.sorted()]
+    teaser = catalogs["huyen"].items[0].teaser
+    assert len(teaser) <= 1_001 and teaser.endswith("dài…"), teaser[-30:]

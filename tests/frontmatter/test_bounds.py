@@ -112,3 +112,7 @@ def test_hostile_key_is_refused_by_the_reader():
     with pytest.raises(FrontMatterError) as caught:
         parse(b'---\ntitle: x\n"a\\nb": 1\n---\n')
     assert caught.value.line == 3
+
+
+def test_summary_is_a_paragraph_not_a_text():
+    only(errors('summary: "' + "Tóm tắt " * 300 + '"'), "summary", 5, "2,000")

@@ -42,6 +42,8 @@ _BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # Values that get a page of their own (a tag, a category, a document's issuer or field) or a
 # filter: each must fold to a non-empty slug.
 FACET_FIELDS = ("tags", "category", "issuer", "fields", "field")
+# The default summary (the text's first paragraph) is copied into listings and feeds: cut long.
+TEASER_LIMIT = 1_000
 
 
 @dataclass
@@ -109,7 +111,7 @@ def read_item(
         state=publication_state(meta, now),
     )
     item.html = render(parsed.body)
-    item.teaser = meta.get("summary") or first_paragraph(item.html)
+    item.teaser = meta.get("summary") or _cut(first_paragraph(item.html), TEASER_LIMIT)
     item.slug = meta.get("slug") or slugify(meta.get("title", ""))
     if not item.slug and "title" in meta:
         report.add(
@@ -122,6 +124,15 @@ def read_item(
     item.url = item_url(kind, item.slug)
     _attach(item, path, site_dir, report, max_bytes, parsed.body, parsed.body_line)
     return item  # even with errors: kept for the site-wide checks; the report stops the build
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut at the last whole word within ``limit`` characters, marked with '…'."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    space = head.rfind(" ")
+    return (head[:space] if space > 0 else head).rstrip(" ,;:.") + "…"
 
 
 def _check_body(body: str, first_line: int, report: ErrorReport, path: str) -> None:

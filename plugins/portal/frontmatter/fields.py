@@ -204,6 +204,7 @@ class Field:
     fields: dict[str, Field] = field(default_factory=dict)
     single_ok: bool = True  # a list field also accepts one scalar
     multiline: bool = False  # a text that may hold line breaks (a summary, a question)
+    limit: int = 0  # characters at most; 0: MAX_TEXT if multiline, else MAX_LINE
     forbidden: tuple[str, str] = ()  # (Vietnamese, English) why this key may not appear
 
 
@@ -221,7 +222,7 @@ def check_text(spec: Field, value: str) -> None:
         raise Invalid(
             "phải viết trên một dòng, không xuống dòng", "must be one line, without line breaks"
         )
-    limit = MAX_TEXT if spec.multiline else MAX_LINE
+    limit = spec.limit or (MAX_TEXT if spec.multiline else MAX_LINE)
     if len(value) > limit:
         raise Invalid(
             f"dài {len(value):,} ký tự, quá giới hạn {limit:,} ký tự; hãy viết ngắn lại "

@@ -43,6 +43,9 @@ TEXT = Field()
 TEXT_REQUIRED = Field(required=True)
 PROSE = Field(multiline=True)  # may hold line breaks; every other text is one line
 PROSE_REQUIRED = Field(required=True, multiline=True)
+# A summary is shown in every listing, feed and search record: a paragraph, not a text.
+SUMMARY_LIMIT = 2_000
+SUMMARY = Field(multiline=True, limit=SUMMARY_LIMIT)
 TEXT_LIST = Field("list", item=TEXT)
 PATH_LIST = Field("list", item=Field("path"))
 
@@ -52,7 +55,7 @@ COMMON: dict[str, Field] = {
     "status": Field("enum", choices=("published", "draft")),
     "expires": Field("datetime"),
     "slug": Field("slug"),
-    "summary": PROSE,
+    "summary": SUMMARY,
     "tags": TEXT_LIST,
     "authors": TEXT_LIST,
     "unit": TEXT,
@@ -88,7 +91,7 @@ TYPES: dict[str, dict[str, Field]] = {
             "doc_type": Field("enum", required=True, choices=DOC_TYPES),
             "issuer": TEXT_REQUIRED,
             "issued": Field("date", required=True),
-            "summary": PROSE_REQUIRED,
+            "summary": Field(required=True, multiline=True, limit=SUMMARY_LIMIT),
             "files": Field("list", required=True, item=Field("path")),
             "signer": TEXT,
             "signer_title": TEXT,
