@@ -99,7 +99,8 @@ def read_item(
     meta = validate(parsed.fields, TYPES[kind], report, spath, 1)
     check_rules(kind, meta, parsed.fields, report, spath)
     _check_body(parsed.body, parsed.body_line, report, spath)
-    _check_facets(meta, parsed.fields, report, spath)
+    if meta.get("status") != "draft":  # a draft gets no page (portal new leaves '…' to fill)
+        _check_facets(meta, parsed.fields, report, spath)
     lines = {key: node.line for key, node in parsed.fields.items()}
     item = Item(
         site=site.id,
