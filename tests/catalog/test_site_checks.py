@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from portal.build import scan
 from portal.catalog.scan import MAX_CONTENT_BYTES
 from portal.errors import ErrorReport
+from portal.frontmatter.fields import Invalid
 from portal.headers.policy import content_security_policy, site_policy
-from portal.sites.config import load_sites
+from portal.sites.config import check_address, load_sites
 from support import DEMO_NOW, PDF, SITES_YML, article
 
 
@@ -217,6 +220,8 @@ HOSTILE_ADDRESSES = [
     ("https://xa..example", "tên miền"),
     ("https://xa.example/?utm=1", "'?…'"),
     ("https://xà.example", "xn--"),
+    ("https://[xa.example", "https://"),  # urllib raises on these: a message, not a crash
+    ("https://xa.example]/", "https://"),
 ]
 
 
@@ -243,6 +248,12 @@ def test_hostile_form_endpoint_is_a_sites_error_at_its_line(make_content):
         errors = [e for e in report.sorted() if e.field == "xa.forms.endpoint"]
         assert errors and errors[0].line == 17, (value, [str(e) for e in report.sorted()])
         assert word in errors[0].message, (value, errors[0].message)
+
+
+def test_unparseable_address_is_invalid_not_a_crash():
+    for value in ("https://[xa.example", "https://xa.example]/", "https://[::1"):
+        with pytest.raises(Invalid):
+            check_address(value)
 
 
 def test_csp_uses_origins_rebuilt_from_the_parsed_addresses(make_content):

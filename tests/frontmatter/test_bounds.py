@@ -116,3 +116,12 @@ def test_hostile_key_is_refused_by_the_reader():
 
 def test_summary_is_a_paragraph_not_a_text():
     only(errors('summary: "' + "Tóm tắt " * 300 + '"'), "summary", 5, "2,000")
+
+
+@pytest.mark.parametrize("url", ["https://[x", "http://a]b/", "https://\u2100.example"])
+def test_unparseable_url_is_a_content_error(url):
+    page = (
+        '---\ntitle: "Thủ tục"\ndate: 2026-11-20\ncode: "1"\nfield: "Đất đai"\nagency: "UBND"\n'
+        f'online_url: "{url}"\n---\n'
+    )
+    only(errors("", "procedures", page), "online_url", 7, "https://")

@@ -97,6 +97,7 @@ SCALARS = st.one_of(
     TEXTS.map(lambda t: f'"{t}"'),
     DATES,
     st.sampled_from(["", "~", "no", "012", "99999999999999999999", "-1", "true", "&a x", "*a"]),
+    st.sampled_from(["https://[x", "http://a]b/", "https://\u2100.example", "mailto:a@b"]),
 )
 
 

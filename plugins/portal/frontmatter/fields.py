@@ -145,7 +145,10 @@ def _email(value: str) -> str:
 
 
 def _url(value: str) -> str:
-    parsed = urlparse(value)
+    try:
+        parsed = urlparse(value)
+    except ValueError:  # an unclosed '[' (IPv6), a host that changes under NFKC …
+        parsed = urlparse("")
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise Invalid(
             f"'{value}' phải là địa chỉ web đầy đủ bắt đầu bằng https://",

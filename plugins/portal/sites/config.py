@@ -118,7 +118,10 @@ def check_address(value: str, query: bool = False) -> str:
             "viết ở dạng %XX",
             "no spaces, control characters, non-ASCII, quotes or ; , < > \\ in an address",
         )
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # an unclosed '[' of an IPv6 host
+        raise _bad(shown, "không hợp lệ (dấu '[' ']')", "not a valid address") from None
     try:
         parts.port  # noqa: B018 - reading the port parses it
     except ValueError:
