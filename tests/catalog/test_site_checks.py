@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -311,3 +312,19 @@ def test_default_summary_of_a_long_first_paragraph_is_cut_at_a_word(make_content
     assert not report, [str(e) for e in report.sorted()]
     teaser = catalogs["huyen"].items[0].teaser
     assert len(teaser) <= 1_001 and teaser.endswith("dài…"), teaser[-30:]
+
+
+def test_deep_quotes_and_lists_in_the_text_are_errors_not_crashes(make_content):
+    quotes = "Mở đầu.\n\n" + ">" * 40_000 + " trích"
+    lists = "".join("  " * depth + "- mục\n" for depth in range(600))
+    content = make_content(
+        {
+            "huyen/articles/a.md": article("Tin một", body=quotes),
+            "huyen/articles/b.md": article("Tin hai", body=lists),
+        }
+    )
+    started = time.perf_counter()
+    errors = errors_of(content)
+    assert time.perf_counter() - started < 2
+    found = {(Path(e.path).name, e.line, e.field) for e in errors}
+    assert found == {("a.md", 8, "body"), ("b.md", 46, "body")}, [str(e) for e in errors]

@@ -118,7 +118,16 @@ VALUES = st.one_of(
     st.sampled_from(["&a [1, 2]", "*a", "&a\n  reason: error", "{reason: error, note: *a}"]),
 )
 BODIES = st.sampled_from(
-    ["Nội dung.", "Dòng\x00 hai", "a\x1bb", "[tệp](khong-co.pdf)", "", "\u2028"]
+    [
+        "Nội dung.",
+        "Dòng\x00 hai",
+        "a\x1bb",
+        "[tệp](khong-co.pdf)",
+        "",
+        "\u2028",
+        ">" * 25 + " trích",  # quotes and lists nested past the bound
+        "".join("  " * depth + "- mục\n" for depth in range(60)),
+    ]
 )
 
 

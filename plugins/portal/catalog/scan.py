@@ -39,6 +39,15 @@ DEFAULT_MAX_ATTACHMENT_MB = 20
 MAX_CONTENT_BYTES = 1024 * 1024
 # Control characters have no place in a text (NUL reached the HTML); tab, CR, LF are text.
 _BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Quotes or lists nested deeper than this: Python-Markdown recurses once per level (a list
+# 300 levels deep ended in RecursionError) and its time grows with the depth (40,000 '>' took
+# 1.8 s); a text quotes a quote, or lists within a list, seldom more.
+MAX_NESTING = 20
+_DEEP = re.compile(
+    rf"^(?: {{0,3}}(?:> ?){{{MAX_NESTING + 1}}}"  # a quote marker more than 20 times
+    rf"|[ \t]{{{4 * MAX_NESTING},}}(?:[-*+]|\d+[.)])(?:\s|$))",  # a list item 80 columns in
+    re.MULTILINE,
+)
 # Values that get a page of their own (a tag, a category, a document's issuer or field) or a
 # filter: each must fold to a non-empty slug.
 FACET_FIELDS = ("tags", "category", "issuer", "fields", "field")
@@ -98,7 +107,7 @@ def read_item(
         return None
     meta = validate(parsed.fields, TYPES[kind], report, spath, 1)
     check_rules(kind, meta, parsed.fields, report, spath)
-    _check_body(parsed.body, parsed.body_line, report, spath)
+    renderable = _check_body(parsed.body, parsed.body_line, report, spath)
     if meta.get("status") != "draft":  # a draft gets no page (portal new leaves '…' to fill)
         _check_facets(meta, parsed.fields, report, spath)
     lines = {key: node.line for key, node in parsed.fields.items()}
@@ -111,7 +120,16 @@ def read_item(
         lines=lines,
         state=publication_state(meta, now),
     )
-    item.html = render(parsed.body)
+    try:
+        item.html = render(parsed.body) if renderable else ""
+    except RecursionError:  # Python-Markdown recurses once per nested list or quote
+        report.add(
+            spath,
+            parsed.body_line,
+            "body",
+            "nội dung có danh sách hoặc trích dẫn lồng nhau quá sâu; hãy viết phẳng lại",
+            "lists or quotes nested too deep",
+        )
     item.teaser = meta.get("summary") or _cut(first_paragraph(item.html), TEASER_LIMIT)
     item.slug = meta.get("slug") or slugify(meta.get("title", ""))
     if not item.slug and "title" in meta:
@@ -136,8 +154,18 @@ def _cut(text: str, limit: int) -> str:
     return (head[:space] if space > 0 else head).rstrip(" ,;:.") + "…"
 
 
-def _check_body(body: str, first_line: int, report: ErrorReport, path: str) -> None:
-    """A control character in the text is refused at its line."""
+def _check_body(body: str, first_line: int, report: ErrorReport, path: str) -> bool:
+    """A control character, a quote or a list nested too deep in the text is refused at its line;
+    ``False`` then (the text is not rendered)."""
+    deep = _DEEP.search(body)
+    if deep:
+        report.add(
+            path,
+            first_line + body.count("\n", 0, deep.start()),
+            "body",
+            f"trích dẫn ('>') hoặc danh sách lồng nhau quá {MAX_NESTING} tầng; hãy viết phẳng lại",
+            f"quotes or lists nested more than {MAX_NESTING} levels deep",
+        )
     bad = _BODY_CONTROL.search(body)
     if bad:
         code = f"U+{ord(bad.group()):04X}"
@@ -149,6 +177,7 @@ def _check_body(body: str, first_line: int, report: ErrorReport, path: str) -> N
             "chép từ tệp khác sang)",
             f"control character {code} in the text",
         )
+    return not (deep or bad)
 
 
 def _check_facets(meta: dict, fields: dict, report: ErrorReport, path: str) -> None:
