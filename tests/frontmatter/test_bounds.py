@@ -125,3 +125,9 @@ def test_unparseable_url_is_a_content_error(url):
         f'online_url: "{url}"\n---\n'
     )
     only(errors("", "procedures", page), "online_url", 7, "https://")
+
+
+def test_dates_and_numbers_take_ascii_digits_only():
+    assert "NNNN-TT-NN" in errors("date: ２０２６-１１-２０ ０８:３０")[0].message
+    page = "---\ntitle: Giới thiệu\norder: ٣٤\n---\nTrang.\n"
+    only(errors("", "pages", page), "order", 3, "số nguyên")

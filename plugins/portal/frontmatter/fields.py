@@ -29,11 +29,13 @@ from portal.slugs import MAX_SLUG
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# ASCII digits only: Python's \d also takes Arabic-Indic or full-width digits.
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
 _DATETIME = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$"
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$",
+    re.ASCII,
 )
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
 _EMAIL = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
 # A government portal publishes from the founding documents of the last century to plans for
 # the next decades; a year outside this range is a typo (0001-01-01 crashed the calendars).
@@ -131,7 +133,7 @@ def _bool(value: str) -> bool:
 
 
 def _int(value: str) -> int:
-    if not re.fullmatch(r"\d+", value):
+    if not re.fullmatch(r"[0-9]+", value):
         raise Invalid(f"'{value}' phải là một số nguyên", "must be a whole number")
     if len(value) > 6 or int(value) > MAX_INT:
         raise Invalid(f"số '{value}' quá lớn (tối đa {MAX_INT})", f"at most {MAX_INT}")
