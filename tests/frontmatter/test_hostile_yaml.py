@@ -8,7 +8,7 @@ import tracemalloc
 
 import pytest
 
-from portal.frontmatter.parse import MAX_DEPTH, FrontMatterError, parse
+from portal.frontmatter.parse import MAX_DEPTH, MAX_KEYS, FrontMatterError, parse
 
 
 def alias_bomb() -> str:
@@ -92,3 +92,10 @@ def test_control_character_names_its_line():
     error, _, _ = read('title: x\nsummary: "a\x00b"\n')
     assert (error.line, error.field) == (3, "yaml")
     assert "NUL" in error.message
+
+
+def test_thousands_of_keys_are_refused_at_the_first_past_the_bound():
+    front = "title: x\n" + "".join(f"k{index}: v\n" for index in range(60_000))
+    error, seconds, _ = read(front)
+    assert error.line == 2 + MAX_KEYS and str(MAX_KEYS) in error.message
+    assert seconds < 0.5, seconds

@@ -27,6 +27,7 @@ DELIMITER = "---"
 # do; twenty leave room and stop a bracket bomb long before Python's recursion limit.
 MAX_DEPTH = 20
 MAX_KEY = 100  # characters of a key: the longest field name is 15
+MAX_KEYS = 200  # keys of one mapping: a type has at most ~30 fields (60,000 took 3 s to report)
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
@@ -158,6 +159,12 @@ def _compose(
                     f"trường '{key}' xuất hiện hai lần (lần đầu ở dòng {previous.line})",
                     f"duplicate key '{key}'",
                     field=key,
+                )
+            if len(parent.value) >= MAX_KEYS:  # type: ignore[arg-type]
+                raise FrontMatterError(
+                    node.line,
+                    f"quá {MAX_KEYS} trường trong một nhóm; phần đầu bài chỉ có vài chục trường",
+                    f"more than {MAX_KEYS} keys in one mapping",
                 )
             pending.extend((key, node.line))
             return
