@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 
 from portal.catalog.scan import read_item
 from portal.errors import ErrorReport
-from portal.frontmatter.fields import MAX_LINE, YEARS
+from portal.frontmatter.fields import MAX_LINE, YEARS, Invalid
 from portal.frontmatter.schema import TYPES
-from portal.sites.config import Site
+from portal.sites.config import Site, check_address
 from portal.slugs import MAX_SLUG
 from support import DEMO_NOW, PDF, article, invitation
 
@@ -256,3 +256,67 @@ def test_hostile_front_matter_ends_in_line_errors_many():
     counts = run_harness(5_000)
     assert counts["accepted"] > 0 and counts["refused by the reader"] > 0
     assert counts["worst ms"] < 2000
+
+
+# -- sites.yml addresses: whatever is written, the CSP gets a bare origin or nothing ----------
+ORIGIN = re.compile(r"^https?://(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$")
+ADDRESS_BITS = st.sampled_from(
+    [
+        "https://",
+        "http://",
+        "huyen.example",
+        "127.0.0.1",
+        "localhost",
+        "[::1]",
+        ":8443",
+        ":0",
+        "/",
+        "?q=1",
+        "#x",
+        ";",
+        ",",
+        " ",
+        "'",
+        '"',
+        "*",
+        "@",
+        "user:pw@",
+        "\n",
+        "\x00",
+        "%0A",
+        "script-src-elem *",
+        "frame-ancestors *",
+        "[",
+        "]",
+        "xn--",
+        "đ",
+        "\u2100",
+        "\\",
+        "a",
+        ".",
+    ]
+)
+ADDRESSES = st.lists(st.one_of(ADDRESS_BITS, st.text(max_size=4)), max_size=10).map("".join)
+
+
+def check_origin(value: str) -> None:
+    for query in (False, True):
+        try:
+            found = check_address(value, query=query)
+        except Invalid as exc:
+            assert exc.message and exc.english
+            continue
+        assert ORIGIN.match(found), (value, found)
+
+
+@settings(max_examples=200, derandomize=True, database=None, deadline=None)
+@given(ADDRESSES)
+def test_any_address_gives_a_bare_origin_or_an_error(value):
+    check_origin(value)
+
+
+@pytest.mark.slow
+@settings(max_examples=20_000, derandomize=True, database=None, deadline=None)
+@given(ADDRESSES)
+def test_any_address_gives_a_bare_origin_or_an_error_many(value):
+    check_origin(value)
