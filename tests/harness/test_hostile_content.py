@@ -309,7 +309,7 @@ def check_origin(value: str) -> None:
         assert ORIGIN.match(found), (value, found)
 
 
-@settings(max_examples=200, derandomize=True, database=None, deadline=None)
+@settings(max_examples=100, derandomize=True, database=None, deadline=None)
 @given(ADDRESSES)
 def test_any_address_gives_a_bare_origin_or_an_error(value):
     check_origin(value)
