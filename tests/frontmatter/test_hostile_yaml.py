@@ -98,4 +98,4 @@ def test_thousands_of_keys_are_refused_at_the_first_past_the_bound():
     front = "title: x\n" + "".join(f"k{index}: v\n" for index in range(60_000))
     error, seconds, _ = read(front)
     assert error.line == 2 + MAX_KEYS and str(MAX_KEYS) in error.message
-    assert seconds < 0.5, seconds
+    assert seconds < 2, seconds  # splitting 60,000 lines under tracemalloc; the YAML stops early

@@ -163,7 +163,7 @@ def _compose(
             if len(parent.value) >= MAX_KEYS:  # type: ignore[arg-type]
                 raise FrontMatterError(
                     node.line,
-                    f"quá {MAX_KEYS} trường trong một nhóm; phần đầu bài chỉ có vài chục trường",
+                    f"quá {MAX_KEYS} trường trong một nhóm; {where[0]} chỉ cần vài chục trường",
                     f"more than {MAX_KEYS} keys in one mapping",
                 )
             pending.extend((key, node.line))
@@ -183,7 +183,7 @@ def _compose(
             if len(stack) >= max_depth:
                 raise FrontMatterError(
                     line,
-                    f"dữ liệu lồng nhau quá {max_depth} tầng; phần đầu bài chỉ cần vài tầng",
+                    f"dữ liệu lồng nhau quá {max_depth} tầng; {where[0]} chỉ cần vài tầng",
                     f"values nested more than {max_depth} levels deep",
                     field="yaml",
                 )
