@@ -39,6 +39,38 @@ def test_check_github_annotations(runner, make_content):
     assert re.match(r"::error file=.*huyen/articles/b\.md,line=5,title=colour::", lines[1])
 
 
+ANNOTATION = re.compile(r"^::error file=([^,:]*),line=(\d+),title=([^,:]*)::(.*)$")
+
+
+def _unescape(text: str) -> str:
+    for code, char in (("%3A", ":"), ("%2C", ","), ("%0D", "\r"), ("%0A", "\n"), ("%25", "%")):
+        text = text.replace(code, char)
+    return text
+
+
+def test_github_annotations_cannot_be_injected(runner, make_content):
+    """A file name carrying '%0A::error::', ',', ':' and a line break, and a YAML key carrying
+    all but the line break, each stay inside one escaped property of one workflow command
+    (@actions/core's escaping)."""
+    hostile = "x%0A::error::y,line=9:z\n::warning::w"
+    name = f"huyen/articles/{hostile}.md"
+    key = hostile.partition("\n")[0]  # a key with a line break is refused by the reader
+    b_text = article("Tin khác").replace("title:", f'"{key}": v\ntitle:', 1)
+    content = make_content({name: article(date="2026-02-30"), "huyen/articles/b.md": b_text})
+    result = runner.invoke(main, ["check", "--content", str(content), "--format", "github"])
+    assert result.exit_code == 1
+    commands = [line for line in result.output.splitlines() if line.startswith("::")]
+    assert len(commands) == 2, result.output
+    found = {}
+    for line in commands:
+        match = ANNOTATION.match(line)
+        assert match, line
+        assert "\r" not in line
+        found[_unescape(match[3])] = _unescape(match[1])
+    assert found["date"].endswith(f"{hostile}.md")
+    assert found[key].endswith("b.md")
+
+
 def test_check_paths_limits_the_report(runner, make_content):
     content = make_content(
         {

@@ -11,6 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 @dataclass(frozen=True, order=True)
 class ContentError:
     """One mistake in one place of one file."""
@@ -36,10 +44,12 @@ class ContentError:
         return text
 
     def github(self) -> str:
-        """The error as a GitHub Actions annotation."""
+        """The error as one GitHub Actions workflow command on one line, escaped as the
+        Actions toolkit escapes (``@actions/core``): a file name or a key can hold ``%0A``,
+        ``::``, ``,`` or a line break and still never start a command of its own."""
         message = self.message + (f" ({self.english})" if self.english else "")
-        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.display_path()},line={self.line},title={self.field}::{message}"
+        properties = f"file={_property(self.display_path())},line={self.line}"
+        return f"::error {properties},title={_property(self.field)}::{_data(message)}"
 
 
 @dataclass

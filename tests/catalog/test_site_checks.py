@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+import pytest
+
 from portal.build import scan
+from portal.catalog.scan import MAX_CONTENT_BYTES
 from portal.errors import ErrorReport
+from portal.frontmatter.fields import Invalid
+from portal.headers.policy import content_security_policy, site_policy
+from portal.sites.config import check_address, load_sites
 from support import DEMO_NOW, PDF, SITES_YML, article
 
 
@@ -201,3 +208,123 @@ def test_translation_of_names_a_published_page_in_another_language(make_content)
             "a translation needs a different lang from its original",
         ),
     ]
+
+
+HOSTILE_ADDRESSES = [
+    ("https://xa.example; script-src-elem *", "; ,"),
+    ("https://xa.example/;frame-ancestors *", "; ,"),
+    ("https://xa.example,https://evil.example", "; ,"),
+    ('https://xa.example/"onload', "; ,"),
+    ("https://admin:secret@xa.example", "'@'"),
+    ("http://xa.example", "https://"),
+    ("https://xa.example:99999", "port"),
+    ("https://xa..example", "tên miền"),
+    ("https://xa.example/?utm=1", "'?…'"),
+    ("https://xà.example", "xn--"),
+    ("https://[xa.example", "https://"),  # urllib raises on these: a message, not a crash
+    ("https://xa.example]/", "https://"),
+]
+
+
+def _sites_with(base_url: str = "https://xa.example", endpoint: str = "") -> str:
+    text = SITES_YML.replace("base_url: https://xa.example", f"base_url: '{base_url}'")
+    if endpoint:
+        text += f"  forms:\n    endpoint: '{endpoint}'\n"
+    return text
+
+
+def test_hostile_base_url_is_a_sites_error_at_its_line(make_content):
+    for value, word in HOSTILE_ADDRESSES:
+        report = ErrorReport()
+        load_sites(make_content({}, sites=_sites_with(base_url=value)), report)
+        errors = [e for e in report.sorted() if e.field == "xa.base_url"]
+        assert errors and errors[0].line == 14, (value, [str(e) for e in report.sorted()])
+        assert word in errors[0].message, (value, errors[0].message)
+
+
+def test_hostile_form_endpoint_is_a_sites_error_at_its_line(make_content):
+    for value, word in [*HOSTILE_ADDRESSES[:8], ("https://f.example/x#top", "'#…'")]:
+        report = ErrorReport()
+        load_sites(make_content({}, sites=_sites_with(endpoint=value)), report)
+        errors = [e for e in report.sorted() if e.field == "xa.forms.endpoint"]
+        assert errors and errors[0].line == 17, (value, [str(e) for e in report.sorted()])
+        assert word in errors[0].message, (value, errors[0].message)
+
+
+def test_unparseable_address_is_invalid_not_a_crash():
+    for value in ("https://[xa.example", "https://xa.example]/", "https://[::1"):
+        with pytest.raises(Invalid):
+            check_address(value)
+
+
+def test_csp_uses_origins_rebuilt_from_the_parsed_addresses(make_content):
+    sites_yml = _sites_with(
+        base_url="https://XA.Example:443/xa-an-phu/",
+        endpoint="http://127.0.0.1:8025/hoi-dap?site=xa",
+    )
+    report = ErrorReport()
+    sites = load_sites(make_content({}, sites=sites_yml), report)
+    assert not report, [str(e) for e in report.sorted()]
+    parent, member = sites
+    assert site_policy(parent, sites, local=False).image_origins == ("https://xa.example",)
+    policy = site_policy(member, sites, local=False, form_paths=["hoi-dap/"])
+    csp = content_security_policy("form", policy)
+    assert "form-action 'self' http://127.0.0.1:8025;" in csp
+    assert "connect-src 'self' http://127.0.0.1:8025;" in csp
+
+
+def test_oversized_content_file_is_refused_before_reading(make_content):
+    body = "Đoạn văn dài. " * (MAX_CONTENT_BYTES // 14)
+    content = make_content({"huyen/articles/dai.md": article(body=body)})
+    errors = errors_of(content)
+    assert [(Path(e.path).name, e.line, e.field) for e in errors] == [("dai.md", 1, "file")]
+    assert "quá giới hạn 1 MB" in errors[0].message and "PDF" in errors[0].message
+
+
+def test_control_character_in_the_text_is_refused_at_its_line(make_content):
+    content = make_content({"huyen/articles/a.md": article(body="Dòng một.\n\nDòng\x00 hai.")})
+    errors = errors_of(content)
+    assert [(e.line, e.field) for e in errors] == [(8, "body")], [str(e) for e in errors]
+    assert "U+0000" in errors[0].message
+
+
+def test_facet_values_without_letters_are_refused(make_content):
+    sites = SITES_YML.replace('"Thông báo"]', '"Thông báo", "!!!"]')
+    content = make_content(
+        {
+            "huyen/articles/a.md": article(tags='["Đất đai", "---"]', category='"!!!"'),
+            "huyen/qa/h.md": '---\ntitle: "Hỏi"\ndate: 2026-11-20 08:00\nquestion: "Hỏi gì?"\n'
+            'field: "…"\n---\nĐáp.\n',
+        },
+        sites=sites,
+    )
+    errors = errors_of(content)
+    found = {(Path(e.path).name, e.line, e.field) for e in errors}
+    assert found == {("a.md", 4, "category"), ("a.md", 5, "tags[2]"), ("h.md", 5, "field")}
+    assert all("không có chữ cái hay chữ số" in e.message for e in errors)
+
+
+def test_default_summary_of_a_long_first_paragraph_is_cut_at_a_word(make_content):
+    body = "Đoạn mở đầu rất dài " * 200
+    content = make_content({"huyen/articles/a.md": article(body=body)})
+    report = ErrorReport()
+    _, catalogs = scan(content, DEMO_NOW, report)
+    assert not report, [str(e) for e in report.sorted()]
+    teaser = catalogs["huyen"].items[0].teaser
+    assert len(teaser) <= 1_001 and teaser.endswith("dài…"), teaser[-30:]
+
+
+def test_deep_quotes_and_lists_in_the_text_are_errors_not_crashes(make_content):
+    quotes = "Mở đầu.\n\n" + ">" * 40_000 + " trích"
+    lists = "".join("  " * depth + "- mục\n" for depth in range(600))
+    content = make_content(
+        {
+            "huyen/articles/a.md": article("Tin một", body=quotes),
+            "huyen/articles/b.md": article("Tin hai", body=lists),
+        }
+    )
+    started = time.perf_counter()
+    errors = errors_of(content)
+    assert time.perf_counter() - started < 2
+    found = {(Path(e.path).name, e.line, e.field) for e in errors}
+    assert found == {("a.md", 8, "body"), ("b.md", 46, "body")}, [str(e) for e in errors]

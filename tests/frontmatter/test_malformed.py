@@ -52,6 +52,14 @@ EXPECTED = {
     "consultations__closes_before_opens.md": ("closes", 5, "trước ngày bắt đầu"),
     "pages__has_date.md": ("date", 3, "trang tĩnh"),
     "pages__reserved_slug.md": ("slug", 2, "/tin-tuc/"),
+    # Hostile files (issue 20): each ends in its line, never a traceback, a hang or a crash.
+    "articles__alias_bomb.md": ("yaml", 5, "neo/bí danh"),
+    "articles__self_alias.md": ("yaml", 5, "&a"),
+    "articles__deep_nesting.md": ("yaml", 5, "20 tầng"),
+    "articles__title_with_line_break.md": ("title", 2, "một dòng"),
+    "articles__nul_in_text.md": ("body", 6, "U+0000"),
+    "articles__tag_without_letters.md": ("tags[2]", 5, "chữ cái"),
+    "invitations__year_one.md": ("start", 5, "1900–2100"),
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,6 +33,26 @@ logger = logging.getLogger(__name__)
 CONTENT_SUFFIX = ".md"
 IGNORED_NAMES = {".gitkeep", ".keep"}
 DEFAULT_MAX_ATTACHMENT_MB = 20
+# A content file is read whole and its text copied into listings, feeds and search records. The
+# longest legal text one would type in (a law of 200 articles) is ~300 KB of Markdown; anything
+# larger belongs in an attached PDF. 1 MiB leaves room and keeps a 28 MB file out.
+MAX_CONTENT_BYTES = 1024 * 1024
+# Control characters have no place in a text (NUL reached the HTML); tab, CR, LF are text.
+_BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Quotes or lists nested deeper than this: Python-Markdown recurses once per level (a list
+# 300 levels deep ended in RecursionError) and its time grows with the depth (40,000 '>' took
+# 1.8 s); a text quotes a quote, or lists within a list, seldom more.
+MAX_NESTING = 20
+_DEEP = re.compile(
+    rf"^(?: {{0,3}}(?:> ?){{{MAX_NESTING + 1}}}"  # a quote marker more than 20 times
+    rf"|[ \t]{{{4 * MAX_NESTING},}}(?:[-*+]|\d+[.)])(?:\s|$))",  # a list item 80 columns in
+    re.MULTILINE,
+)
+# Values that get a page of their own (a tag, a category, a document's issuer or field) or a
+# filter: each must fold to a non-empty slug.
+FACET_FIELDS = ("tags", "category", "issuer", "fields", "field")
+# The default summary (the text's first paragraph) is copied into listings and feeds: cut long.
+TEASER_LIMIT = 1_000
 
 
 @dataclass
@@ -65,6 +86,18 @@ def read_item(
     """Read one content file; ``None`` when it could not be read at all (errors reported)."""
     spath = str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_CONTENT_BYTES:
+            report.add(
+                spath,
+                1,
+                "file",
+                f"tệp nội dung dài {size / 1024 / 1024:.1f} MB, quá giới hạn "
+                f"{MAX_CONTENT_BYTES // 1024 // 1024} MB; văn bản dài hãy đính kèm tệp PDF "
+                "(trường 'files') và chỉ viết phần tóm tắt trong bài",
+                f"content file of {size} bytes, over the limit of {MAX_CONTENT_BYTES}",
+            )
+            return None
         parsed = parse(path.read_bytes())
     except FrontMatterError as exc:
         report.add(spath, exc.line, exc.field, exc.message, exc.english)
@@ -74,6 +107,9 @@ def read_item(
         return None
     meta = validate(parsed.fields, TYPES[kind], report, spath, 1)
     check_rules(kind, meta, parsed.fields, report, spath)
+    renderable = _check_body(parsed.body, parsed.body_line, report, spath)
+    if meta.get("status") != "draft":  # a draft gets no page (portal new leaves '…' to fill)
+        _check_facets(meta, parsed.fields, report, spath)
     lines = {key: node.line for key, node in parsed.fields.items()}
     item = Item(
         site=site.id,
@@ -84,8 +120,17 @@ def read_item(
         lines=lines,
         state=publication_state(meta, now),
     )
-    item.html = render(parsed.body)
-    item.teaser = meta.get("summary") or first_paragraph(item.html)
+    try:
+        item.html = render(parsed.body) if renderable else ""
+    except RecursionError:  # Python-Markdown recurses once per nested list or quote
+        report.add(
+            spath,
+            parsed.body_line,
+            "body",
+            "nội dung có danh sách hoặc trích dẫn lồng nhau quá sâu; hãy viết phẳng lại",
+            "lists or quotes nested too deep",
+        )
+    item.teaser = meta.get("summary") or _cut(first_paragraph(item.html), TEASER_LIMIT)
     item.slug = meta.get("slug") or slugify(meta.get("title", ""))
     if not item.slug and "title" in meta:
         report.add(
@@ -98,6 +143,59 @@ def read_item(
     item.url = item_url(kind, item.slug)
     _attach(item, path, site_dir, report, max_bytes, parsed.body, parsed.body_line)
     return item  # even with errors: kept for the site-wide checks; the report stops the build
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut at the last whole word within ``limit`` characters, marked with '…'."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    space = head.rfind(" ")
+    return (head[:space] if space > 0 else head).rstrip(" ,;:.") + "…"
+
+
+def _check_body(body: str, first_line: int, report: ErrorReport, path: str) -> bool:
+    """A control character, a quote or a list nested too deep in the text is refused at its line;
+    ``False`` then (the text is not rendered)."""
+    deep = _DEEP.search(body)
+    if deep:
+        report.add(
+            path,
+            first_line + body.count("\n", 0, deep.start()),
+            "body",
+            f"trích dẫn ('>') hoặc danh sách lồng nhau quá {MAX_NESTING} tầng; hãy viết phẳng lại",
+            f"quotes or lists nested more than {MAX_NESTING} levels deep",
+        )
+    bad = _BODY_CONTROL.search(body)
+    if bad:
+        code = f"U+{ord(bad.group()):04X}"
+        report.add(
+            path,
+            first_line + body.count("\n", 0, bad.start()),
+            "body",
+            f"nội dung có ký tự điều khiển không in được ({code}); hãy xoá nó (thường do "
+            "chép từ tệp khác sang)",
+            f"control character {code} in the text",
+        )
+    return not (deep or bad)
+
+
+def _check_facets(meta: dict, fields: dict, report: ErrorReport, path: str) -> None:
+    """Each value that gets a page or a filter must give a link: letters or digits."""
+    for key in FACET_FIELDS:
+        value = meta.get(key)
+        values = value if isinstance(value, list) else [value] if value else []
+        for index, label in enumerate(values):
+            if not slugify(label):
+                name = f"{key}[{index + 1}]" if isinstance(value, list) else key
+                report.add(
+                    path,
+                    fields[key].line,
+                    name,
+                    f"'{label}' không có chữ cái hay chữ số nào để làm đường dẫn cho trang "
+                    "của nó; hãy viết tên bằng chữ, ví dụ 'UBND huyện' hay 'Đất đai'",
+                    "has no letter or digit to make its page's link; write it in words",
+                )
 
 
 def _line_in_body(body: str, first_line: int, reference: str) -> int:

@@ -3,6 +3,13 @@
 A schema is a ``dict[str, Field]``; ``validate`` walks a parsed mapping against it, converts every
 value and reports every problem (unknown key, missing field, wrong shape, bad value) to an
 ``ErrorReport`` with the line it comes from.
+
+Every value is bounded before it is converted, so nothing a later stage copies into pages, file
+names, feeds or calendars can surprise it: no control character (NUL …) anywhere, no line break
+in a one-line field (all but ``multiline`` ones: a title is one line), at most ``MAX_LINE``
+characters in a one-line value and ``MAX_TEXT`` in a multi-line one, at most ``MAX_ITEMS``
+entries in a list, years of dates within ``YEARS``, whole numbers up to ``MAX_INT``, time-zone
+offsets within ±14:00.
 """
 
 from __future__ import annotations
@@ -19,14 +26,27 @@ from zoneinfo import ZoneInfo
 from portal import mail
 from portal.errors import ErrorReport
 from portal.frontmatter.parse import Node
+from portal.slugs import MAX_SLUG
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# ASCII digits only: Python's \d also takes Arabic-Indic or full-width digits.
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
 _DATETIME = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$"
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$",
+    re.ASCII,
 )
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
+# A government portal publishes from the founding documents of the last century to plans for
+# the next decades; a year outside this range is a typo (0001-01-01 crashed the calendars).
+YEARS = (1900, 2100)
+MAX_LINE = 1_000  # characters of a one-line value (a document's title may run to 300-500)
+MAX_TEXT = 20_000  # characters of a multi-line value (a summary, a citizen's question)
+MAX_ITEMS = 1_000  # entries of one list
+MAX_INT = 999_999
+MAX_OFFSET = dt.timedelta(hours=14)  # the widest offset in use (UTC+14, Kiribati)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_LINE_BREAK = re.compile(r"[\r\n\u2028\u2029]")
 TRUE = {"true", "yes", "có", "co", "1"}
 FALSE = {"false", "no", "không", "khong", "0"}
 
@@ -40,6 +60,15 @@ class Invalid(ValueError):
         self.english = english
 
 
+def check_year(year: int) -> None:
+    """Refuse a year outside ``YEARS``."""
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise Invalid(
+            f"năm {year} nằm ngoài khoảng {YEARS[0]}–{YEARS[1]}; hãy kiểm tra lại ngày tháng",
+            f"the year must be between {YEARS[0]} and {YEARS[1]}",
+        )
+
+
 def _date(value: str) -> dt.date:
     match = _DATE.match(value)
     if not match:
@@ -47,6 +76,7 @@ def _date(value: str) -> dt.date:
             f"ngày '{value}' không đúng dạng NNNN-TT-NN (ví dụ 2026-11-20)",
             "date must be YYYY-MM-DD",
         )
+    check_year(int(match[1]))
     try:
         return dt.date(*map(int, match.groups()))
     except ValueError:
@@ -61,6 +91,7 @@ def _datetime(value: str) -> dt.datetime:
             "date-time must be YYYY-MM-DD HH:MM",
         )
     year, month, day, hour, minute, second, offset = match.groups()
+    check_year(int(year))
     try:
         moment = dt.datetime(
             int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
@@ -74,6 +105,11 @@ def _datetime(value: str) -> dt.datetime:
     sign = 1 if offset[0] == "+" else -1
     digits = offset[1:].replace(":", "")
     delta = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    if delta > MAX_OFFSET or int(digits[2:]) >= 60:
+        raise Invalid(
+            f"độ lệch múi giờ '{offset}' không tồn tại (giờ Việt Nam là +07:00)",
+            "no such time-zone offset",
+        )
     return moment.replace(tzinfo=dt.timezone(sign * delta))
 
 
@@ -97,8 +133,10 @@ def _bool(value: str) -> bool:
 
 
 def _int(value: str) -> int:
-    if not re.fullmatch(r"\d+", value):
+    if not re.fullmatch(r"[0-9]+", value):
         raise Invalid(f"'{value}' phải là một số nguyên", "must be a whole number")
+    if len(value) > 6 or int(value) > MAX_INT:
+        raise Invalid(f"số '{value}' quá lớn (tối đa {MAX_INT})", f"at most {MAX_INT}")
     return int(value)
 
 
@@ -120,7 +158,10 @@ def _line(value: str) -> str:
 
 
 def _url(value: str) -> str:
-    parsed = urlparse(value)
+    try:
+        parsed = urlparse(value)
+    except ValueError:  # an unclosed '[' (IPv6), a host that changes under NFKC …
+        parsed = urlparse("")
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise Invalid(
             f"'{value}' phải là địa chỉ web đầy đủ bắt đầu bằng https://",
@@ -134,6 +175,11 @@ def _slug(value: str) -> str:
         raise Invalid(
             f"slug '{value}' chỉ được gồm chữ thường không dấu, số và dấu '-'",
             "slug may hold only a-z, 0-9 and '-'",
+        )
+    if len(value) > MAX_SLUG:
+        raise Invalid(
+            f"slug dài {len(value)} ký tự, quá giới hạn {MAX_SLUG}; hãy đặt slug ngắn hơn",
+            f"slug over {MAX_SLUG} characters",
         )
     return value
 
@@ -174,7 +220,32 @@ class Field:
     item: Field | None = None
     fields: dict[str, Field] = field(default_factory=dict)
     single_ok: bool = True  # a list field also accepts one scalar
+    multiline: bool = False  # a text that may hold line breaks (a summary, a question)
+    limit: int = 0  # characters at most; 0: MAX_TEXT if multiline, else MAX_LINE
     forbidden: tuple[str, str] = ()  # (Vietnamese, English) why this key may not appear
+
+
+def check_text(spec: Field, value: str) -> None:
+    """Refuse control characters, a line break in a one-line field and an overlong value."""
+    bad = _CONTROL.search(value)
+    if bad:
+        code = f"U+{ord(bad.group()):04X}"
+        raise Invalid(
+            f"có ký tự điều khiển không in được ({code}) ở ký tự thứ {bad.start() + 1}; "
+            "hãy xoá nó hoặc gõ lại giá trị này",
+            f"control character {code} in the value",
+        )
+    if not spec.multiline and _LINE_BREAK.search(value):
+        raise Invalid(
+            "phải viết trên một dòng, không xuống dòng", "must be one line, without line breaks"
+        )
+    limit = spec.limit or (MAX_TEXT if spec.multiline else MAX_LINE)
+    if len(value) > limit:
+        raise Invalid(
+            f"dài {len(value):,} ký tự, quá giới hạn {limit:,} ký tự; hãy viết ngắn lại "
+            "(phần chi tiết đưa vào nội dung bài)",
+            f"{len(value)} characters, over the limit of {limit}",
+        )
 
 
 def convert_scalar(spec: Field, value: str) -> Any:
@@ -250,6 +321,7 @@ def _value(spec: Field, node: Node, report: ErrorReport, path: str, name: str) -
     if not text:
         return None
     try:
+        check_text(spec, text)
         return convert_scalar(spec, text)
     except Invalid as exc:
         report.add(path, node.line, name, exc.message, exc.english)
@@ -274,6 +346,15 @@ def _compound(spec: Field, node: Node, report: ErrorReport, path: str, name: str
         items = [node]
     elif node.kind == "mapping":
         report.add(path, node.line, name, "phải là một danh sách", "must be a list")
+        return None
+    if len(items) > MAX_ITEMS:
+        report.add(
+            path,
+            node.line,
+            name,
+            f"có {len(items):,} mục, quá giới hạn {MAX_ITEMS:,} mục",
+            f"{len(items)} entries, over the limit of {MAX_ITEMS}",
+        )
         return None
     result = []
     for index, item in enumerate(items):  # type: ignore[arg-type]

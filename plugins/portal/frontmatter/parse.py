@@ -1,13 +1,18 @@
 """Split a content file into front matter and body, and parse the front matter as YAML in which
 every scalar stays a string (``012``, ``08:30``, ``no`` survive as written).
 
-The YAML is composed (never constructed) with libyaml's base loader, so no tag can run code and no
-implicit typing happens; the node tree is turned into ``Node`` values that keep their line numbers
-in the file, so every later error can point at a line.
+The YAML is read as libyaml's event stream (base loader: never constructed, so no tag can run
+code and no implicit typing happens) and built into ``Node`` values that keep their line numbers
+in the file, so every later error can point at a line. The builder has no recursion and refuses,
+with the line, what front matter never needs and an attacker would use: anchors and aliases
+(``&a``/``*a``, the "billion laughs" expansion), nesting deeper than ``MAX_DEPTH`` and a second
+YAML document.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import yaml
@@ -18,6 +23,12 @@ except AttributeError:  # pragma: no cover - PyYAML wheels ship libyaml
     _Loader = yaml.BaseLoader
 
 DELIMITER = "---"
+# Front matter is a flat mapping with lists of mappings at most (schedule items): four levels
+# do; twenty leave room and stop a bracket bomb long before Python's recursion limit.
+MAX_DEPTH = 20
+MAX_KEY = 100  # characters of a key: the longest field name is 15
+MAX_KEYS = 200  # keys of one mapping: a type has at most ~30 fields (60,000 took 3 s to report)
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 @dataclass
@@ -94,51 +105,142 @@ def split(text: str) -> tuple[str, str, int]:
     )
 
 
-def _convert(node: yaml.Node, offset: int) -> Node:
-    line = node.start_mark.line + offset
-    if isinstance(node, yaml.ScalarNode):
-        return Node(node.value, line)
-    if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(item, offset) for item in node.value], line)
-    mapping: dict[str, Node] = {}
-    for key_node, value_node in node.value:
-        key_line = key_node.start_mark.line + offset
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise FrontMatterError(key_line, "tên trường phải là chữ", "a key must be plain text")
-        key = key_node.value.strip()
-        if key in mapping:
-            raise FrontMatterError(
-                key_line,
-                f"trường '{key}' xuất hiện hai lần (lần đầu ở dòng {mapping[key].line})",
-                f"duplicate key '{key}'",
-                field=key,
-            )
-        value = _convert(value_node, offset)
-        value.line = key_line
-        mapping[key] = value
-    return Node(mapping, line)
+def _reject_alias(event: yaml.Event, offset: int, where: tuple[str, str]) -> None:
+    """Anchors and aliases are refused: front matter never needs them, and an alias expands
+    without bound (a few hundred bytes can name billions of values)."""
+    name = str(event.anchor)[:40]
+    sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+    raise FrontMatterError(
+        event.start_mark.line + offset,
+        f"không dùng neo/bí danh YAML (&, *) trong {where[0]} (gặp '{sign}{name}'); "
+        "hãy viết thẳng giá trị ra",
+        f"YAML anchors and aliases (&, *) are not allowed in {where[1]}",
+        field="yaml",
+    )
 
 
-def load_yaml(text: str, first_line: int = 1) -> Node | None:
-    """Parse YAML text that starts at ``first_line`` of its file; ``None`` when empty."""
+def _compose(
+    events: Iterable[yaml.Event], offset: int, where: tuple[str, str], max_depth: int
+) -> Node | None:
+    """Build ``Node`` values from libyaml's event stream with an explicit stack (no recursion):
+    anchors and aliases are refused at their line, nesting deeper than ``max_depth`` is refused
+    before anything deeper is read, a second document is refused."""
+    root: Node | None = None
+    documents = 0
+    # Each frame: the Node being filled and, for a mapping, the pending key (name, line).
+    stack: list[tuple[Node, list]] = []
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent, pending = stack[-1]
+        if isinstance(parent.value, list):
+            parent.value.append(node)
+            return
+        if not pending:  # this node is a key
+            if node.kind != "text":
+                raise FrontMatterError(
+                    node.line, "tên trường phải là chữ", "a key must be plain text"
+                )
+            key = str(node.value).strip()
+            if _UNPRINTABLE.search(key) or len(key) > MAX_KEY:
+                raise FrontMatterError(
+                    node.line,
+                    f"tên trường '{ascii(key)[1:41]}' dài quá {MAX_KEY} ký tự hoặc có ký tự "
+                    "điều khiển, xuống dòng; tên trường là một từ như 'title'",
+                    "a key must be a short name on one line",
+                )
+            previous = parent.value.get(key)  # type: ignore[union-attr]
+            if previous is not None:
+                raise FrontMatterError(
+                    node.line,
+                    f"trường '{key}' xuất hiện hai lần (lần đầu ở dòng {previous.line})",
+                    f"duplicate key '{key}'",
+                    field=key,
+                )
+            if len(parent.value) >= MAX_KEYS:  # type: ignore[arg-type]
+                raise FrontMatterError(
+                    node.line,
+                    f"quá {MAX_KEYS} trường trong một nhóm; {where[0]} chỉ cần vài chục trường",
+                    f"more than {MAX_KEYS} keys in one mapping",
+                )
+            pending.extend((key, node.line))
+            return
+        key, key_line = pending
+        pending.clear()
+        node.line = key_line
+        parent.value[key] = node  # type: ignore[index]
+
+    for event in events:
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            _reject_alias(event, offset, where)
+        line = event.start_mark.line + offset
+        if isinstance(event, yaml.ScalarEvent):
+            attach(Node(event.value, line))
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            if len(stack) >= max_depth:
+                raise FrontMatterError(
+                    line,
+                    f"dữ liệu lồng nhau quá {max_depth} tầng; {where[0]} chỉ cần vài tầng",
+                    f"values nested more than {max_depth} levels deep",
+                    field="yaml",
+                )
+            value: list | dict = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+            stack.append((Node(value, line), []))
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            node, _ = stack.pop()
+            attach(node)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise FrontMatterError(
+                    line,
+                    "chỉ được có một khối YAML; hãy xoá dòng '---' thừa",
+                    "expected a single YAML document",
+                    field="yaml",
+                )
+    return root
+
+
+def _reader_line(text: str, exc: yaml.YAMLError, offset: int) -> int:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        return mark.line + offset
+    position = getattr(exc, "position", None)  # reader errors: a character offset
+    if isinstance(position, int):
+        return text[:position].count("\n") + offset
+    return offset
+
+
+def load_yaml(
+    text: str,
+    first_line: int = 1,
+    where: tuple[str, str] = ("phần đầu bài", "front matter"),
+    max_depth: int = MAX_DEPTH,
+) -> Node | None:
+    """Parse YAML text that starts at ``first_line`` of its file; ``None`` when empty.
+    ``where`` names the text in messages (Vietnamese, English)."""
     offset = first_line
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        return _compose(yaml.parse(text, Loader=_Loader), offset, where, max_depth)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + offset if mark else first_line
         problem = exc.problem or exc.context or "lỗi cú pháp"
         raise FrontMatterError(
-            line,
+            _reader_line(text, exc, offset),
             f"YAML không hợp lệ ({problem}); kiểm tra dấu hai chấm, thụt lề và dấu nháy",
             f"invalid YAML: {problem}",
             field="yaml",
         ) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        reason = getattr(exc, "reason", "") or str(exc)
         raise FrontMatterError(
-            first_line, f"YAML không đọc được ({exc})", "unreadable YAML", field="yaml"
+            _reader_line(text, exc, offset),
+            f"YAML không đọc được ({reason}); hãy xoá ký tự điều khiển (ví dụ NUL) khỏi dòng này",
+            f"unreadable YAML: {reason}",
+            field="yaml",
         ) from None
-    return None if root is None else _convert(root, offset)
 
 
 def parse(data: bytes) -> Parsed:

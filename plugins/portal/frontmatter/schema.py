@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from portal.errors import ErrorReport
-from portal.frontmatter.fields import FALSE, TRUE, Field
+from portal.frontmatter.fields import FALSE, TRUE, YEARS, Field
 from portal.frontmatter.parse import Node
 
 DOC_TYPES = (
@@ -41,6 +41,11 @@ PUBLIC_MARKS = ("public", "công khai", "cong khai")
 
 TEXT = Field()
 TEXT_REQUIRED = Field(required=True)
+PROSE = Field(multiline=True)  # may hold line breaks; every other text is one line
+PROSE_REQUIRED = Field(required=True, multiline=True)
+# A summary is shown in every listing, feed and search record: a paragraph, not a text.
+SUMMARY_LIMIT = 2_000
+SUMMARY = Field(multiline=True, limit=SUMMARY_LIMIT)
 TEXT_LIST = Field("list", item=TEXT)
 PATH_LIST = Field("list", item=Field("path"))
 
@@ -52,7 +57,7 @@ COMMON: dict[str, Field] = {
     "status": Field("enum", choices=("published", "draft")),
     "expires": Field("datetime"),
     "slug": Field("slug"),
-    "summary": TEXT,
+    "summary": SUMMARY,
     "tags": TEXT_LIST,
     "authors": TEXT_LIST,
     "unit": TEXT,
@@ -61,14 +66,14 @@ COMMON: dict[str, Field] = {
     "image_caption": TEXT,
     "lang": Field("enum", choices=("vi", "en")),
     "modified": Field("datetime"),
-    "change_note": TEXT,
+    "change_note": PROSE,
     "minor": Field("bool"),
     "syndicate": Field("list", item=Field("enum", choices=("parent",))),
     "unpublished": Field(
         "mapping",
         fields={
             "reason": Field("enum", required=True, choices=TAKEDOWN_REASONS),
-            "note": TEXT,
+            "note": PROSE,
             "redirect_to": TEXT,
             "date": Field("date"),
         },
@@ -88,7 +93,7 @@ TYPES: dict[str, dict[str, Field]] = {
             "doc_type": Field("enum", required=True, choices=DOC_TYPES),
             "issuer": TEXT_REQUIRED,
             "issued": Field("date", required=True),
-            "summary": TEXT_REQUIRED,
+            "summary": Field(required=True, multiline=True, limit=SUMMARY_LIMIT),
             "files": Field("list", required=True, item=Field("path")),
             "signer": TEXT,
             "signer_title": TEXT,
@@ -150,7 +155,7 @@ TYPES: dict[str, dict[str, Field]] = {
     ),
     "qa": _type(
         {
-            "question": TEXT_REQUIRED,
+            "question": PROSE_REQUIRED,
             "asked_by": TEXT,
             "asked": Field("date"),
             "answered_by": TEXT,
@@ -188,7 +193,7 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 def week_bounds(week: str) -> tuple[dt.date, dt.date] | None:
     """Monday and Sunday of an ISO week ``YYYY-Www``; ``None`` when there is no such week."""
     match = _WEEK.match(week)
-    if not match:
+    if not match or not YEARS[0] <= int(match[1]) <= YEARS[1]:
         return None
     try:
         monday = dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
@@ -277,8 +282,9 @@ def check_rules(
         if bounds is None:
             err(
                 "week",
-                f"tuần '{values['week']}' không đúng dạng NNNN-Wtt (ví dụ 2026-W47)",
-                "week must be YYYY-Www",
+                f"tuần '{values['week']}' không đúng dạng NNNN-Wtt (ví dụ 2026-W47), hoặc năm "
+                f"nằm ngoài khoảng {YEARS[0]}–{YEARS[1]}",
+                f"week must be YYYY-Www, in {YEARS[0]}-{YEARS[1]}",
             )
             return
         items = fields["items"].value if "items" in fields else []

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from portal.catalog.attachments import TYPES
+from portal.sites.config import origin  # rebuilt from the parsed parts of a checked address
 
 # Two years, subdomains included: what the HSTS preload list asks for (preloading itself is the
 # domain owner's decision, so no ``preload``).
@@ -65,11 +65,6 @@ class SitePolicy:
     image_origins: tuple[str, ...] = ()
     form_origin: str = ""  # where readers' forms are posted, if anywhere
     form_paths: tuple[str, ...] = ()  # site-relative folders with a form (``hoi-dap/``)
-
-
-def origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
 
 
 def site_policy(site, sites: Iterable, local: bool, form_paths: Iterable[str] = ()) -> SitePolicy:

@@ -14,6 +14,7 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 
 from portal.catalog.urls import save_as
+from portal.slugs import slugify
 
 _SITE_ABSOLUTE = re.compile(r'\b(href|src)="/(?!/)')
 
@@ -23,6 +24,14 @@ def prefix_site_paths(fragment: str, siteurl: str) -> str:
     ``/<site-id>/`` in development, or a base_url with a path."""
     prefix = urlsplit(siteurl).path.rstrip("/")
     return _SITE_ABSOLUTE.sub(rf'\1="{prefix}/', fragment) if prefix else fragment
+
+
+def _named(kind: type, name: str, settings: dict) -> Any:
+    """A Pelican category or tag whose slug is ours (folded, capped at a word: a page's folder),
+    not Pelican's own, which has no length bound."""
+    wrapper = kind(name, settings)
+    wrapper.slug = slugify(name)
+    return wrapper
 
 
 class PortalReader(BaseReader):
@@ -57,9 +66,9 @@ class PortalReader(BaseReader):
         if "modified" in meta:
             metadata["modified"] = meta["modified"]
         if "category" in meta:
-            metadata["category"] = Category(meta["category"], settings)
+            metadata["category"] = _named(Category, meta["category"], settings)
         if meta.get("tags"):
-            metadata["tags"] = [Tag(tag, settings) for tag in meta["tags"]]
+            metadata["tags"] = [_named(Tag, tag, settings) for tag in meta["tags"]]
         if meta.get("authors"):
             metadata["authors"] = [Author(name, settings) for name in meta["authors"]]
         return prefix_site_paths(item.html, settings.get("SITEURL", "")), metadata

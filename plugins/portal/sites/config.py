@@ -1,17 +1,31 @@
-"""Read and check ``content/sites.yml``."""
+"""Read and check ``content/sites.yml``.
+
+Web addresses (``base_url``, ``forms.endpoint``) reach the sites' Content-Security-Policy, so
+they are parsed and checked strictly (``check_address``): https (http only on loopback, for
+tests), a plain host name, no user name, no space, quote, ``;``, ``,`` or control character;
+the CSP uses the origin rebuilt from the parsed parts (``origin``), never the text as written.
+"""
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from portal.errors import ErrorReport
-from portal.frontmatter.fields import Field, validate
+from portal.frontmatter.fields import Field, Invalid, validate
 from portal.frontmatter.parse import FrontMatterError, Node, decode, load_yaml
 
 SITES_FILE = "sites.yml"
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+DEFAULT_PORTS = {"http": 80, "https": 443}
+# Whitespace, controls, non-ASCII, and what separates or quotes in headers, CSP and HTML.
+_UNSAFE = re.compile(r"[^\x21-\x7e]|[;,'\"<>\\`{}|^]")
+_LABEL = r"(?!-)[a-z0-9-]{1,63}(?<!-)"
+_HOSTNAME = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")
 
 SITE_SCHEMA: dict[str, Field] = {
     "id": Field("slug", required=True),
@@ -76,6 +90,94 @@ class Site:
         return self.forms.get("endpoint", "")
 
 
+def origin(url: str) -> str:
+    """``scheme://host[:port]`` rebuilt from the parsed parts of a checked address (lower-case
+    host, IPv6 in brackets, default port dropped)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    port = parts.port
+    suffix = f":{port}" if port and port != DEFAULT_PORTS.get(parts.scheme) else ""
+    return f"{parts.scheme}://{host}{suffix}"
+
+
+def _bad(value: str, message: str, english: str) -> Invalid:
+    return Invalid(f"địa chỉ '{value}' {message}", english)
+
+
+def check_address(value: str, query: bool = False) -> str:
+    """The origin of the web address ``value``; ``Invalid`` says what is wrong. ``query``:
+    whether a query string is allowed (a form endpoint may carry one, a site's base never)."""
+    shown = value.encode("unicode_escape").decode("ascii")[:200]
+    if _UNSAFE.search(value):
+        raise _bad(
+            shown,
+            "không được chứa khoảng trắng, ký tự điều khiển, chữ có dấu hay các dấu ; , ' \" "
+            "< > \\; tên miền tiếng Việt viết ở dạng xn--…, ký tự có dấu trong đường dẫn "
+            "viết ở dạng %XX",
+            "no spaces, control characters, non-ASCII, quotes or ; , < > \\ in an address",
+        )
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # an unclosed '[' of an IPv6 host
+        raise _bad(shown, "không hợp lệ (dấu '[' ']')", "not a valid address") from None
+    try:
+        parts.port  # noqa: B018 - reading the port parses it
+    except ValueError:
+        raise _bad(shown, "có cổng (port) không hợp lệ", "invalid port") from None
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or not host:
+        raise _bad(
+            shown,
+            "phải là địa chỉ web đầy đủ, ví dụ https://ten-mien.gov.vn",
+            "must be a full https:// address",
+        )
+    if parts.scheme == "http" and host not in LOOPBACK:
+        raise _bad(
+            shown,
+            "phải dùng https:// (http:// chỉ với máy cục bộ 127.0.0.1 hoặc localhost khi "
+            "thử nghiệm)",
+            "must be https:// (http:// only on loopback, for tests)",
+        )
+    if "@" in parts.netloc:
+        raise _bad(
+            shown,
+            "không được chứa tên người dùng hay mật khẩu (phần trước '@')",
+            "no user name or password in an address",
+        )
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        if not _HOSTNAME.fullmatch(host):
+            raise _bad(shown, f"có tên miền '{host}' không hợp lệ", "invalid host name") from None
+    if "#" in value or (not query and "?" in value):
+        raise _bad(
+            shown,
+            "không được có phần '#…'" if query else "không được có phần '?…' hay '#…'",
+            "no fragment" if query else "no query or fragment",
+        )
+    return origin(value)
+
+
+def _check_addresses(
+    fields: dict[str, Node], values: dict[str, Any], report: ErrorReport, path: str, site_id: str
+) -> None:
+    """``base_url`` and ``forms.endpoint`` checked as addresses, at their own lines."""
+    forms = fields.get("forms")
+    places = [("base_url", fields.get("base_url"), values.get("base_url"), False)]
+    if forms is not None and forms.kind == "mapping":
+        endpoint = values.get("forms", {}).get("endpoint")
+        places.append(("forms.endpoint", forms.value.get("endpoint"), endpoint, True))  # type: ignore[union-attr]
+    for name, node, value, query in places:
+        if node is None or not value:
+            continue
+        try:
+            check_address(value, query=query)
+        except Invalid as exc:
+            report.add(path, node.line, f"{site_id}.{name}", exc.message, exc.english)
+
+
 def _groups(node: Node, report: ErrorReport, path: str, site_id: str) -> dict[str, list[str]]:
     groups: dict[str, list[str]] = {}
     if node.kind != "mapping":
@@ -110,7 +212,7 @@ def load_sites(content_dir: Path, report: ErrorReport) -> list[Site]:
         )
         return []
     try:
-        root = load_yaml(decode(path.read_bytes()))
+        root = load_yaml(decode(path.read_bytes()), where=("sites.yml", "sites.yml"))
     except FrontMatterError as exc:
         report.add(spath, exc.line, exc.field, exc.message, exc.english)
         return []
@@ -142,6 +244,7 @@ def load_sites(content_dir: Path, report: ErrorReport) -> list[Site]:
         values = validate(fields, SITE_SCHEMA, report, spath, entry.line, prefix=f"{site_id}.")
         if groups_node is not None:
             values["groups"] = _groups(groups_node, report, spath, str(site_id))
+        _check_addresses(fields, values, report, spath, str(site_id))
         if len(report) > before or "id" not in values:
             continue
         if values["id"] in lines:
@@ -157,13 +260,6 @@ def load_sites(content_dir: Path, report: ErrorReport) -> list[Site]:
         sites.append(Site(**values))
     _check_relations(sites, lines, report, spath, content_dir)
     return sites
-
-
-def _secure_endpoint(url: str) -> bool:
-    parts = urlsplit(url)
-    if parts.scheme == "https":
-        return bool(parts.hostname)
-    return parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost", "::1")
 
 
 def _check_relations(
@@ -196,16 +292,6 @@ def _check_relations(
                 f"{site.id}.parent",
                 "trang cấp trên không có 'parent'",
                 "the parent site has no parent",
-            )
-        endpoint = site.forms.get("endpoint", "")
-        if endpoint and not _secure_endpoint(endpoint):
-            report.add(
-                path,
-                line,
-                f"{site.id}.forms.endpoint",
-                "địa chỉ nhận biểu mẫu phải dùng https:// (http:// chỉ với máy cục bộ 127.0.0.1 "
-                "hoặc localhost khi thử nghiệm)",
-                "the form endpoint must be https:// (http:// only on loopback, for tests)",
             )
         merged = site.history.get("merged_into")
         if merged and merged not in ids:
