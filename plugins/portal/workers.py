@@ -48,13 +48,21 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def die_with_parent(parent: int) -> None:
-    """In a forked worker: be killed when the process ``parent`` ends; end now if it already
-    has (this process was adopted by another before the request was made)."""
+def die_with_parent(parent: int, sig: int = signal.SIGKILL) -> None:
+    """In a child (a forked worker, or a program between fork and exec): get ``sig`` when the
+    process ``parent`` ends, however it ends; end now if it already has (this process was
+    adopted by another before the request was made). Linux only; elsewhere nothing happens."""
     if _PRCTL is not None:
-        _PRCTL(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        _PRCTL(PR_SET_PDEATHSIG, sig, 0, 0, 0)
     if os.getppid() != parent:
         os._exit(1)
+
+
+def dies_with_this_process(sig: int = signal.SIGKILL) -> Callable[[], None]:
+    """A ``preexec_fn`` for ``subprocess``: the program started gets ``sig`` when this process
+    ends (a build killed with ``kill -9`` leaves no Pagefind or nginx behind)."""
+    parent = os.getpid()
+    return lambda: die_with_parent(parent, sig)
 
 
 def _run(key: str) -> object:

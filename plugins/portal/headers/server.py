@@ -3,8 +3,6 @@ tests that check pages under the real headers. nginx is Debian's (``make system-
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import pwd
 import shutil
@@ -17,22 +15,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from portal.headers.nginx import server_config
+from portal.workers import dies_with_this_process
 
 SEARCH_PATHS = ("/usr/sbin/nginx", "/usr/local/sbin/nginx")
-
-
-PR_SET_PDEATHSIG = 1
-try:  # loaded here: the child between fork and exec must not look for libraries
-    _PRCTL = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True).prctl
-except (OSError, AttributeError):
-    _PRCTL = None
-
-
-def _die_with_parent() -> None:
-    """In the child before nginx starts: on Linux, nginx gets SIGTERM when the process that
-    started it dies, however it dies (a killed test run leaves no nginx holding a port)."""
-    if _PRCTL is not None:
-        _PRCTL(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 class NginxError(Exception):
@@ -102,7 +87,7 @@ class Nginx:
             self._command("-g", "daemon off;"),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
-            preexec_fn=_die_with_parent,
+            preexec_fn=dies_with_this_process(signal.SIGTERM),
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -33,6 +33,7 @@ from pathlib import Path
 from portal.search.facts import quick_record
 from portal.search.fold import mark_d
 from portal.swap import put_in_place
+from portal.workers import dies_with_this_process
 
 BUNDLE = "pagefind"  # the quick index
 FULL = "pagefind-full"  # the full-text index
@@ -124,6 +125,7 @@ def _index(staging: Path, bundle: Path) -> None:
             LANGUAGE,
         ],
         env=env,
+        preexec_fn=dies_with_this_process(),  # a killed build leaves no indexer running
         capture_output=True,
         text=True,
         check=False,
