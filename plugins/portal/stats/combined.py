@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 VARIANTS = ("vhost", "main", "combined")  # most specific first: a tie goes to the first
+TIME_CANDIDATES = 8  # " [" tried as the start of the time field, from the left
 
 _CHAR = rb"[\x21\x23-\x5b\x5d-\x7e\x80-\xff]"  # printable but space, " and \, or not ASCII
 _ESCAPE = rb"\\[^\n]"
@@ -43,6 +44,7 @@ _REST = re.compile(
     + rb")?"
 )
 _PORT = re.compile(rb":(0|-?[1-9][0-9]*) ")
+_PAIR = re.compile(rb"\\.", re.S)
 _UNESCAPE = re.compile(rb"\\(x[0-9A-Fa-f]{2}|.)", re.S)
 _UNESCAPES = {b"t": b"\t", b"n": b"\n", b"r": b"\r", b"b": b"\b", b"v": b"\v", b"f": b"\f"}
 _TIME = re.compile(r"(\d\d)/(\w\w\w)/(\d{4,}):(\d\d):(\d\d):(\d\d)\s*([-+])(\d\d)(\d\d)", re.ASCII)
@@ -68,31 +70,29 @@ class Fields:
 
 def parse(line: bytes, variant: str) -> Fields | None:
     """The fields of ``line`` (without its line break) in ``variant``, or None."""
-    at = line.find(b" [")
-    if at < 0:
-        return None
-    head, match = line[:at], _REST.fullmatch(line, at + 1)
+    match, vhost = None, None
+    at, tries = line.find(b" ["), 0
+    while at >= 0 and tries < TIME_CANDIDATES:  # where the time field starts: a " [" that
+        tries += 1  # leaves a valid head before it and the rest of the line after it
+        vhost = _head(line[:at], variant)
+        if vhost is not None:
+            match = _REST.fullmatch(line, at + 1)
+            if match is not None and (match.group(7) is None) != (variant == "main"):
+                break
+            match = None
+        at = line.find(b" [", at + 2)
     if match is None:
         return None
-    time, request, status, size, _referer, agent, forwarded = match.groups()
-    if (forwarded is None) != (variant != "main"):
-        return None
+    time, request, status, size, _referer, agent, _forwarded = match.groups()
     if variant == "vhost" and size == b"-":  # %O is never "-"
         return None
-    vhost = None
-    if variant == "vhost":
-        port = _PORT.search(head)
-        if port is None or not _TEXT.fullmatch(head, 0, port.start()):
-            return None
-        vhost = _text(head[: port.start()])
-        head = head[port.end() :]
-    if not _who(head):
-        return None
+    if b"\\x" in line and any(m.group(1) == b"x" for m in _UNESCAPE.finditer(line)):
+        return None  # apachelogs refused a \x without two hex digits after it (ValueError)
     moment = _time(time)
     if moment is None:
         return None
     return Fields(
-        vhost,
+        vhost or None,
         moment,
         None if request == b"-" else _text(request),
         None if status == b"-" else int(status),
@@ -111,13 +111,29 @@ def choose(lines: list[bytes]) -> str | None:
     return best
 
 
+def _head(head: bytes, variant: str) -> str | None:
+    """``%h %l %u`` (``%v:%p %h %l %u`` for vhost) valid: the vhost, "" for other variants;
+    None when not valid."""
+    if variant != "vhost":
+        return "" if _who(head) else None
+    port = _PORT.search(head)
+    if port is None or not _TEXT.fullmatch(head, 0, port.start()) or not _who(head[port.end() :]):
+        return None
+    return _text(head[: port.start()])
+
+
 def _who(head: bytes) -> bool:
     """``%h %l %u`` as apachelogs took them: %h and %u may hold spaces, %l may not, %u may be
-    ``""``; any of them may be empty. So: two spaces at least, or ``H L ""``."""
-    if head.endswith(b' ""') and head.count(b" ") >= 2:
+    ``""``; any of them may be empty. So: two spaces at least (not escaped), or ``H L ""``."""
+    if head.endswith(b' ""'):
         head = head[:-3]
-        return _TEXT.fullmatch(head) is not None and b" " in head
-    return head.count(b" ") >= 2 and _TEXT.fullmatch(head) is not None
+        return _TEXT.fullmatch(head) is not None and _spaces(head) >= 1
+    return _TEXT.fullmatch(head) is not None and _spaces(head) >= 2
+
+
+def _spaces(text: bytes) -> int:
+    """Spaces that separate fields: not the one of an escape (``\\ ``)."""
+    return _PAIR.sub(b"", text).count(b" ") if b"\\" in text else text.count(b" ")
 
 
 def _text(value: bytes) -> str:
