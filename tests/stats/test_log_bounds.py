@@ -12,9 +12,13 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from stats_support import SITES
 
-from portal.stats.ingest import ingest
+from portal.stats import keys
+from portal.stats.ingest import ingest, render
+from portal.stats.logs import detect_format, page_key, read_log
+from portal.stats.reading import CHUNK, LINE_MAX
 
 BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0"
 GOOD = f'192.0.2.9 - - [21/Nov/2026:08:00:00 +0700] "GET /tin-tuc/ HTTP/1.1" 200 10 "-" "{BROWSER}"'
@@ -139,3 +143,103 @@ def test_two_thousand_spellings_of_one_page_are_one_key(tmp_path):
     aggregate = json.loads((tmp_path / "stats" / "binh-lang.json").read_text(encoding="utf-8"))
     assert aggregate["pages"] == {page: 2000}
     assert aggregate["recent"] == {"2026-11-21": {page: 2000}}
+
+
+def test_overlong_lines_are_malformed_never_kept(tmp_path):
+    log = tmp_path / "access.log"
+    long = GOOD.replace('"-"', '"' + "r" * (LINE_MAX + 1) + '"', 1)
+    exactly = GOOD.replace('"-"', '"' + "r" * (LINE_MAX - len(GOOD) + 1) + '"', 1)
+    assert len(exactly) == LINE_MAX
+    log.write_bytes(
+        f"{GOOD}\n{long}\n{exactly}\r\n{'x' * (3 * CHUNK)}\n{GOOD}\n{'y' * (LINE_MAX + 5)}".encode()
+    )
+    with read_log(log) as reader:
+        found = list(reader)
+        assert reader.partial == 6 and reader.oversized == [2, 4, 6]
+    kinds = ["Request", "Malformed", "Request", "Malformed", "Request"]
+    assert [type(e).__name__ for e in found] == kinds
+    assert (found[1].size, found[1].oversized) == (len(long), True)
+    assert (found[3].size, found[3].oversized) == (3 * CHUNK, True)
+    report = ingest([log], tmp_path / "stats", SITES, "binh-lang")
+    [file] = report.files
+    assert file.views == 3 and file.excluded["malformed"] == 2 and file.oversized == [2, 4, 6]
+    text = render(report)
+    assert "dòng dài quá 16 KiB" in text and "lines longer than 16 KiB" in text
+    assert "2, 4, 6" in text
+
+
+def test_time_budget_stops_a_file_and_keeps_nothing_of_it(tmp_path):
+    log = tmp_path / "access.log"
+    log.write_text(GOOD + "\n", encoding="utf-8")
+    stats = tmp_path / "stats"
+    report = ingest([log], stats, SITES, "binh-lang", time_budget=0)
+    [file] = report.files
+    assert file.error and "giây" in file.error[0] and "allowed" in file.error[1]
+    assert not report.ok and not stats.joinpath("binh-lang.json").exists()
+    assert "ERROR: reading took more than the 0 s allowed" in render(report)
+    report = ingest([log], stats, SITES, "binh-lang", time_budget=None)
+    assert report.ok and report.sites["binh-lang"] == 1
+
+
+def test_json_lines_deeply_nested_or_huge_are_malformed(tmp_path):
+    line = json.dumps(
+        {
+            "ClientRequestURI": "/",
+            "ClientRequestMethod": "GET",
+            "EdgeResponseStatus": 200,
+            "EdgeStartTimestamp": "2026-11-21T01:00:00Z",
+            "ClientRequestUserAgent": BROWSER,
+            "ClientRequestHost": "binhlang.example",
+        }
+    )
+    deep = '{"a": ' + "[" * 10000 + "]" * 10000 + "}"
+    big_number = '{"EdgeStartTimestamp": ' + "9" * 5000 + ', "ClientRequestURI": "/"}'
+    huge = '{"ClientRequestURI": "/' + "a" * (LINE_MAX * 4) + '"}'
+    log = tmp_path / "http_requests.ndjson"
+    log.write_text("\n".join([line, deep, big_number, huge, line]) + "\n", encoding="utf-8")
+    with read_log(log) as reader:
+        kinds = [type(e).__name__ for e in reader]
+    assert kinds == ["Request", "Malformed", "Malformed", "Malformed", "Request"]
+    assert detect_format([deep, line]) == "cloudflare"
+
+
+@pytest.mark.parametrize(
+    ("path", "normal"),
+    [
+        ("/", "/"),
+        ("", "/"),
+        ("/tin-tuc/x/../", "/tin-tuc/"),
+        ("/tin-tuc/x/..", "/tin-tuc/"),
+        ("/tin-tuc/./x/.", "/tin-tuc/x/"),
+        ("/tin-tuc/%2E%2E/%2e/van-ban/", "/van-ban/"),
+        ("/../../..", "/"),
+        ("//tin-tuc///x//", "/tin-tuc/x/"),
+        ("/tin-tuc%2Fx%2F", "/tin-tuc/x/"),
+        ("/%74in-tuc/", "/tin-tuc/"),
+        ("/tin-tuc/l%E1%BB%85-h%E1%BB%99i/", "/tin-tuc/lễ-hội/"),
+        ("/Tin-Tuc/", "/Tin-Tuc/"),  # case kept: another file to the server
+        ("/tin-tuc/...x/", "/tin-tuc/...x/"),
+        ("/tin-tuc/%252E%252E/", "/tin-tuc/%2E%2E/"),  # decoded once, as nginx does
+    ],
+)
+def test_paths_are_normalised_as_the_server_resolves_them(path, normal):
+    assert keys.normalise(path) == normal
+
+
+@pytest.mark.parametrize(
+    ("rel", "key"),
+    [
+        ("tin-tuc/lễ-hội-đất/", "tin-tuc/lễ-hội-đất/"),
+        ("tin-tuc/%2E%2E/", None),  # an escape left after decoding
+        ("tin-tuc/a b/", None),
+        ("tin-tuc/a\x00/", None),
+        ("tin-tuc/a\ufffd/", None),  # bytes that were not UTF-8
+        ("tin-tuc/a\u200b/", None),  # invisible
+        ('tin-tuc/"a"/', None),
+        ("tin-tuc/a?b/", None),
+        ("tin-tuc/" + "a" * 600 + "/", None),
+        ("tin-tuc/" + "a" * 400 + "/", "tin-tuc/" + "a" * 400 + "/"),
+    ],
+)
+def test_page_keys_are_bounded(rel, key):
+    assert page_key(rel) == key
