@@ -7,18 +7,23 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import random
+import re
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
+from crawlerdetect import CrawlerDetect
 from stats_support import SITES
 
 from portal.stats import keys
 from portal.stats.ingest import ingest, render
-from portal.stats.logs import detect_format, page_key, read_log
+from portal.stats.logs import AGENT_MAX, Request, detect_format, is_bot, page_key, read_log
 from portal.stats.reading import CHUNK, LINE_MAX
+from support import REPO
 
 BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0"
 GOOD = f'192.0.2.9 - - [21/Nov/2026:08:00:00 +0700] "GET /tin-tuc/ HTTP/1.1" 200 10 "-" "{BROWSER}"'
@@ -26,6 +31,7 @@ GOOD = f'192.0.2.9 - - [21/Nov/2026:08:00:00 +0700] "GET /tin-tuc/ HTTP/1.1" 200
 # bytes). apachelogs saw each as three \xHH escapes and backtracked ×8 per byte (past 120 s).
 CORRUPTED = b'192.0.2.9 - - [21/Nov/2026:08:00:00 +0700] "GET /' + b"\xff" * 11
 MiB = 1 << 20
+SAMPLES = Path(__file__).parent / "samples"
 
 
 def run_python(code: str, timeout: float, memory: int = 1536 * MiB) -> dict:
@@ -35,6 +41,13 @@ def run_python(code: str, timeout: float, memory: int = 1536 * MiB) -> dict:
         f"""
         import json, resource, sys, time
         resource.setrlimit(resource.RLIMIT_AS, ({memory}, {memory}))
+
+        def peak_rss():
+            # This process's peak RSS in bytes: VmHWM, which exec resets (getrusage's
+            # ru_maxrss keeps the peak of the process that forked it, pytest here).
+            with open("/proc/self/status") as status:
+                line = next(x for x in status if x.startswith("VmHWM:"))
+            return int(line.split()[1]) * 1024
         """
     )
     done = subprocess.run(
@@ -78,6 +91,14 @@ def test_corrupted_line_is_rejected_in_milliseconds(tmp_path):
     assert found["worst"] < 0.05, found
 
 
+def test_impossible_years_are_malformed_not_a_crash(tmp_path):
+    log = tmp_path / "access.log"
+    year = "9" * 30  # apachelogs raised OverflowError here: ingest ended in a traceback
+    log.write_text(GOOD.replace("/2026:", f"/{year}:") + "\n" + GOOD + "\n", encoding="utf-8")
+    with read_log(log) as reader:
+        assert [type(e).__name__ for e in reader] == ["Malformed", "Request"]
+
+
 def gzip_bomb(path: Path, size: int = 2048 * MiB, member: int = 64 * MiB) -> None:
     """``size`` bytes of zeros without a line break, gzipped (gzip members one after another:
     one stream to a reader; ~1 KB per MiB, so 2 GiB is ~2 MB)."""
@@ -102,7 +123,7 @@ def test_gzip_bomb_ends_quickly_in_bounded_memory(tmp_path):
         start = time.perf_counter()
         report = ingest([{str(bomb)!r}, {str(good)!r}], {str(stats)!r}, sites, "binh-lang")
         took = time.perf_counter() - start
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        peak = peak_rss()
         print(json.dumps({{"took": took, "peak": peak, "text": render(report),
                           "views": report.sites["binh-lang"]}}))
         """,
@@ -243,3 +264,42 @@ def test_paths_are_normalised_as_the_server_resolves_them(path, normal):
 )
 def test_page_keys_are_bounded(rel, key):
     assert page_key(rel) == key
+
+
+def agents() -> list[str]:
+    """Every user agent of the samples and of the demo parent's last four weeks of logs."""
+    found = set()
+    demo = sorted((REPO / "demo" / "logs" / "binh-lang").iterdir())[-4:]
+    for path in [*SAMPLES.glob("*.log"), *demo]:
+        with read_log(path) as reader:
+            found.update(e.user_agent for e in reader if isinstance(e, Request))
+    return sorted(found)
+
+
+def test_bots_as_crawlerdetect_says():
+    rng = random.Random(11)
+    checked = agents()
+    assert len(checked) > 40
+    # and random agents: letters, digits, punctuation, crawler words in them
+    words = ["bot", "crawl", "spider", "Google", "Mozilla/5.0", " ", "(", ";", "-", "_", "Zalo"]
+    for _ in range(300):
+        checked.append("".join(rng.choice(words + list("abcxyz019")) for _ in range(60)))
+    detector = CrawlerDetect()
+    for agent in checked:
+        expected = agent.strip() in ("", "-") or bool(
+            re.search(r"\b(?:HeadlessChrome|Lighthouse|curl|Wget|python-requests)\b", agent, re.I)
+        )
+        assert is_bot(agent) == (expected or detector.is_crawler(agent)), agent
+
+
+def test_long_user_agents_cost_little():
+    rng = random.Random(12)
+    worst = 0.0
+    for n in (200, 512, 3000, 16000):
+        for alphabet in ("abcdefghijklmnopqrstuvwxyz", "0123456789", "compa"):
+            agent = "Mozilla/5.0 (" + "".join(rng.choice(alphabet) for _ in range(n))
+            start = time.perf_counter()
+            is_bot(agent)
+            worst = max(worst, time.perf_counter() - start)
+    assert worst < 0.1, worst  # crawlerdetect took 1.6 s for one agent of 3 KB
+    assert is_bot("Mozilla/5.0 (" + "a" * AGENT_MAX)

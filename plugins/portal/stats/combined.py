@@ -161,5 +161,5 @@ def _time(value: bytes) -> dt.datetime | None:
         return dt.datetime(
             int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second), tzinfo=zone
         )
-    except ValueError:
+    except (ValueError, OverflowError):  # 31/Nov, a year of 30 digits (apachelogs crashed)
         return None
