@@ -303,3 +303,22 @@ def test_long_user_agents_cost_little():
             worst = max(worst, time.perf_counter() - start)
     assert worst < 0.1, worst  # crawlerdetect took 1.6 s for one agent of 3 KB
     assert is_bot("Mozilla/5.0 (" + "a" * AGENT_MAX)
+
+
+def test_keys_counted_before_normalisation_are_merged_on_the_next_ingest(tmp_path):
+    stats = tmp_path / "stats"
+    log = tmp_path / "access.log"
+    log.write_text(GOOD + "\n", encoding="utf-8")
+    ingest([log], stats, SITES, "binh-lang")
+    path = stats / "binh-lang.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    inflated = {"tin-tuc/": 1, "tin-tuc/x/../": 2, "tin-tuc//./": 3, "a b/": 4, "x/..": 5}
+    data["pages"] = dict(inflated)
+    data["recent"] = {"2026-11-21": dict(inflated)}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    report = ingest([log], stats, SITES, "binh-lang")  # nothing new: the line was counted
+    assert report.sites["binh-lang"] == 0 and report.written == [path]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["pages"] == {"tin-tuc/": 6, "": 5}
+    assert data["recent"] == {"2026-11-21": {"tin-tuc/": 6, "": 5}}
+    assert ingest([log], stats, SITES, "binh-lang").written == []  # settled

@@ -48,6 +48,7 @@ from portal.stats.logs import (
     UnknownFormat,
     classify,
     read_log,
+    rekey,
     vietnam_day,
 )
 from portal.stats.reading import LINE_MAX, TIME_BUDGET, Budget, LogStream, TooCostly
@@ -152,6 +153,8 @@ def ingest(
                     f"{exc.path}: {exc.message}", f"{exc.path}: {exc.english}"
                 ) from None
         aggregates = {sid: aggregate for sid, (aggregate, _) in loaded.items()}
+        for aggregate in aggregates.values():
+            aggregate.rekey(rekey)  # keys counted before normalisation, as they count now
         pending: dict[str, list[_Pending]] = {}
         for file in _shortest_first(report.files, budgets):
             try:

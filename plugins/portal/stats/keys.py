@@ -29,7 +29,12 @@ _REFUSED = re.compile(r'[\x00-\x20\x7f-\x9f"%<>\\^`{|}?#\[\]\ufffd]|\s')
 def normalise(path: str) -> str:
     """``path`` (as requested, percent-encoded, without query) as the file server resolves it:
     decoded, slashes merged, dot segments removed; always starting with ``/``."""
-    path = _SLASHES.sub("/", "/" + unquote(path, errors="replace"))
+    return resolve(unquote(path, errors="replace"))
+
+
+def resolve(path: str) -> str:
+    """``path`` (decoded) with slashes merged and dot segments removed; starts with ``/``."""
+    path = _SLASHES.sub("/", "/" + path)
     if "." not in path:
         return path
     parts = path.split("/")[1:]

@@ -473,6 +473,11 @@ def page_key(rel: str) -> str | None:
     return rel if keys.acceptable(rel) else None
 
 
+def rekey(key: str) -> str | None:
+    """A page key counted before paths were normalised, as it is counted now (None: dropped)."""
+    return page_key(keys.resolve(key)[1:])
+
+
 @lru_cache(maxsize=8192)
 def is_bot(user_agent: str) -> bool:
     """True for an empty user agent, ``-``, a known crawler and the tools named in the rules."""
