@@ -83,12 +83,14 @@ def test_corrupted_line_is_rejected_in_milliseconds(tmp_path):
                 times.append(now - start)
                 kinds.append(type(entry).__name__)
                 start = now
-        print(json.dumps({{"worst": max(times), "kinds": kinds}}))
+        print(json.dumps({{"worst": max(times), "kinds": kinds,
+                          "apachelogs": "apachelogs" in sys.modules}}))
         """,
         timeout=30,
     )
     assert found["kinds"] == ["Request", *["Malformed"] * len(lines), "Request"]
     assert found["worst"] < 0.05, found
+    assert not found["apachelogs"]  # no line reaches it: portal does not load it
 
 
 def test_impossible_years_are_malformed_not_a_crash(tmp_path):

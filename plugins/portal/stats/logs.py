@@ -14,6 +14,10 @@ overrides; gzip is recognised by its magic bytes, whatever the file's name):
 - ``cloudflare``: Cloudflare Logpush ``http_requests`` as NDJSON (``EdgeStartTimestamp`` in
   RFC 3339 or as a unix number of seconds, milli-, micro- or nanoseconds).
 
+Reading is bounded (``reading``): lines over 16 KiB are malformed and never kept, gzip bombs
+and files over their time budget are refused (``reading.TooCostly``); combined lines are parsed
+in linear time (``combined``).
+
 Counting rules (the public contract). A line is a page view when every rule below holds;
 otherwise it is excluded for ONE reason, the first rule it fails, in this order:
 
@@ -46,10 +50,12 @@ otherwise it is excluded for ONE reason, the first rule it fails, in this order:
 ``already``
     an earlier ingest counted it (same log, or a copy, grown or gzipped; decided in ``ingest``).
 
-The page key is the site-relative path, percent-decoded, query and fragment dropped, repeated
-slashes merged, no leading slash, ``index.html`` dropped: the home page is ``""``, an article
-``tin-tuc/slug/``. A view's day is its calendar day in Asia/Ho_Chi_Minh. Blank lines and
-CloudFront's ``#`` header lines are not lines. A last line without its newline is still being
+The page key is the site-relative path as nginx resolves it (``keys.normalise``: decoded once,
+repeated slashes merged, dot segments removed), query and fragment dropped, no leading slash,
+``index.html`` dropped: the home page is ``""``, an article ``tin-tuc/slug/``; a key over 512
+characters or with characters no page URL has is no page (``keys.acceptable``: ``asset``).
+A view's day is its calendar day in Asia/Ho_Chi_Minh. Blank lines and CloudFront's ``#``
+header lines are not lines. A last line without its newline is still being
 written: it is left for the next ingest (``LogReader.partial``), neither counted nor excluded.
 
 Nothing here keeps an address, a user agent, a referrer or a query string beyond the line being
