@@ -136,3 +136,14 @@ def test_choose_the_variant_like_before():
     assert combined.choose([EDGES[7].encode()]) == "main"
     assert combined.choose([EDGES[0].encode()]) == "combined"
     assert combined.choose([b"not a log line"]) is None
+
+
+@pytest.mark.slow
+def test_same_fields_as_apachelogs_on_many_mutated_lines():
+    """60,000 mutated lines, each in the three variants (``make test-slow``)."""
+    lines = known_lines()
+    differ = []
+    for seed in range(100, 160):
+        differ += compare(mutations(lines, seed, 1000))
+    print(f"\n[combined vs apachelogs] seeds 100-159: 60000 lines, {len(differ)} differences")
+    assert differ == []
