@@ -22,7 +22,7 @@ from stats_support import SITES
 from portal.stats import keys
 from portal.stats.ingest import ingest, render
 from portal.stats.logs import AGENT_MAX, Request, detect_format, is_bot, page_key, read_log
-from portal.stats.reading import CHUNK, LINE_MAX
+from portal.stats.reading import CHUNK, LINE_MAX, open_lines
 from support import REPO
 
 BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0"
@@ -324,3 +324,38 @@ def test_keys_counted_before_normalisation_are_merged_on_the_next_ingest(tmp_pat
     assert data["pages"] == {"tin-tuc/": 6, "": 5}
     assert data["recent"] == {"2026-11-21": {"tin-tuc/": 6, "": 5}}
     assert ingest([log], stats, SITES, "binh-lang").written == []  # settled
+
+
+def reference_lines(data: bytes) -> tuple[list[tuple[int, int, bytes | None]], int]:
+    """The lines as the reader read them before it was bounded (one readline each), with the
+    new cap: (number, size, body or None when over LINE_MAX) and the unfinished line."""
+    out = []
+    *whole, tail = data.split(b"\n")
+    for number, raw in enumerate(whole, 1):
+        body = raw.rstrip(b"\r")
+        if len(body) > LINE_MAX:
+            out.append((number, len(body), None))
+        elif body.decode("utf-8", "replace").strip():
+            out.append((number, len(body), body))
+    return out, (len(whole) + 1 if tail.strip() else 0)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_lines_are_split_as_before_across_blocks(tmp_path, seed):
+    rng = random.Random(seed)
+    pieces = []
+    for _ in range(rng.randint(20, 60)):
+        size = rng.choice((0, 1, 5, 80, 300, LINE_MAX - 1, LINE_MAX, LINE_MAX + 1, 40000))
+        body = bytes(rng.choices(b"ab \t\r\xc3\xa1\xff\x1c", k=size))
+        pieces.append(body + rng.choice((b"\n", b"\r\n", b"\r\r\n", b"\n\n")))
+    if seed % 2:
+        pieces.append(rng.choice((b"tail", b"  ", b"x" * (LINE_MAX + 9))))
+    data = b"".join(pieces)
+    path = tmp_path / "lines.log"
+    path.write_bytes(gzip.compress(data, mtime=0) if seed % 3 == 0 else data)
+    stream, lines = open_lines(path)
+    with stream:
+        found = [(line.number, line.size, line.body) for line in lines]
+    expected, partial = reference_lines(data)
+    assert found == expected
+    assert lines.partial == partial
