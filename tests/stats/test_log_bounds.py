@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 from crawlerdetect import CrawlerDetect
+from crawlerdetect.providers.crawlers import data as crawler_patterns
+from crawlerdetect.providers.exclusions import data as exclusions
 from stats_support import SITES
 
 from portal.stats import keys
@@ -286,6 +288,12 @@ def test_bots_as_crawlerdetect_says():
     words = ["bot", "crawl", "spider", "Google", "Mozilla/5.0", " ", "(", ";", "-", "_", "Zalo"]
     for _ in range(300):
         checked.append("".join(rng.choice(words + list("abcxyz019")) for _ in range(60)))
+    # and agents made of the list's own words and patterns, in mixed case, with browsers' words
+    pieces = [re.sub(r"\\(.)", r"\1", p).strip("^$") for p in crawler_patterns + exclusions]
+    for _ in range(800):
+        agent = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 3)))
+        agent = "".join(c.upper() if rng.random() < 0.3 else c for c in agent)
+        checked.append(rng.choice(("", "Mozilla/5.0 (Windows NT 10.0) ")) + agent)
     detector = CrawlerDetect()
     for agent in checked:
         expected = agent.strip() in ("", "-") or bool(
