@@ -864,6 +864,13 @@ def stats() -> None:
     type=click.Path(path_type=Path, file_okay=False),
     help="Folder of the per-site aggregates [default: PORTAL_STATS_PATH, else stats].",
 )
+@click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0),
+    default=300.0,
+    show_default=True,
+    help="Seconds one file may take; a file over it is skipped (nothing of it counted).",
+)
 @content_option
 @settings_option
 def stats_ingest(
@@ -871,6 +878,7 @@ def stats_ingest(
     site_id: str | None,
     fmt: str,
     stats_dir: Path | None,
+    time_budget: float,
     content_dir: Path,
     settings_file: Path | None,
 ) -> None:
@@ -888,7 +896,7 @@ def stats_ingest(
     if stats_dir is None:
         stats_dir = stats_dir_of(builder.load_base_settings(_settings(settings_file)))
     try:
-        result = stats_logs.ingest(logs, stats_dir, sites, site_id, fmt)
+        result = stats_logs.ingest(logs, stats_dir, sites, site_id, fmt, time_budget)
     except stats_logs.IngestError as exc:
         _say(f"Chưa ghi gì: {exc.message} (Nothing written: {exc.english})")
         sys.exit(1)

@@ -531,3 +531,15 @@ def test_cli_stats_folder_default(tmp_path, content, monkeypatch):
     )
     assert result.exit_code == 0, result.output
     assert saved(work / "stats")["pages"] == NGINX_VIEWS
+
+
+def test_cli_time_budget(tmp_path, content):
+    log = tmp_path / "access.log"
+    log.write_text(combined(dt.datetime(2026, 11, 21, 8, 0)), encoding="utf-8")
+    command = ["stats", "ingest", "--content", str(content), "--stats", str(tmp_path / "s")]
+    result = CliRunner().invoke(
+        main, [*command, "--site", "binh-lang", "--time-budget", "0", str(log)]
+    )
+    assert result.exit_code == 1 and "0 giây" in result.output
+    result = CliRunner().invoke(main, [*command, "--site", "binh-lang", str(log)])
+    assert result.exit_code == 0 and "binh-lang: 1" in result.output

@@ -28,6 +28,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -113,6 +114,21 @@ class Aggregate:
         if window[0] <= day:
             pages = self.recent.setdefault(key, {})
             pages[page] = pages.get(page, 0) + count
+
+    def rekey(self, key: Callable[[str], str | None]) -> None:
+        """Replace each page key ``k`` by ``key(k)``: keys that become one are summed, a key that
+        becomes None is dropped from ``pages`` and ``recent`` (its views stay in the days)."""
+
+        def moved(table: dict[str, int]) -> dict[str, int]:
+            out: dict[str, int] = {}
+            for page, count in table.items():
+                new = key(page)
+                if new is not None:
+                    out[new] = out.get(new, 0) + count
+            return out
+
+        self.pages = moved(self.pages)
+        self.recent = {day: moved(pages) for day, pages in self.recent.items()}
 
     def is_empty(self) -> bool:
         return self.newest is None and not (self.sources or self.pages or self.years)

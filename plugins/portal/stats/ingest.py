@@ -47,10 +47,11 @@ from portal.stats.logs import (
     SiteMap,
     UnknownFormat,
     classify,
-    open_bytes,
     read_log,
+    rekey,
     vietnam_day,
 )
+from portal.stats.reading import LINE_MAX, TIME_BUDGET, Budget, LogStream, TooCostly
 
 MALFORMED_SHOWN = 5  # line numbers of malformed lines kept per file
 LOCK_FILE = ".ingest.lock"
@@ -75,6 +76,7 @@ class FileReport:
     views: int = 0  # page views counted
     excluded: Counter[str] = field(default_factory=Counter)  # reason → lines
     malformed: list[int] = field(default_factory=list)  # first line numbers of malformed lines
+    oversized: list[int] = field(default_factory=list)  # first line numbers of overlong lines
     sites: Counter[str] = field(default_factory=Counter)  # site → page views counted
     partial: int = 0  # an unfinished last line (still being written), left for the next ingest
     error: tuple[str, str] | None = None  # (Vietnamese, English): the file could not be read
@@ -119,14 +121,17 @@ def ingest(
     sites: Iterable[Site],
     site_id: str | None = None,
     fmt: str = "auto",
+    time_budget: float | None = TIME_BUDGET,
 ) -> IngestReport:
     """Count the page views of ``paths`` into ``stats_dir/<site-id>.json``.
 
     ``site_id``: every line is that site's; otherwise lines go to sites by host or path.
-    ``fmt``: ``auto`` (per file) or one of ``logs.FORMATS``. A file that cannot be read is
-    reported in its ``FileReport.error``. Raises ``IngestError`` for an unknown site, a broken
-    aggregate or a stats folder that cannot be used (before anything is written), and when an
-    aggregate cannot be saved (those saved before it stay, each consistent with its sources).
+    ``fmt``: ``auto`` (per file) or one of ``logs.FORMATS``. ``time_budget``: seconds each file
+    may take (``None``: no limit). A file that cannot be read, takes longer or is a gzip bomb
+    (``reading``) is reported in its ``FileReport.error`` and leaves no trace. Raises
+    ``IngestError`` for an unknown site, a broken aggregate or a stats folder that cannot be
+    used (before anything is written), and when an aggregate cannot be saved (those saved
+    before it stay, each consistent with its sources).
     """
     sites = list(sites)
     ids = [s.id for s in sites]
@@ -137,6 +142,7 @@ def ingest(
     sitemap = SiteMap(sites, site_id)
     stats_dir = Path(stats_dir)
     report = IngestReport([FileReport(Path(p)) for p in paths])
+    budgets = {id(file): Budget(time_budget) for file in report.files}
     with _locked(stats_dir):
         loaded = {}
         for sid in [site_id] if site_id else ids:
@@ -147,10 +153,13 @@ def ingest(
                     f"{exc.path}: {exc.message}", f"{exc.path}: {exc.english}"
                 ) from None
         aggregates = {sid: aggregate for sid, (aggregate, _) in loaded.items()}
+        for aggregate in aggregates.values():
+            aggregate.rekey(rekey)  # keys counted before normalisation, as they count now
         pending: dict[str, list[_Pending]] = {}
-        for file in _shortest_first(report.files):
+        for file in _shortest_first(report.files, budgets):
             try:
-                found = _read(file, fmt, sitemap, aggregates)
+                with budgets[id(file)] as budget:
+                    found = _read(file, fmt, sitemap, aggregates, budget)
             except UnknownFormat:
                 file.error = (
                     "không nhận ra định dạng nhật ký (combined, cloudfront, cloudflare); "
@@ -160,6 +169,9 @@ def ingest(
                 continue
             except READ_ERRORS as exc:
                 file.error = (f"không đọc được tệp: {exc}", f"cannot read the file: {exc}")
+                continue
+            except TooCostly as exc:
+                file.error = (exc.message, exc.english)
                 continue
             for sid, waiting in found.items():
                 pending.setdefault(sid, []).append(waiting)
@@ -200,24 +212,26 @@ def _locked(stats_dir: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def _shortest_first(files: list[FileReport]) -> list[FileReport]:
+def _shortest_first(files: list[FileReport], budgets: dict[int, Budget]) -> list[FileReport]:
     """Readable files by their number of line breaks (a copy taken earlier comes first)."""
     sizes = {}
     for file in files:
         try:
-            sizes[id(file)] = _line_breaks(file.path)
+            with budgets[id(file)] as budget, LogStream(file.path, budget) as stream:
+                sizes[id(file)] = sum(chunk.count(b"\n") for chunk in stream.chunks())
         except READ_ERRORS as exc:
             file.error = (f"không đọc được tệp: {exc}", f"cannot read the file: {exc}")
+        except TooCostly as exc:
+            file.error = (exc.message, exc.english)
     return sorted((f for f in files if not f.error), key=lambda f: sizes[id(f)])
 
 
-def _line_breaks(path: Path) -> int:
-    with open_bytes(path) as stream:
-        return sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(1 << 20), b""))
-
-
 def _read(
-    file: FileReport, fmt: str, sitemap: SiteMap, aggregates: dict[str, agg.Aggregate]
+    file: FileReport,
+    fmt: str,
+    sitemap: SiteMap,
+    aggregates: dict[str, agg.Aggregate],
+    budget: Budget,
 ) -> dict[str, _Pending]:
     """Read one file; on success record it in the aggregates' sources and return its views."""
     digest = hashlib.sha256()
@@ -231,7 +245,7 @@ def _read(
     excluded: Counter[str] = Counter()
     malformed: list[int] = []
     count = 0
-    with read_log(file.path, fmt) as reader:
+    with read_log(file.path, fmt, budget) as reader:
         for entry in reader:
             count += 1
             token = entry.token().encode("utf-8")
@@ -265,6 +279,7 @@ def _read(
             if segment.newest is None or entry.time > segment.newest:
                 segment.newest = entry.time
         file.format, file.partial = reader.format, reader.partial
+        file.oversized = reader.oversized[:MALFORMED_SHOWN]
     file.lines, file.excluded, file.malformed = count, excluded, malformed
     whole = digest.hexdigest()
     found: dict[str, _Pending] = {}
@@ -346,6 +361,13 @@ def render(report: IngestReport) -> str:
             numbers = ", ".join(str(n) for n in file.malformed)
             more = "…" if file.excluded["malformed"] > len(file.malformed) else ""
             out.append(f"  dòng hỏng ở dòng {numbers}{more} (malformed lines: {numbers}{more})")
+        if file.oversized:
+            numbers = ", ".join(str(n) for n in file.oversized)
+            out.append(
+                f"  dòng dài quá {LINE_MAX // 1024} KiB (không đọc, tính là dòng hỏng) ở dòng "
+                f"{numbers} (lines longer than {LINE_MAX // 1024} KiB, not read, counted as "
+                f"malformed: {numbers})"
+            )
         if file.partial:
             out.append(
                 f"  dòng {file.partial} chưa ghi xong, để lần sau (line {file.partial} is "

@@ -14,6 +14,10 @@ overrides; gzip is recognised by its magic bytes, whatever the file's name):
 - ``cloudflare``: Cloudflare Logpush ``http_requests`` as NDJSON (``EdgeStartTimestamp`` in
   RFC 3339 or as a unix number of seconds, milli-, micro- or nanoseconds).
 
+Reading is bounded (``reading``): lines over 16 KiB are malformed and never kept, gzip bombs
+and files over their time budget are refused (``reading.TooCostly``); combined lines are parsed
+in linear time (``combined``).
+
 Counting rules (the public contract). A line is a page view when every rule below holds;
 otherwise it is excluded for ONE reason, the first rule it fails, in this order:
 
@@ -30,7 +34,8 @@ otherwise it is excluded for ONE reason, the first rule it fails, in this order:
     ``pagefind*/`` or ``widget/``, and anything whose first segment starts with ``_`` or ``.``.
     Feeds, calendars, images, attachments, scripts and styles are assets.
 ``bot``
-    the user agent is empty or ``-``, or ``crawlerdetect`` (JayBizzle's Crawler-Detect list)
+    the user agent is empty or ``-``, longer than ``AGENT_MAX`` (512) characters, or
+    ``crawlerdetect`` (JayBizzle's Crawler-Detect list)
     calls it a crawler, or it names HeadlessChrome, Lighthouse, curl, Wget or python-requests.
 ``site``
     the line belongs to no site: with ``--site`` every line is that site's; otherwise the line's
@@ -45,10 +50,12 @@ otherwise it is excluded for ONE reason, the first rule it fails, in this order:
 ``already``
     an earlier ingest counted it (same log, or a copy, grown or gzipped; decided in ``ingest``).
 
-The page key is the site-relative path, percent-decoded, query and fragment dropped, repeated
-slashes merged, no leading slash, ``index.html`` dropped: the home page is ``""``, an article
-``tin-tuc/slug/``. A view's day is its calendar day in Asia/Ho_Chi_Minh. Blank lines and
-CloudFront's ``#`` header lines are not lines. A last line without its newline is still being
+The page key is the site-relative path as nginx resolves it (``keys.normalise``: decoded once,
+repeated slashes merged, dot segments removed), query and fragment dropped, no leading slash,
+``index.html`` dropped: the home page is ``""``, an article ``tin-tuc/slug/``; a key over 512
+characters or with characters no page URL has is no page (``keys.acceptable``: ``asset``).
+A view's day is its calendar day in Asia/Ho_Chi_Minh. Blank lines and CloudFront's ``#``
+header lines are not lines. A last line without its newline is still being
 written: it is left for the next ingest (``LogReader.partial``), neither counted nor excluded.
 
 Nothing here keeps an address, a user agent, a referrer or a query string beyond the line being
@@ -59,7 +66,6 @@ method, path without query, status and size of a parsed line, the byte length of
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -67,19 +73,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
-from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
-import apachelogs
-from crawlerdetect import CrawlerDetect
+from crawlerdetect.providers.crawlers import data as _crawler_patterns
+from crawlerdetect.providers.exclusions import data as _exclusion_patterns
 
 from portal.frontmatter.fields import TIMEZONE
 from portal.sites import Site
+from portal.stats import combined, keys
+from portal.stats.reading import Budget, RawLine, open_lines
 
 FORMATS = ("combined", "cloudfront", "cloudflare")
 REASONS = ("malformed", "method", "status", "asset", "bot", "site", "old", "already")
 VIEW_STATUSES = frozenset({200, 304})
-GZIP_MAGIC = b"\x1f\x8b"
 HEAD_LINES = 10  # non-empty lines read to recognise a format
 
 # The 33 fields of CloudFront's standard (legacy) logs, for a file without its #Fields header.
@@ -95,23 +101,32 @@ CLOUDFRONT_FIELDS = tuple(_STANDARD_FIELDS.split())
 _CLOUDFRONT_NEEDS = ("date", "time", "cs-method", "cs-uri-stem", "sc-status")
 _CLOUDFRONT_LINE = re.compile(r"\d{4}-\d{2}-\d{2}\t\d{2}:\d{2}:\d{2}\t")
 
-# apachelogs (jwodder) parses Apache's escapes (\" \\ \xHH) and nginx's (\x22 for a quote, \xHH
-# for every byte outside printable ASCII) alike. Its fields match printable ASCII only, as both
-# servers write; a raw non-ASCII character (another writer) is given to it escaped as \xHH.
-# Most specific first: its %h may hold spaces, so plain combined also matches vhost lines.
-_COMBINED_VARIANTS = tuple(
-    apachelogs.LogParser(fmt, encoding="utf-8", errors="replace")
-    for fmt in (
-        apachelogs.VHOST_COMBINED,
-        apachelogs.COMBINED + ' "%{X-Forwarded-For}i"',  # nginx's "main"
-        apachelogs.COMBINED,
-    )
-)
 _REQUEST_LINE = re.compile(r"([A-Za-z]+) (\S+)(?: HTTP/\d+(?:\.\d+)?)?")
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
-_SLASHES = re.compile(r"/{2,}")
 _MORE_BOTS = re.compile(r"\b(?:HeadlessChrome|Lighthouse|curl|Wget|python-requests)\b", re.I)
-_CRAWLERS = CrawlerDetect()
+# crawlerdetect's lists, searched as CrawlerDetect.is_crawler does (exclusions removed, then any
+# pattern found, ignoring case) in time linear in the agent: its plain words (most of the list,
+# escapes such as \/ undone) are looked for in the agent in lower case, the rest as one regular
+# expression, where [a-z0-9\-_]*(bot|…) is cut to its second half (the same yes or no; its free
+# run made a search quadratic: a unique 3 KB agent took 1.6 s). Tested against CrawlerDetect.
+_RUN = r"[a-z0-9\-_]*"
+_META = re.compile(r"[\\^$.|?*+()\[\]{}]")
+_ESCAPED = re.compile(r"\\([^\w\s])")  # \. \/ \- …: a punctuation character itself
+
+
+def _word(pattern: str) -> str | None:
+    """The plain text a crawler pattern matches (lower case), or None for a real pattern."""
+    text = _ESCAPED.sub("", pattern)
+    return None if _META.search(text) else _ESCAPED.sub(r"\1", pattern).lower()
+
+
+_CRAWLER_WORDS = tuple(w for w in map(_word, _crawler_patterns) if w is not None)
+_CRAWLERS = re.compile(
+    "(" + "|".join(p.removeprefix(_RUN) for p in _crawler_patterns if _word(p) is None) + ")",
+    re.IGNORECASE,
+)
+_EXCLUSIONS = re.compile("(" + "|".join(_exclusion_patterns) + ")", re.IGNORECASE)
+AGENT_MAX = 512  # characters: a longer user agent is no browser's
 # A unix time from this century in ns, µs or ms is at least this large (seconds: below 1e11).
 _UNIX_SCALES = ((10**17, 10**9), (10**14, 10**6), (10**11, 10**3))
 
@@ -141,10 +156,11 @@ class Request:
 
 @dataclass(frozen=True, slots=True)
 class Malformed:
-    """A line that could not be parsed."""
+    """A line that could not be parsed (``oversized``: longer than ``reading.LINE_MAX``)."""
 
     line: int
     size: int  # its length in bytes, without the line break
+    oversized: bool = False
 
     def token(self) -> str:
         return f"!{self.size}"
@@ -177,84 +193,48 @@ def detect_format(first_lines: Iterable[str]) -> str | None:
         return "cloudfront"
     if lines[0].lstrip().startswith("{"):
         for line in lines:
-            try:
-                data = json.loads(line)
-            except ValueError:
-                continue
+            data = _json(line)
             if isinstance(data, dict) and {"ClientRequestURI", "EdgeStartTimestamp"} & set(data):
                 return "cloudflare"
         return None
-    if _combined_variant(lines) is not None:
+    if combined.choose([line.encode("utf-8", "replace") for line in lines]) is not None:
         return "combined"
     return None
-
-
-def _combined_variant(lines: list[str]) -> apachelogs.LogParser | None:
-    """The combined variant that parses most of ``lines`` (the most specific of equals)."""
-    best, best_count = None, 0
-    for parser in _COMBINED_VARIANTS:
-        count = 0
-        for line in lines:
-            try:
-                parser.parse(_ascii(line))
-            except ValueError:
-                continue
-            count += 1
-        if count > best_count:
-            best, best_count = parser, count
-    return best
-
-
-def _ascii(text: str) -> str:
-    """``text`` with every non-ASCII character written as the \\xHH escapes of its UTF-8."""
-    if text.isascii():
-        return text
-    return "".join(
-        c if c.isascii() else "".join(f"\\x{b:02x}" for b in c.encode("utf-8")) for c in text
-    )
-
-
-def open_bytes(path: Path) -> BinaryIO:
-    """The file's bytes, decompressed when it starts with gzip's magic bytes."""
-    with open(path, "rb") as probe:
-        magic = probe.read(2)
-    if magic == GZIP_MAGIC:
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return open(path, "rb")
 
 
 class LogReader(Iterator[Entry]):
     """The entries of one log file in order (``Request`` or ``Malformed``); an iterator.
 
     ``format`` is known once it is open; ``partial`` is the number of an unfinished last line
-    (no line break: still being written), left for the next ingest, or 0.
-    Raises ``OSError`` (or ``EOFError`` for a truncated gzip) while reading, and
-    ``UnknownFormat`` on opening when nothing is recognised.
+    (no line break: still being written), left for the next ingest, or 0; ``oversized`` the
+    numbers of the lines longer than ``reading.LINE_MAX`` bytes (malformed, never kept), the
+    unfinished last line included. ``budget`` bounds the seconds reading may take.
+    Raises ``OSError`` (or ``EOFError`` for a truncated gzip) while reading, ``UnknownFormat``
+    on opening when nothing is recognised, and ``reading.TooCostly`` when the budget is spent or
+    a gzip file expands like a bomb.
     """
 
-    def __init__(self, path: Path, fmt: str = "auto"):
+    def __init__(self, path: Path, fmt: str = "auto", budget: Budget | None = None):
         self.path = Path(path)
         self.partial = 0
-        self._stream = open_bytes(self.path)
+        self.oversized: list[int] = []
+        self._stream, self._lines = open_lines(self.path, budget)
         self._fields: dict[str, int] = {name: i for i, name in enumerate(CLOUDFRONT_FIELDS)}
         self._columns = len(CLOUDFRONT_FIELDS)
         try:
-            self._lines = self._numbered()
-            self._head = []
-            for numbered in self._lines:
-                self._head.append(numbered)
+            self._head: list[RawLine] = []
+            for raw in self._lines:
+                self._head.append(raw)
                 if len(self._head) == HEAD_LINES:
                     break
-            texts = [text for _, _, text in self._head]
+            bodies = [raw.body for raw in self._head if raw.body is not None]
             if fmt == "auto":
-                detected = detect_format(texts)
-                if detected is None and texts:
+                detected = detect_format(_decode(body) for body in bodies)
+                if detected is None and self._head:
                     raise UnknownFormat(self.path)
                 fmt = detected or ""
             self.format = fmt
-            self._combined = (
-                (_combined_variant(texts) or _COMBINED_VARIANTS[-1]) if fmt == "combined" else None
-            )
+            self._variant = (combined.choose(bodies) or "combined") if fmt == "combined" else ""
             self._entries = self._generate()
         except BaseException:
             self._stream.close()
@@ -282,50 +262,49 @@ class LogReader(Iterator[Entry]):
             "cloudflare": _parse_cloudflare,
         }.get(self.format)
         try:
-            for number, size, text in chain(self._head, self._lines):
-                if self.format == "cloudfront" and text.startswith("#"):
+            for raw in chain(self._head, self._lines):
+                if raw.body is None:
+                    self.oversized.append(raw.number)
+                    yield Malformed(raw.number, raw.size, oversized=True)
+                    continue
+                if self.format == "cloudfront" and raw.body.startswith(b"#"):
+                    text = _decode(raw.body)
                     if text.startswith("#Fields:"):
                         names = text[len("#Fields:") :].split()
                         self._fields = {name: i for i, name in enumerate(names)}
                         self._columns = len(names)
                     continue
-                entry = parse(number, text) if parse else None
-                yield entry if entry is not None else Malformed(number, size)
+                entry = parse(raw.number, raw.body) if parse else None
+                yield entry if entry is not None else Malformed(raw.number, raw.size)
+            self.partial = self._lines.partial
+            if self._lines.partial_oversized:
+                self.oversized.append(self.partial)
         finally:
             self.close()
 
-    def _numbered(self) -> Iterator[tuple[int, int, str]]:
-        """(line number, byte length, text) of each non-blank line ending in a line break."""
-        for number, raw in enumerate(self._stream, 1):
-            if not raw.endswith(b"\n"):
-                if raw.strip():
-                    self.partial = number
-                return
-            body = raw.rstrip(b"\r\n")
-            text = body.decode("utf-8", errors="replace")
-            if text.strip():
-                yield number, len(body), text
-
-    def _parse_combined(self, number: int, text: str) -> Request | None:
-        assert self._combined is not None
-        try:
-            entry = self._combined.parse(_ascii(text))
-        except ValueError:  # apachelogs.InvalidEntryError, or an impossible date
+    def _parse_combined(self, number: int, body: bytes) -> Request | None:
+        found = combined.parse(body, self._variant)
+        if found is None:
             return None
-        found = entry.directives
-        request = _request_line(found.get("%r"))
-        moment = found.get("%t")
-        status = found.get("%>s")
-        if request is None or not isinstance(moment, dt.datetime) or status is None:
+        request = _request_line(found.request)
+        if request is None or found.status is None:
             return None
         method, path, query, target_host = request
-        size = found.get("%b", found.get("%O")) or 0
-        host = _host(found.get("%v") or target_host)
-        agent = found.get("%{User-Agent}i") or ""
-        return Request(number, moment, method, path, query, status, size, agent, host)
+        host = _host(found.vhost or target_host)
+        return Request(
+            number,
+            found.time,
+            method,
+            path,
+            query,
+            found.status,
+            found.bytes,
+            found.user_agent,
+            host,
+        )
 
-    def _parse_cloudfront(self, number: int, text: str) -> Request | None:
-        columns = text.split("\t")
+    def _parse_cloudfront(self, number: int, body: bytes) -> Request | None:
+        columns = _decode(body).split("\t")
         fields = self._fields
         if len(columns) != self._columns or any(name not in fields for name in _CLOUDFRONT_NEEDS):
             return None
@@ -358,11 +337,21 @@ class LogReader(Iterator[Entry]):
         )
 
 
-def _parse_cloudflare(number: int, text: str) -> Request | None:
+def _decode(body: bytes) -> str:
+    return body.decode("utf-8", "replace")
+
+
+def _json(text: str | bytes) -> object:
+    """A JSON value, or None when it is not one (a line is at most ``LINE_MAX`` bytes; deep
+    nesting is a ``RecursionError`` in the standard parser, caught)."""
     try:
-        data = json.loads(text)
-    except ValueError:
+        return json.loads(text)
+    except (ValueError, RecursionError):
         return None
+
+
+def _parse_cloudflare(number: int, body: bytes) -> Request | None:
+    data = _json(_decode(body))
     if not isinstance(data, dict):
         return None
     method, uri = data.get("ClientRequestMethod"), data.get("ClientRequestURI")
@@ -435,9 +424,9 @@ def _host(value: str) -> str:
     return value.rstrip(".")
 
 
-def read_log(path: Path, fmt: str = "auto") -> LogReader:
+def read_log(path: Path, fmt: str = "auto", budget: Budget | None = None) -> LogReader:
     """Open a log file (``fmt``: ``auto`` or one of ``FORMATS``); iterate it for its entries."""
-    return LogReader(path, fmt)
+    return LogReader(path, fmt, budget)
 
 
 # --- the counting rules --------------------------------------------------------------------
@@ -488,7 +477,8 @@ def _below(path: str, prefix: str) -> str | None:
 
 
 def page_key(rel: str) -> str | None:
-    """The page key of a site-relative path (decoded, no leading slash), None for an asset."""
+    """The page key of a site-relative path (``keys.normalise``d, no leading slash), None for an
+    asset or a path no page can have (``keys.acceptable``)."""
     if rel == "index.html" or rel.endswith("/index.html"):
         rel = rel[: -len("index.html")]
     if not (rel == "" or rel.endswith(("/", ".html"))):
@@ -499,7 +489,12 @@ def page_key(rel: str) -> str | None:
         return None
     if "/" in rel and (first in ("theme", "widget") or first.startswith("pagefind")):
         return None
-    return rel
+    return rel if keys.acceptable(rel) else None
+
+
+def rekey(key: str) -> str | None:
+    """A page key counted before paths were normalised, as it is counted now (None: dropped)."""
+    return page_key(keys.resolve(key)[1:])
 
 
 @lru_cache(maxsize=8192)
@@ -508,7 +503,16 @@ def is_bot(user_agent: str) -> bool:
     agent = user_agent.strip()
     if agent in ("", "-"):
         return True
-    return bool(_MORE_BOTS.search(agent)) or _CRAWLERS.is_crawler(agent)
+    if len(agent) > AGENT_MAX or _MORE_BOTS.search(agent):
+        return True
+    rest = _EXCLUSIONS.sub("", agent)
+    if not rest:
+        return False
+    lower = rest.lower()
+    if any(word in lower for word in _CRAWLER_WORDS):
+        return True
+    found = _CRAWLERS.search(rest)
+    return bool(found and found.group(1))
 
 
 def vietnam_day(moment: dt.datetime) -> dt.date:
@@ -523,8 +527,7 @@ def classify(entry: Entry, sites: SiteMap) -> Verdict:
         return Verdict("method")
     if entry.status not in VIEW_STATUSES:
         return Verdict("status")
-    path = _SLASHES.sub("/", unquote(entry.path, errors="replace"))
-    site, rel = sites.locate(entry.host, path)
+    site, rel = sites.locate(entry.host, keys.normalise(entry.path))
     page = page_key(rel)
     if page is None:
         return Verdict("asset")
