@@ -28,12 +28,16 @@ class Workspace:
     """A copy of the demo content and settings, built incrementally into one folder and cold
     into a fresh one, to compare."""
 
-    def __init__(self, root: Path, search: bool):
+    def __init__(self, root: Path, search: bool, copy: bool = True):
         self.root = root
         self.search = search
         self.content = root / "content"
-        shutil.copytree(DEMO_CONTENT, self.content)
         self.settings = root / "conf.py"
+        self.output = root / "incremental"
+        self.colds = 0
+        if not copy:  # a workspace already laid out in ``root``
+            return
+        shutil.copytree(DEMO_CONTENT, self.content)
         self.settings.write_text(
             f"import sys\nsys.path[:0] = [{str(root / 'plugins')!r}, {str(REPO)!r}]\n"
             "from pelicanconf import *\n"
@@ -42,8 +46,6 @@ class Workspace:
         )
         shutil.copytree(REPO / "theme", root / "theme")
         (root / "plugins").mkdir()
-        self.output = root / "incremental"
-        self.colds = 0
 
     def edit(self, rel: str, old: str, new: str, base: Path | None = None) -> None:
         path = (base or self.content) / rel
@@ -64,12 +66,28 @@ class Workspace:
         assert not problems, f"{len(problems)} differences, first: {problems[:SHOW]}"
 
 
+@pytest.fixture(scope="session")
+def built_demo(tmp_path_factory) -> tuple[Path, Path]:
+    """The demo without search indexes (faster), built once per test process and kept as a
+    template. Settings name the workspace's folder, so each test gets the template copied back
+    into that same folder (times kept): an exact copy of a finished build, not a second build."""
+    base = tmp_path_factory.mktemp("incremental")
+    root = base / "space"
+    assert Workspace(root, search=False).rebuild() == SITES
+    template = base / "template"
+    root.rename(template)
+    return root, template
+
+
 @pytest.fixture
-def pages_only(tmp_path):
-    """The demo without search indexes (faster), built once."""
-    space = Workspace(tmp_path, search=False)
-    assert space.rebuild() == SITES
-    return space
+def pages_only(built_demo):
+    """The demo built once (pages only), in a workspace of this test's own."""
+    root, template = built_demo
+    shutil.copytree(template, root, symlinks=True)
+    try:
+        yield Workspace(root, search=False, copy=False)
+    finally:
+        shutil.rmtree(root)
 
 
 def test_nothing_changed_builds_nothing(pages_only):
@@ -96,13 +114,15 @@ def test_the_parents_newest_news_rebuilds_every_member(pages_only):
     pages_only.assert_same_as_cold()
 
 
-def test_a_template_a_setting_and_a_plugin_rebuild_everything(pages_only):
+def test_a_template_rebuilds_everything(pages_only):
     pages_only.edit(
         "templates/article.html", "{% block", "{# edited #}{% block", base=pages_only.root / "theme"
     )
     assert pages_only.rebuild() == SITES
     pages_only.assert_same_as_cold()
 
+
+def test_a_setting_rebuilds_everything(pages_only):
     pages_only.settings.write_text(
         pages_only.settings.read_text(encoding="utf-8") + "PORTAL_FEED_PAGE_SIZE = 7\n",
         encoding="utf-8",
@@ -110,6 +130,8 @@ def test_a_template_a_setting_and_a_plugin_rebuild_everything(pages_only):
     assert pages_only.rebuild() == SITES
     pages_only.assert_same_as_cold()
 
+
+def test_a_plugin_added_or_changed_rebuilds_everything(pages_only):
     plugin = pages_only.root / "plugins" / "extra_footer.py"
     plugin.write_text(
         textwrap.dedent(
