@@ -23,6 +23,7 @@ from pelican.settings import read_settings
 from portal import incremental as inc
 from portal.catalog import SiteCatalog, scan_site
 from portal.errors import ContentErrors, ErrorReport
+from portal.forms import ratings
 from portal.frontmatter.fields import TIMEZONE
 from portal.headers import write_site_headers
 from portal.history import attach as attach_history
@@ -305,6 +306,7 @@ def build(
     history: bool | None = None,
     jobs: int | None = None,
     incremental: bool | None = None,
+    extra_settings: dict[str, Any] | None = None,
 ) -> BuildResult:
     """Check everything, then build the selected sites and index them for search (unless
     ``search`` is False, or None and the settings' ``PORTAL_SEARCH`` is False), ``jobs`` sites
@@ -313,7 +315,7 @@ def build(
     Raises ContentErrors or BuildFailed."""
     started = time.perf_counter()
     now = now or now_in_vietnam()
-    base = load_base_settings(settings_file)
+    base = {**load_base_settings(settings_file), **(extra_settings or {})}
     if history is None:  # git history (portal.history) unless PORTAL_HISTORY is False
         history = bool(base.get("PORTAL_HISTORY", True))
     if search is None:
@@ -329,6 +331,7 @@ def build(
     if incremental:
         flags = f"{sorted(site_ids or [])}|{search}|{history}|{local}"
         flags += "|" + inc.folder_fingerprint(stats_folder, "*.json")
+        flags += "|" + inc.folder_fingerprint(ratings.ratings_dir(base), "*.json")
         run_key = inc.run_key(fingerprint, content_dir, flags)
         kept = _unchanged(manifest, run_key, now, output_dir, started)
         if kept is not None:
@@ -347,6 +350,10 @@ def build(
     if report:
         raise ContentErrors(report)
     stats, stats_keys = load_stats(stats_folder, catalogs)
+    # Readers' ratings (portal.forms.ratings) count as statistics for the pages' keys.
+    rated, rated_keys = ratings.load_all(ratings.ratings_dir(base), catalogs)
+    stats_keys = {s: f"{stats_keys.get(s, '')}|{rated_keys.get(s, '')}" for s in catalogs}
+    ratings.use_demo_endpoint(base, sites, catalogs)
     result = BuildResult(notices=history_notices(catalogs))
     result.notices += [
         notice
@@ -386,6 +393,7 @@ def build(
         site_started = time.perf_counter()
         overrides = site_overrides(base, site, sites, catalog, catalogs, content_dir, staging, now)
         overrides["PORTAL_STATS"] = stats.get(site_id)
+        overrides["PORTAL_RATINGS"] = rated.get(site_id)
         overrides["CACHE_PATH"] = str((cache_dir / site_id).resolve())
         run_pelican(settings_file, overrides)
         out = staging / site_id

@@ -19,6 +19,7 @@ import click
 
 from portal import build as builder
 from portal.errors import ContentErrors, ErrorReport
+from portal.forms.cli import forms
 from portal.frontmatter.fields import Invalid, _datetime
 from portal.frontmatter.schema import TYPES
 from portal.scaffold import ScaffoldError, create
@@ -316,6 +317,12 @@ def serve_prod(
     show_default=True,
     help="Rebuild when content, theme or settings change.",
 )
+@click.option(
+    "--forms-demo",
+    is_flag=True,
+    help="Also run the readers' forms endpoint and a local GitHub stand-in on loopback, and "
+    "build the sites without an endpoint posting to it (make serve).",
+)
 def serve(
     content_dir: Path,
     output_dir: Path,
@@ -323,9 +330,19 @@ def serve(
     port: int,
     bind: str,
     watch: bool,
+    forms_demo: bool,
 ) -> None:
     """Build every site and serve them on http://localhost:PORT/, rebuilding on change."""
     settings = _settings(settings_file)
+    extra: dict[str, str] = {}
+    demo = None
+    if forms_demo:
+        from portal.forms.demo import Demo
+
+        demo = Demo(content_dir, output_dir, [f"http://localhost:{port}", f"http://{bind}:{port}"])
+        extra["PORTAL_FORMS_DEMO_ENDPOINT"] = demo.start()
+        _say(f"Máy chủ biểu mẫu (thử nghiệm): {demo.endpoint_url} (demo forms endpoint)")
+        _say(f"Máy chủ GitHub giả lập: {demo.github_url}/ (local GitHub stand-in, not GitHub)")
 
     def rebuild() -> None:
         started = time.perf_counter()
@@ -335,6 +352,7 @@ def serve(
                 output_dir,
                 settings,
                 progress=lambda site: _say(f"Đang xây dựng {site}…"),
+                extra_settings=extra,
             )
         except ContentErrors as exc:
             _print_report(exc.report, "text")
@@ -368,6 +386,8 @@ def serve(
         pass
     finally:
         server.shutdown()
+        if demo is not None:
+            demo.stop()
 
 
 @main.command()
@@ -914,3 +934,6 @@ def stats_show(
             click.echo(f"  {rank:>2}. {vnnumber(entry.views):>7}  {entry.item.title}")
             click.echo(f"      /{entry.item.url}")
         click.echo("")
+
+
+main.add_command(forms)

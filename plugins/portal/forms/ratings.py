@@ -124,3 +124,32 @@ class SiteRatings:
 
     def __bool__(self) -> bool:
         return any(s.shown for s in self.items.values())
+
+
+def load_all(folder: Path, site_ids) -> tuple[dict[str, Any], dict[str, str]]:
+    """Each site's ratings file (None without one) and its digest; a broken file stops the
+    build, named like a content error (``ContentErrors``)."""
+    from portal.errors import ContentErrors, ErrorReport
+
+    report = ErrorReport()
+    found: dict[str, Any] = {}
+    digests: dict[str, str] = {}
+    for site_id in site_ids:
+        try:
+            found[site_id], digests[site_id] = read(folder, site_id)
+        except RatingsError as error:
+            report.add(error.path, 1, "ratings", error.message, error.english)
+    if report:
+        raise ContentErrors(report)
+    return found, digests
+
+
+def use_demo_endpoint(settings: dict[str, Any], sites, catalogs) -> None:
+    """``PORTAL_FORMS_DEMO_ENDPOINT`` (set only by ``portal serve --forms-demo``): every site
+    without ``forms.endpoint`` posts to the demo endpoint, in this build only."""
+    endpoint = settings.get("PORTAL_FORMS_DEMO_ENDPOINT")
+    if not endpoint:
+        return
+    for site in [*sites, *(c.site for c in catalogs.values())]:
+        if not site.forms.get("endpoint"):
+            site.forms = {**site.forms, "endpoint": str(endpoint)}

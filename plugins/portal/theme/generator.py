@@ -9,6 +9,7 @@ from pelican.generators import Generator
 
 from portal.catalog.urls import SECTIONS, SYNDICATED_FOLDER
 from portal.feeds.entries import item_id
+from portal.forms.ratings import SiteRatings
 from portal.search.index import BUNDLE, FULL, SHARED
 from portal.stats.view import STATS_URL, site_stats
 from portal.theme import assets
@@ -82,6 +83,7 @@ class ThemeGenerator(Generator):
         self.context["NAV"] = navigation(pages)
         self.context["ABSOLUTE_ROOT"] = absolute_root(site, settings)
         self.context["item_id"] = lambda item: item_id(site, item)
+        self.context["RATINGS"] = SiteRatings(settings.get("PORTAL_RATINGS"))
         catalog = settings.get("PORTAL_CATALOG")
         qa_items = [i for i in catalog.items if i.kind == "qa" and i.listed] if catalog else []
         self.context["FORM_TOPICS"] = sorted(
