@@ -8,7 +8,7 @@ import time
 import urllib.parse
 import urllib.request
 
-from conftest import ORIGIN, post
+from forms_support import ORIGIN, post
 
 QUESTION = {
     "version": 1,

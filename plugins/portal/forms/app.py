@@ -191,13 +191,12 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 def create_app(config: Config, deliverer: Deliverer | None = None) -> Starlette:
     sites = {s.id: s for s in config.sites}
-    allowed = config.all_origins()
     limiter = Limiter(config.rate, config.window)
     deliverer = deliverer or Deliverer(config.store, config.github)
 
     async def preflight(request: Request) -> Response:
         origin = request.headers.get("origin", "")
-        if origin not in allowed:
+        if origin not in config.all_origins():
             return Response(status_code=403)
         response = Response(status_code=204)
         response.headers["Access-Control-Allow-Methods"] = "POST"
@@ -209,6 +208,7 @@ def create_app(config: Config, deliverer: Deliverer | None = None) -> Starlette:
         origin = request.headers.get("origin", "")
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         is_json = kind == "application/json"
+        allowed = config.all_origins()
 
         def answer(status: int, body: dict, back: str = "") -> Response:
             if is_json or (status in (403, 413, 415, 429) and not back):
