@@ -655,7 +655,9 @@ def schedule(
 
 
 @main.command()
-@click.option("--month", required=True, metavar="YYYY-MM", help="The month to tally (2026-11).")
+@click.option("--month", metavar="YYYY-MM", help="The month to tally (2026-11).")
+@click.option("--quarter", metavar="YYYY-QN", help="Or a quarter (2026-Q4).")
+@click.option("--year", metavar="YYYY", help="Or a year (2026).")
 @content_option
 @click.option("--site", "site_ids", multiple=True, help="Only this site (repeatable).")
 @click.option(
@@ -671,26 +673,46 @@ def schedule(
     help="Also write a self-contained HTML page with bar charts to this file.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for machines instead of text.")
+@click.option(
+    "--ratings",
+    "ratings_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder of `portal forms export` files [default: PORTAL_RATINGS_PATH, else ratings].",
+)
 @settings_option
 @now_option
 def report(
-    month: str,
+    month: str | None,
+    quarter: str | None,
+    year: str | None,
     content_dir: Path,
     site_ids: tuple[str, ...],
     csv_file: Path | None,
     html_file: Path | None,
     as_json: bool,
+    ratings_dir: Path | None,
     settings_file: Path | None,
     now: str | None,
 ) -> None:
-    """Monthly tally for the editors: the items published in --month per site, unit and
-    contributor (front-matter authors, else git authors), by type, against the previous month."""
+    """Tally for the editors: the items published in --month (or --quarter, --year) per site,
+    unit and contributor (front-matter authors, else git authors), by type, against the period
+    before; with citizens' questions received and answered, the median time to answer and the
+    satisfaction of the ratings (portal forms export)."""
     from portal import report as tally
+    from portal.forms.ratings import ratings_dir as ratings_dir_of
 
+    given = [(o, v) for o, v in (("--month", month), ("--quarter", quarter), ("--year", year)) if v]
+    if len(given) != 1:
+        raise click.UsageError(
+            "hãy chọn đúng một trong --month, --quarter, --year "
+            "(give exactly one of --month, --quarter, --year)"
+        )
+    option, value = given[0]
+    kind = {"--month": tally.Month, "--quarter": tally.Quarter, "--year": tally.Year}[option]
     try:
-        wanted = tally.Month.parse(month)
+        wanted = kind.parse(value)
     except Invalid as exc:
-        raise click.BadParameter(f"{exc.message} ({exc.english})", param_hint="--month") from None
+        raise click.BadParameter(f"{exc.message} ({exc.english})", param_hint=option) from None
     base = builder.load_base_settings(_settings(settings_file))
     try:
         result, notices = tally.run(
@@ -699,6 +721,7 @@ def report(
             _now(now),
             list(site_ids) or None,
             int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20)),
+            ratings_dir or ratings_dir_of(base),
         )
     except ContentErrors as exc:
         _print_report(exc.report, "text")
