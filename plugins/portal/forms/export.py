@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from typing import Any
 from portal.forms.store import Store
 
 FORMAT = 1
+_COUNTS = re.compile(r"\[\s*\d+,\s*\d+,\s*\d+,\s*\d+,\s*\d+\s*\]")  # a day's five counts, one line
 
 
 def aggregate(store: Store, site_id: str) -> dict[str, Any]:
@@ -47,6 +49,7 @@ def write(directory: Path, data: dict[str, Any]) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / f"{data['site']}.json"
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    text = _COUNTS.sub(lambda m: "[" + ", ".join(re.findall(r"\d+", m[0])) + "]", text)
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
