@@ -152,6 +152,10 @@ def test_question_form_opens_a_written_mail(browser, demo_site):
     form = page.locator("#pt-ask")
     assert form.is_visible()
     assert form.get_attribute("data-pt-mode") == "mailto"
+    # The page says plainly what happens to the message.
+    how = page.locator("#dat-cau-hoi [data-pt-how]")
+    assert how.get_attribute("data-pt-how") == "mailto"
+    assert "soạn sẵn một thư điện tử gửi tới bientap@binhlang.example" in how.inner_text()
     # Empty: every required field is named, marked invalid and described by its error.
     form.get_by_role("button", name="Soạn thư gửi câu hỏi").click()
     summary = form.locator(".pt-form__summary")
@@ -253,6 +257,9 @@ def test_question_from_the_page_becomes_an_issue(browser, posting):
     assert f"form-action 'self' {policy.form_origin}" in csp
     form = page.locator("#pt-ask")
     assert form.get_attribute("data-pt-mode") == "post"
+    how = page.locator("#dat-cau-hoi [data-pt-how]")
+    assert how.get_attribute("data-pt-how") == "post"
+    assert "nhận một mã tiếp nhận" in how.inner_text()
     assert form.get_attribute("action") == posting.endpoint_url
     # The endpoint checks again what an old or altered page lets through; its refusal lands
     # next to the field.
