@@ -339,8 +339,13 @@ def serve(
     if forms_demo:
         from portal.forms.demo import Demo
 
-        demo = Demo(content_dir, output_dir, [f"http://localhost:{port}", f"http://{bind}:{port}"])
+        local_origin = builder.load_base_settings(settings).get(
+            "PORTAL_LOCAL_ORIGIN", "http://localhost:8000"
+        )
+        origins = [f"http://localhost:{port}", f"http://{bind}:{port}", str(local_origin)]
+        demo = Demo(content_dir, output_dir, [o.rstrip("/") for o in origins if o])
         extra["PORTAL_FORMS_DEMO_ENDPOINT"] = demo.start()
+        signal.signal(signal.SIGTERM, _interrupt)  # stop both servers and drop the demo store
         _say(f"Máy chủ biểu mẫu (thử nghiệm): {demo.endpoint_url} (demo forms endpoint)")
         _say(f"Máy chủ GitHub giả lập: {demo.github_url}/ (local GitHub stand-in, not GitHub)")
 
