@@ -326,12 +326,44 @@ def test_rating_posts_with_and_without_script(browser, posting):
     context.close()
 
 
+def test_opinion_under_an_article(browser, posting, demo_site):
+    """'Ý kiến về bài viết này': a mail link without an endpoint, a form with one that opens a
+    feedback issue naming the article."""
+    page = browser.new_page()
+    page.goto(demo_site + "/binh-lang/tin-tuc/")
+    url = page.locator(".pt-card a").first.get_attribute("href")
+    page.goto(demo_site + url)
+    box = page.locator("#y-kien")
+    assert box.get_by_role("heading", name="Ý kiến về bài viết này").is_visible()
+    assert box.locator("form").count() == 0
+    link = box.locator("[data-pt-fallback=opinion]").get_attribute("href")
+    assert link.startswith("mailto:bientap@binhlang.example?subject=%5BG%C3%B3p%20%C3%BD%5D")
+
+    violations = _violations(page)
+    page.goto(posting.base + url)
+    title = page.locator("h1").inner_text()
+    form = page.locator("#pt-opinion")
+    form.get_by_role("textbox", name="Họ và tên").fill("Lê Văn Tám")
+    form.get_by_role("textbox", name="Thư điện tử").fill("tam@example.net")
+    form.get_by_role("textbox", name="Ý kiến của bạn").fill("Ảnh thứ hai bị lỗi.")
+    form.get_by_role("button", name="Gửi ý kiến").click()
+    page.wait_for_function("() => document.querySelector('#pt-opinion').dataset.ptState === 'sent'")
+    reference = page.locator("#pt-opinion-result").inner_text().split("Mã tiếp nhận: ")[1]
+    issue = _issue_of(posting, reference.strip().rstrip("."))
+    assert issue["title"] == f"[Góp ý] Ý kiến về: {title}"
+    assert "Ảnh thứ hai bị lỗi." in issue["body"] and "tam@example.net" not in issue["body"]
+    assert violations == []
+    page.close()
+
+
 def test_form_zone_widens_only_for_the_endpoint(posting):
     policy = posting.policy
     assert policy.form_origin == posting.endpoint_url.rsplit("/api", 1)[0]
     assert zone_of("hoi-dap/", policy) == "form"
     assert zone_of("lien-he/", policy) == "form"
-    assert zone_of("tin-tuc/a/", policy) == "page"
+    assert zone_of("tin-tuc/a/", policy) == "form"  # "Ý kiến về bài viết này"
+    assert zone_of("van-ban/a/", policy) == "form"
+    assert zone_of("lich-cong-tac/", policy) == "page"
     page_csp = content_security_policy("page", policy)
     assert policy.form_origin not in page_csp
     form_csp = content_security_policy("form", policy)
@@ -392,8 +424,8 @@ def test_the_form_zone_behind_nginx(browser, posting):
         feed = page.request.get(base + QA + "feed.json")
         assert feed.headers["content-type"].startswith("application/feed+json")
         assert feed.headers["content-security-policy"] == content_security_policy("page", policy)
-        news = page.request.get(base + "/binh-lang/tin-tuc/")
-        assert policy.form_origin not in news.headers["content-security-policy"]
+        week = page.request.get(base + "/binh-lang/lich-cong-tac/")
+        assert policy.form_origin not in week.headers["content-security-policy"]
         _fill_question(page)
         page.locator("#pt-ask").get_by_role("button", name="Gửi câu hỏi").click()
         page.wait_for_function("() => document.querySelector('#pt-ask').dataset.ptState === 'sent'")

@@ -211,3 +211,35 @@ def test_preflight_and_form_post_without_script(endpoint):
     status, headers, body = post(endpoint.api, encoded, _ip(4), "application/x-www-form-urlencoded")
     assert status == 422 and headers["content-type"].startswith("text/html")
     assert b"<script>" not in body and "Vui lòng nhập tiêu đề".encode() in body
+
+
+def test_feedback_on_an_article_names_it(endpoint):
+    item = "tag:binhlang.example,2026:binh-lang/articles/2026-11-04-hoi-cho"
+    status, _, body = post(
+        endpoint.api,
+        {
+            "version": 1,
+            "kind": "feedback",
+            "site": "binh-lang",
+            "page": "https://binhlang.example/tin-tuc/hoi-cho/",
+            "lang": "vi",
+            "item": {
+                "id": item,
+                "url": "https://binhlang.example/tin-tuc/hoi-cho/",
+                "title": "Hội chợ",
+            },
+            "fields": {"name": "Lê Văn Tám", "email": "tam@example.net", "message": "Ảnh bị lỗi."},
+        },
+        _ip(5),
+    )
+    assert status == 201, body
+    reference = json.loads(body)["reference"]
+    assert reference.startswith("GY-")
+    issue = _wait(
+        lambda: next((i for i in endpoint.github.issues.values() if reference in i["body"]), None)
+    )
+    assert issue["title"] == "[Góp ý] Ý kiến về: Hội chợ"
+    assert [x["name"] for x in issue["labels"]] == ["gop-y", "trang:binh-lang"]
+    assert f"- Về bài: `Hội chợ` (`{item}`)" in issue["body"]
+    assert "https://binhlang.example/tin-tuc/hoi-cho/" in issue["body"]
+    assert "tam@example.net" not in issue["body"]

@@ -120,6 +120,12 @@ def from_form(form: dict[str, str]) -> dict[str, Any]:
         data["fields"] = {"comment": form.get("comment", "")}
     else:
         data["fields"] = {k: v for k, v in form.items() if k in LIMITS or k == "consent"}
+        if form.get("item_id"):  # "Ý kiến về bài viết này"
+            data["item"] = {
+                "id": form["item_id"],
+                "title": form.get("item_title", ""),
+                "url": data["page"],
+            }
         data["fields"]["consent"] = form.get("consent", "") in ("yes", "on", "true")
     return data
 
@@ -151,6 +157,10 @@ def parse(data: Any, site_ids: set[str]) -> Submission | dict[str, str]:
         return {"_": "Yêu cầu không đúng định dạng. / fields must be an object."}
     errors: dict[str, str] = {}
     values: dict[str, str] = {}
+    about = data.get("item") if isinstance(data.get("item"), dict) else None
+    required = REQUIRED[kind]
+    if kind == "feedback" and about:  # feedback on an item: its title names the issue
+        required = tuple(n for n in required if n != "title")
     for name, limit in LIMITS.items():
         if kind == "rating" and name != "comment":
             continue
@@ -165,7 +175,7 @@ def parse(data: Any, site_ids: set[str]) -> Submission | dict[str, str]:
             continue
         if len(text) > limit:
             errors[name] = message("long", label=label.capitalize(), max=limit)
-        elif not text and name in REQUIRED[kind]:
+        elif not text and name in required:
             errors[name] = message("required", label=label)
         elif text and name == "email" and not EMAIL.match(text):
             errors[name] = message("email")
@@ -177,6 +187,13 @@ def parse(data: Any, site_ids: set[str]) -> Submission | dict[str, str]:
         errors["consent"] = message("consent")
     item_id = item_title = ""
     score = 0
+    if kind == "feedback" and about:
+        item_id = _text(about.get("id")) or ""
+        item_title = _text(about.get("title")) or ""
+        if len(item_id) > 300:
+            errors["_"] = message("item")
+        if not values.get("title"):
+            values["title"] = f"Ý kiến về: {item_title or item_id}"[: LIMITS["title"]]
     if kind == "rating":
         item = data.get("item") or {}
         item_id = _text(item.get("id")) if isinstance(item, dict) else None
@@ -189,8 +206,8 @@ def parse(data: Any, site_ids: set[str]) -> Submission | dict[str, str]:
     if errors:
         return errors
     page = _text(data.get("page")) or ""
-    if kind == "rating" and isinstance(data.get("item"), dict):
-        page = _text(data["item"].get("url")) or page
+    if kind in ("rating", "feedback") and about and _text(about.get("url")):
+        page = _text(about.get("url")) or page
     return Submission(
         kind=kind,
         site=site,
@@ -236,6 +253,8 @@ def issue(
         title = f"[Góp ý] {f['title']}"
         head = "Góp ý của bạn đọc gửi qua cổng thông tin"
         lines = [f"- Người gửi: {_plain(f['name'])}"]
+        if sub.item_id:
+            lines.append(f"- Về bài: {_plain(sub.item_title)} ({_plain(sub.item_id)})")
         text = f["message"]
     else:
         title = f"[Đánh giá] {sub.item_title or sub.item_id}"[:250]

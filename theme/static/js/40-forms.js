@@ -197,6 +197,9 @@
       Object.keys(data).forEach(function (name) {
         body.fields[name] = data[name];
       });
+      if (hidden(form, "item_id")) {  /* "Ý kiến về bài viết này": the item it is about */
+        body.item = { id: hidden(form, "item_id"), url: hidden(form, "page"), title: hidden(form, "item_title") };
+      }
     }
     return body;
   }
