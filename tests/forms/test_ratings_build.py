@@ -81,6 +81,18 @@ def test_ratings_show_on_answers_and_rebuild(tmp_path, make_content):
     result = build(content, output, conf, now=NOW, search=False)
     assert {s.site for s in result.sites if not s.kept} == {"huyen"}
     assert _shown(output, "hoi-dap/ho-khau") == "5 lượt đánh giá · 80% hài lòng"
+    # The Q&A listing links the answers sorted by satisfaction.
+    listing = BeautifulSoup((output / "huyen/hoi-dap/index.html").read_text("utf-8"), "html.parser")
+    link = listing.find("a", string="Xếp theo mức hài lòng")
+    assert link["href"] == "/huyen/hoi-dap/hai-long-nhat/"
+    ranked = BeautifulSoup(
+        (output / "huyen/hoi-dap/hai-long-nhat/index.html").read_text("utf-8"), "html.parser"
+    )
+    rows = [li.get_text(" ", strip=True) for li in ranked.select(".pt-rows__item")]
+    assert rows == [
+        "Hộ khẩu 5 lượt đánh giá · 80% hài lòng",
+        "Khai sinh 7 lượt đánh giá · 57% hài lòng",
+    ]
     store.close()
 
 

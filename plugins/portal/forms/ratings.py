@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from portal.catalog.urls import SECTIONS
 from portal.forms.export import FORMAT
 
 MIN_RATINGS = 5
+RANKED_URL = f"{SECTIONS['qa']}/hai-long-nhat/"  # reserved in portal.catalog.urls
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -153,3 +155,12 @@ def use_demo_endpoint(settings: dict[str, Any], sites, catalogs) -> None:
     for site in [*sites, *(c.site for c in catalogs.values())]:
         if not site.forms.get("endpoint"):
             site.forms = {**site.forms, "endpoint": str(endpoint)}
+
+
+def ranked(entries, ratings: SiteRatings, id_of) -> list[tuple[Any, Summary]]:
+    """The Q&A entries with a shown summary, most satisfied first (then most rated, newest)."""
+    found = [(entry, ratings.of(id_of(entry.item))) for entry in entries]
+    shown = [(entry, summary) for entry, summary in found if summary]
+    shown.sort(key=lambda pair: (pair[0].date, pair[0].url), reverse=True)
+    shown.sort(key=lambda pair: (pair[1].satisfied / pair[1].count, pair[1].count), reverse=True)
+    return shown
