@@ -159,6 +159,10 @@ def test_refusals(endpoint):
     assert errors["email"].startswith("Địa chỉ thư điện tử chưa đúng")
     assert errors["name"].startswith("Vui lòng nhập họ và tên")
     assert "dài quá 200 ký tự" in errors["title"]
+    # A site that is not a name (found by the seeded fuzz run): refused, not a server error.
+    odd = _question()
+    odd["site"] = {"id": "binh-lang"}
+    assert post(api, odd, _ip(3))[0] == 422
     # A filled trap looks accepted and opens nothing.
     before = len(endpoint.store.submissions())
     trapped = _question()

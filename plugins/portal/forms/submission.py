@@ -150,7 +150,7 @@ def parse(data: Any, site_ids: set[str]) -> Submission | dict[str, str]:
     if kind not in KINDS:
         return {"_": "Loại biểu mẫu không đúng. / Unknown form kind."}
     site = data.get("site")
-    if site not in site_ids:
+    if not isinstance(site, str) or site not in site_ids:
         return {"_": "Trang gửi không đúng. / Unknown site."}
     raw = data.get("fields") or {}
     if not isinstance(raw, dict):
