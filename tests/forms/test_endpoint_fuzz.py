@@ -44,7 +44,7 @@ def _mutate(rng: random.Random) -> tuple[bytes, str, str]:
                 rng.choice(ODD)
             )
         elif where == "fields" and isinstance(data.get("fields"), dict):
-            data["fields"][rng.choice(list(VALID["fields"]) + ["website"])] = rng.choice(ODD)
+            data["fields"][rng.choice([*VALID["fields"], "website"])] = rng.choice(ODD)
         elif where == "drop" and data:
             data.pop(rng.choice(list(data)), None)
         else:
