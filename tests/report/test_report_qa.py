@@ -135,3 +135,13 @@ def test_html_report_shows_the_questions(catalogs):
     cells = [td.get_text(strip=True) for td in table.select("tbody tr")[0].select("th, td")]
     assert cells == ["Ủy ban nhân dân huyện Thử Nghiệm", "14", "4", "7 ngày", "15", "47%"]
     assert "Quý 4/2026" in soup.get_text()
+
+
+def test_csv_has_the_question_figures(catalogs):
+    from portal.report import as_csv
+
+    text = as_csv(tally(catalogs, Month(2026, 11), NOW, ["huyen"], RATINGS))
+    lines = [line for line in text.splitlines() if ",hỏi đáp," in line]
+    assert "huyen,hỏi đáp,Ủy ban nhân dân huyện Thử Nghiệm,câu hỏi nhận được,2026-11,5,," in lines
+    assert "huyen,hỏi đáp,Phòng Tư pháp,số ngày trả lời (trung vị),2026-11,7,," in lines
+    assert "huyen,hỏi đáp,Ủy ban nhân dân huyện Thử Nghiệm,tỷ lệ hài lòng (%),2026-11,70,," in lines

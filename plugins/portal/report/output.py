@@ -130,6 +130,29 @@ def as_rows(tally: Tally) -> list[tuple[str, ...]]:
                             signed(count - previous),
                         )
                     )
+        rows += _qa_rows(site, tally.month.iso)
+    return rows
+
+
+QA_MEASURES = (
+    ("received", "câu hỏi nhận được"),
+    ("answered", "đã trả lời"),
+    ("median_days", "số ngày trả lời (trung vị)"),
+    ("ratings", "lượt đánh giá"),
+    ("satisfied_percent", "tỷ lệ hài lòng (%)"),
+)
+
+
+def _qa_rows(site: Any, period: str) -> list[tuple[str, ...]]:
+    """Group "hỏi đáp": one row per measure for the site and each unit (no previous period)."""
+    rows: list[tuple[str, ...]] = []
+    for figures in [site.qa, *site.qa_units] if site.qa else []:
+        for attribute, label in QA_MEASURES:
+            value = getattr(figures, attribute)
+            if value is None:
+                continue
+            text = f"{value:g}" if isinstance(value, float) else str(value)
+            rows.append((site.site, "hỏi đáp", figures.name, label, period, text, "", ""))
     return rows
 
 
