@@ -20,6 +20,7 @@ def _config(app: Starlette, forwarded: str) -> uvicorn.Config:
     return uvicorn.Config(
         app,
         log_level="warning",
+        access_log=False,  # no reader's address in any log
         proxy_headers=True,
         forwarded_allow_ips=forwarded,
         server_header=False,
