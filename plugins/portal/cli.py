@@ -320,8 +320,8 @@ def serve_prod(
 @click.option(
     "--forms-demo",
     is_flag=True,
-    help="Also run the readers' forms endpoint and a local GitHub stand-in on loopback, and "
-    "build the sites without an endpoint posting to it (make serve).",
+    help="Also run the readers' forms endpoint (on PORT+1 when free) and a local GitHub "
+    "stand-in on loopback, and build the sites without an endpoint posting to it (make serve).",
 )
 def serve(
     content_dir: Path,
@@ -343,7 +343,7 @@ def serve(
             "PORTAL_LOCAL_ORIGIN", "http://localhost:8000"
         )
         origins = [f"http://localhost:{port}", f"http://{bind}:{port}", str(local_origin)]
-        demo = Demo(content_dir, output_dir, [o.rstrip("/") for o in origins if o])
+        demo = Demo(content_dir, output_dir, [o.rstrip("/") for o in origins if o], port + 1)
         extra["PORTAL_FORMS_DEMO_ENDPOINT"] = demo.start()
         signal.signal(signal.SIGTERM, _interrupt)  # stop both servers and drop the demo store
         _say(f"Máy chủ biểu mẫu (thử nghiệm): {demo.endpoint_url} (demo forms endpoint)")

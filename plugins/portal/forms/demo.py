@@ -24,8 +24,10 @@ DEMO_REPO = "demo/portal-content"
 
 
 class Demo:
-    def __init__(self, content_dir: Path, output_dir: Path, origins: list[str]):
-        self.content_dir, self.origins = content_dir, tuple(origins)
+    def __init__(
+        self, content_dir: Path, output_dir: Path, origins: list[str], port: int = 0
+    ) -> None:
+        self.content_dir, self.origins, self.port = content_dir, tuple(origins), port
         self.folder = Path(tempfile.mkdtemp(prefix="portal-forms-demo-"))
         self.github: GitHubStandIn | None = None
         self.server: Background | None = None
@@ -39,7 +41,11 @@ class Demo:
         sites = load_sites(self.content_dir, ErrorReport())
         config = Config(self.store, sites, client, self.origins)
         app = create_app(config, Deliverer(self.store, client, poll=0.5))
-        self.server = Background(app).start()
+        try:  # the same port every run keeps the pages (and the incremental build) the same
+            server = Background(app, port=self.port)
+        except OSError:
+            server = Background(app)
+        self.server = server.start()
         return self.endpoint_url
 
     @property
