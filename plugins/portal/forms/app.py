@@ -211,7 +211,7 @@ def create_app(config: Config, deliverer: Deliverer | None = None) -> Starlette:
         allowed = config.all_origins()
 
         def answer(status: int, body: dict, back: str = "") -> Response:
-            if is_json or (status in (403, 413, 415, 429) and not back):
+            if is_json:  # the script reads JSON; a reader without it gets a page
                 response: Response = JSONResponse(body, status_code=status)
             else:
                 response = _error_page(body.get("errors", {}), back, status)
