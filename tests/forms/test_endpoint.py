@@ -257,3 +257,36 @@ def test_feedback_on_an_article_names_it(endpoint):
     assert f"- Về bài: `Hội chợ` (`{item}`)" in issue["body"]
     assert "https://binhlang.example/tin-tuc/hoi-cho/" in issue["body"]
     assert "tam@example.net" not in issue["body"]
+
+
+def test_a_rating_comment_reaches_the_editors(endpoint):
+    item = "tag:binhlang.example,2026:binh-lang/qa/binh-luan"
+    rating = {
+        "version": 1,
+        "kind": "rating",
+        "site": "binh-lang",
+        "page": "https://binhlang.example/hoi-dap/binh-luan/",
+        "lang": "vi",
+        "item": {
+            "id": item,
+            "url": "https://binhlang.example/hoi-dap/binh-luan/",
+            "title": "Sổ đỏ",
+        },
+        "score": 2,
+        "fields": {"comment": "Chưa nói rõ lệ phí."},
+    }
+    status, _, body = post(endpoint.api, rating, _ip(6))
+    assert status == 201
+    reference = json.loads(body)["reference"]
+    issue = _wait(
+        lambda: next((i for i in endpoint.github.issues.values() if reference in i["body"]), None)
+    )
+    assert issue["title"] == "[Đánh giá] Sổ đỏ"
+    assert [x["name"] for x in issue["labels"]] == ["danh-gia", "trang:binh-lang"]
+    assert "- Mức đánh giá: 2/5 (Không hài lòng)" in issue["body"]
+    # The first contract's yes/no still counts, as 4 (satisfied) or 2.
+    legacy = {**rating, "fields": {"comment": ""}, "useful": True}
+    del legacy["score"]
+    assert post(endpoint.api, legacy, _ip(7))[0] == 201
+    counts = {r[4]: r[5] for r in endpoint.store.ratings("binh-lang") if r[1] == item}
+    assert counts == {2: 1, 4: 1}
