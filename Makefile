@@ -44,9 +44,10 @@ system-deps:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium nginx-light >/dev/null; }
 
-## Build the demo and serve every site on http://localhost:$(PORT), rebuilding on change.
+## Build the demo and serve every site on http://localhost:$(PORT), rebuilding on change, with
+## the demo forms endpoint and a local GitHub stand-in on loopback (docs/forms.md).
 serve: install
-	$(BIN)/portal serve --port $(PORT)
+	$(BIN)/portal serve --port $(PORT) --forms-demo
 
 ## Build every site and serve it with nginx and the generated headers, as deployed (strict CSP,
 ## HSTS, caching, 404/410), on http://localhost:$(PORT)/.

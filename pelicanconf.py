@@ -75,6 +75,11 @@ AUTHOR_FEED_RSS = None
 # from access logs; a site without one shows no counters. Relative to the working folder.
 PORTAL_STATS_PATH = "stats"
 
+# -- Readers' ratings (portal.forms: docs/forms.md) ------------------------------------------------
+# One file per site, <PORTAL_RATINGS_PATH>/<site-id>.json, written by `portal forms export` from
+# the forms endpoint's counts; an answer shows "N lượt đánh giá · x% hài lòng" from 5 ratings on.
+PORTAL_RATINGS_PATH = "ratings"
+
 # -- Caching --------------------------------------------------------------------------------------
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

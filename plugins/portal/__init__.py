@@ -18,6 +18,7 @@
 | ``portal.search`` | quick and full-text Pagefind indexes per site, đ folding | – (called by ``portal.build``) | PORTAL_SEARCH |
 | ``portal.history`` | git history in one pass (one ``git log``, one ``cat-file``): created/changed dates, authors, public update history on ``item.history`` | – (called by ``portal.build.scan``) | PORTAL_HISTORY (read by the build) |
 | ``portal.report`` (plugin, only with PORTAL_REPORT_PUBLIC) | ``portal report``: the monthly tally (text, CSV, JSON, HTML with SVG bar charts); the ``thong-ke/`` page | get_generators | PORTAL_REPORT_PUBLIC, PORTAL_NOW, PORTAL_SITE, PORTAL_CATALOG |
+| ``portal.forms`` | ``portal forms``: the readers' endpoint (Starlette, SQLite; questions and feedback → GitHub issues, 5-point ratings), its GitHub stand-in, ``ratings/<site>.json`` and what answers show of it | – (``ratings`` read by ``portal.build``; ``RATINGS``/``QA_RANKED`` set by ``portal.theme``) | PORTAL_RATINGS_PATH, PORTAL_FORMS_DEMO_ENDPOINT (``portal serve --forms-demo`` only), PORTAL_FORMS_GITHUB_TOKEN (environment) |
 | ``portal.changes`` | a branch against the merge-base of a ref (GitPython): change-note and takedown rules (``check --base``), PR summary (``changes``), ``schedule`` | – | PORTAL_MAX_ATTACHMENT_MB (passed in) |
 | ``portal.headers`` | HTTP headers per site from one policy: ``_headers``, ``_nginx.conf``, nginx for ``serve-prod`` | – (called by ``portal.build`` after indexing) | PORTAL_URL_MODE (through the build) |
 | ``portal.swap`` | atomic output: a staging folder per run (dead runs' cleaned), each site swapped in (renameat2 RENAME_EXCHANGE) | – | – |
@@ -30,5 +31,6 @@
 | ``portal.cli`` | the ``portal`` command | – | – |
 
 Settings the build sets per site: SITENAME, SITEURL, PATH, OUTPUT_PATH, PORTAL_SITE,
-PORTAL_SITES, PORTAL_PARENT, PORTAL_CATALOG, PORTAL_NOW, PORTAL_LOCAL (see ``portal.build``).
+PORTAL_SITES, PORTAL_PARENT, PORTAL_CATALOG, PORTAL_NOW, PORTAL_LOCAL, PORTAL_STATS,
+PORTAL_RATINGS (see ``portal.build``).
 """

@@ -23,6 +23,7 @@ from pelican.settings import read_settings
 from portal import incremental as inc
 from portal.catalog import SiteCatalog, scan_site
 from portal.errors import ContentErrors, ErrorReport
+from portal.forms import ratings
 from portal.frontmatter.fields import TIMEZONE
 from portal.headers import write_site_headers
 from portal.history import attach as attach_history
@@ -317,6 +318,7 @@ def build(
     incremental: bool | None = None,
     wait: float | None = None,
     on_wait: Callable[[str], None] | None = None,
+    extra_settings: dict[str, Any] | None = None,
 ) -> BuildResult:
     """Check everything, then build the selected sites and index them for search (unless
     ``search`` is False, or None and the settings' ``PORTAL_SEARCH`` is False), ``jobs`` sites
@@ -329,7 +331,7 @@ def build(
     Raises ContentErrors, BuildFailed or portal.lock.BuildLocked."""
     started = time.perf_counter()
     now = now or now_in_vietnam()
-    base = load_base_settings(settings_file)
+    base = {**load_base_settings(settings_file), **(extra_settings or {})}
     if wait is None:
         wait = float(base.get("PORTAL_LOCK_WAIT", DEFAULT_WAIT))
     cache_dir = cache_folder(base, output_dir)
@@ -383,6 +385,7 @@ def _build(
     if incremental:
         flags = f"{sorted(site_ids or [])}|{search}|{history}|{local}"
         flags += "|" + inc.folder_fingerprint(stats_folder, "*.json")
+        flags += "|" + inc.folder_fingerprint(ratings.ratings_dir(base), "*.json")
         run_key = inc.run_key(fingerprint, content_dir, flags)
         kept = _unchanged(manifest, run_key, now, output_dir, started)
         if kept is not None:
@@ -402,6 +405,10 @@ def _build(
         raise ContentErrors(report)
     next_commit = add_history(content_dir, catalogs, now) if history else None
     stats, stats_keys = load_stats(stats_folder, catalogs)
+    # Readers' ratings (portal.forms.ratings) count as statistics for the pages' keys.
+    rated, rated_keys = ratings.load_all(ratings.ratings_dir(base), catalogs)
+    stats_keys = {s: f"{stats_keys.get(s, '')}|{rated_keys.get(s, '')}" for s in catalogs}
+    ratings.use_demo_endpoint(base, sites, catalogs)
     result = BuildResult(notices=history_notices(catalogs))
     result.notices += [
         notice
@@ -444,6 +451,7 @@ def _build(
         site_started = time.perf_counter()
         overrides = site_overrides(base, site, sites, catalog, catalogs, content_dir, staging, now)
         overrides["PORTAL_STATS"] = stats.get(site_id)
+        overrides["PORTAL_RATINGS"] = rated.get(site_id)
         overrides["CACHE_PATH"] = str((cache_dir / site_id).resolve())
         run_pelican(settings_file, overrides)
         out = staging / site_id

@@ -19,6 +19,7 @@ import click
 
 from portal import build as builder
 from portal.errors import ContentErrors, ErrorReport
+from portal.forms.cli import forms
 from portal.frontmatter.fields import Invalid, _datetime
 from portal.frontmatter.schema import TYPES
 from portal.lock import BuildLocked
@@ -331,6 +332,12 @@ def serve_prod(
     show_default=True,
     help="Rebuild when content, theme or settings change.",
 )
+@click.option(
+    "--forms-demo",
+    is_flag=True,
+    help="Also run the readers' forms endpoint (on PORT+1 when free) and a local GitHub "
+    "stand-in on loopback, and build the sites without an endpoint posting to it (make serve).",
+)
 def serve(
     content_dir: Path,
     output_dir: Path,
@@ -338,9 +345,24 @@ def serve(
     port: int,
     bind: str,
     watch: bool,
+    forms_demo: bool,
 ) -> None:
     """Build every site and serve them on http://localhost:PORT/, rebuilding on change."""
     settings = _settings(settings_file)
+    extra: dict[str, str] = {}
+    demo = None
+    if forms_demo:
+        from portal.forms.demo import Demo
+
+        local_origin = builder.load_base_settings(settings).get(
+            "PORTAL_LOCAL_ORIGIN", "http://localhost:8000"
+        )
+        origins = [f"http://localhost:{port}", f"http://{bind}:{port}", str(local_origin)]
+        demo = Demo(content_dir, output_dir, [o.rstrip("/") for o in origins if o], port + 1)
+        extra["PORTAL_FORMS_DEMO_ENDPOINT"] = demo.start()
+        signal.signal(signal.SIGTERM, _interrupt)  # stop both servers and drop the demo store
+        _say(f"Máy chủ biểu mẫu (thử nghiệm): {demo.endpoint_url} (demo forms endpoint)")
+        _say(f"Máy chủ GitHub giả lập: {demo.github_url}/ (local GitHub stand-in, not GitHub)")
 
     def rebuild() -> None:
         started = time.perf_counter()
@@ -351,6 +373,7 @@ def serve(
                 settings,
                 progress=lambda site: _say(f"Đang xây dựng {site}…"),
                 on_wait=_say,  # another build of the same output holds its lock
+                extra_settings=extra,
             )
         except ContentErrors as exc:
             _print_report(exc.report, "text")
@@ -388,6 +411,8 @@ def serve(
         pass
     finally:
         server.shutdown()
+        if demo is not None:
+            demo.stop()
 
 
 @main.command()
@@ -701,7 +726,9 @@ def schedule(
 
 
 @main.command()
-@click.option("--month", required=True, metavar="YYYY-MM", help="The month to tally (2026-11).")
+@click.option("--month", metavar="YYYY-MM", help="The month to tally (2026-11).")
+@click.option("--quarter", metavar="YYYY-QN", help="Or a quarter (2026-Q4).")
+@click.option("--year", metavar="YYYY", help="Or a year (2026).")
 @content_option
 @click.option("--site", "site_ids", multiple=True, help="Only this site (repeatable).")
 @click.option(
@@ -717,26 +744,46 @@ def schedule(
     help="Also write a self-contained HTML page with bar charts to this file.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for machines instead of text.")
+@click.option(
+    "--ratings",
+    "ratings_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder of `portal forms export` files [default: PORTAL_RATINGS_PATH, else ratings].",
+)
 @settings_option
 @now_option
 def report(
-    month: str,
+    month: str | None,
+    quarter: str | None,
+    year: str | None,
     content_dir: Path,
     site_ids: tuple[str, ...],
     csv_file: Path | None,
     html_file: Path | None,
     as_json: bool,
+    ratings_dir: Path | None,
     settings_file: Path | None,
     now: str | None,
 ) -> None:
-    """Monthly tally for the editors: the items published in --month per site, unit and
-    contributor (front-matter authors, else git authors), by type, against the previous month."""
+    """Tally for the editors: the items published in --month (or --quarter, --year) per site,
+    unit and contributor (front-matter authors, else git authors), by type, against the period
+    before; with citizens' questions received and answered, the median time to answer and the
+    satisfaction of the ratings (portal forms export)."""
     from portal import report as tally
+    from portal.forms.ratings import ratings_dir as ratings_dir_of
 
+    given = [(o, v) for o, v in (("--month", month), ("--quarter", quarter), ("--year", year)) if v]
+    if len(given) != 1:
+        raise click.UsageError(
+            "hãy chọn đúng một trong --month, --quarter, --year "
+            "(give exactly one of --month, --quarter, --year)"
+        )
+    option, value = given[0]
+    kind = {"--month": tally.Month, "--quarter": tally.Quarter, "--year": tally.Year}[option]
     try:
-        wanted = tally.Month.parse(month)
+        wanted = kind.parse(value)
     except Invalid as exc:
-        raise click.BadParameter(f"{exc.message} ({exc.english})", param_hint="--month") from None
+        raise click.BadParameter(f"{exc.message} ({exc.english})", param_hint=option) from None
     base = builder.load_base_settings(_settings(settings_file))
     try:
         result, notices = tally.run(
@@ -745,6 +792,7 @@ def report(
             _now(now),
             list(site_ids) or None,
             int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20)),
+            ratings_dir or ratings_dir_of(base),
         )
     except ContentErrors as exc:
         _print_report(exc.report, "text")
@@ -988,3 +1036,6 @@ def stats_show(
             click.echo(f"  {rank:>2}. {vnnumber(entry.views):>7}  {entry.item.title}")
             click.echo(f"      /{entry.item.url}")
         click.echo("")
+
+
+main.add_command(forms)

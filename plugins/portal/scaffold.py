@@ -79,6 +79,7 @@ HELP: dict[str, tuple[str, str]] = {
     "asked_by": ("Ông Nguyễn Văn B, thôn …", "người hỏi"),
     "asked": ("2026-11-01", "ngày hỏi"),
     "answered_by": ("Phòng …", "đơn vị trả lời"),
+    "answers_issue": ("", "số issue câu hỏi đến qua biểu mẫu (nếu có); issue được đóng khi đăng"),
     "opens": ("", "ngày bắt đầu lấy ý kiến"),
     "closes": ("", "ngày kết thúc lấy ý kiến"),
     "comment_email": ("gopy@example.vn", "thư điện tử nhận góp ý"),

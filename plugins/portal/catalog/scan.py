@@ -6,6 +6,7 @@ categories and groups, redirects to nowhere, stray files). Every problem goes to
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import logging
 import os
 import re
@@ -391,6 +392,18 @@ def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
                 f"chuyên mục '{item.meta['category']}' không có trong danh sách của "
                 f"trang: {', '.join(site.categories)}",
                 "unknown category",
+            )
+        unit = item.meta.get("unit")
+        if unit and site.units and unit not in site.units:
+            close = difflib.get_close_matches(unit, site.units, n=1, cutoff=0.6)
+            hint = f"; có phải '{close[0]}'?" if close else ""
+            report.add(
+                item.source,
+                item.line("unit"),
+                "unit",
+                f"đơn vị '{unit}' không có trong danh sách 'units' của trang trong sites.yml{hint}",
+                "unit not in the site's units list"
+                + (f" (did you mean '{close[0]}'?)" if close else ""),
             )
         for index, entry in enumerate(item.meta.get("notify", [])):
             if "@" in entry:

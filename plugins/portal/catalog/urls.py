@@ -47,6 +47,7 @@ SECTION_RESERVED: dict[str, frozenset[str]] = {
     "articles": frozenset({SYNDICATED_FOLDER}),
     "documents": frozenset({"loai", "co-quan", "linh-vuc", "nam"}),
     "schedules": frozenset({"tuan-nay"}),
+    "qa": frozenset({"hai-long-nhat"}),  # answers by readers' satisfaction (portal.forms)
 }
 PAGE_FOLDER = re.compile(r"^trang-\d+$")
 

@@ -160,6 +160,9 @@ TYPES: dict[str, dict[str, Field]] = {
             "asked": Field("date"),
             "answered_by": TEXT,
             "field": TEXT,
+            # The issue the readers' endpoint opened for this question (portal.forms): closed
+            # with a link to the answer by `portal forms close` once it is published.
+            "answers_issue": Field("int"),
         }
     ),
     "consultations": _type(

@@ -37,8 +37,9 @@ def downloads(catalog) -> list[tuple[str, str]]:
 
 def form_paths(catalog) -> list[str]:
     """Top-level folders whose pages carry a reader's form: the Q&A section (the question
-    form, the "useful?" buttons) and the standing pages with ``form``."""
-    paths = [f"{SECTIONS['qa']}/"]
+    form, the ratings), news and documents ("Ý kiến về bài viết này") and the standing pages
+    with ``form``."""
+    paths = [f"{SECTIONS[kind]}/" for kind in ("qa", "articles", "documents")]
     for item in catalog.items:
         if item.kind == "pages" and item.written and item.meta.get("form"):
             paths.append(item.url.split("/", 1)[0] + "/")

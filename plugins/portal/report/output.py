@@ -34,19 +34,54 @@ def _kinds(row: Row) -> str:
     return ", ".join(f"{SECTION_TITLES[kind].lower()} {n}" for kind, n in row.by_kind)
 
 
+PREFIX = {"month": "T", "quarter": "Q", "year": ""}
+BEFORE = {"month": "tháng trước", "quarter": "quý trước", "year": "năm trước"}
+
+
+def _days(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:g}".replace(".", ",") + " ngày"
+
+
+def qa_text(site: Any) -> list[str]:
+    """The Q&A figures of a site and its units, as lines."""
+    qa = site.qa
+    if qa is None:
+        return []
+    received = "chưa có số liệu" if qa.received is None else str(qa.received)
+    lines = [
+        f"  Hỏi đáp: câu hỏi nhận được {received}, đã trả lời {qa.answered}, "
+        f"thời gian trả lời (trung vị) {_days(qa.median_days)}, "
+        f"hài lòng {_percent(qa.satisfied_percent)} trên {qa.ratings} lượt đánh giá",
+    ]
+    for unit in site.qa_units:
+        lines.append(
+            f"    {unit.name}: trả lời {unit.answered}, trung vị {_days(unit.median_days)}, "
+            f"hài lòng {_percent(unit.satisfied_percent)} ({unit.ratings} lượt)"
+        )
+    return lines
+
+
+def _percent(value: int | None) -> str:
+    return "—" if value is None else f"{value}%"
+
+
 def as_text(tally: Tally) -> str:
     """A plain-text table per site and group, for the terminal."""
-    now, before = f"T{tally.month.label}", f"T{tally.previous.label}"
+    prefix = PREFIX[tally.month.kind]
+    now, before = f"{prefix}{tally.month.label}", f"{prefix}{tally.previous.label}"
     lines = [
-        f"Thống kê mục đã đăng tháng {tally.month.label} (so với tháng {tally.previous.label})",
+        f"Thống kê mục đã đăng {tally.month.name} (so với {tally.previous.name})",
     ]
     for site in tally.sites:
         total = site.total
         lines += [
             "",
-            f"{site.name} ({site.site}): {total.total} mục; tháng trước {total.previous} "
-            f"({signed(total.change)})",
+            f"{site.name} ({site.site}): {total.total} mục; {BEFORE[tally.month.kind]} "
+            f"{total.previous} ({signed(total.change)})",
         ]
+        lines += qa_text(site)
         for group in GROUPS:
             rows = site.groups[group]
             if not rows:
@@ -95,6 +130,29 @@ def as_rows(tally: Tally) -> list[tuple[str, ...]]:
                             signed(count - previous),
                         )
                     )
+        rows += _qa_rows(site, tally.month.iso)
+    return rows
+
+
+QA_MEASURES = (
+    ("received", "câu hỏi nhận được"),
+    ("answered", "đã trả lời"),
+    ("median_days", "số ngày trả lời (trung vị)"),
+    ("ratings", "lượt đánh giá"),
+    ("satisfied_percent", "tỷ lệ hài lòng (%)"),
+)
+
+
+def _qa_rows(site: Any, period: str) -> list[tuple[str, ...]]:
+    """Group "hỏi đáp": one row per measure for the site and each unit (no previous period)."""
+    rows: list[tuple[str, ...]] = []
+    for figures in [site.qa, *site.qa_units] if site.qa else []:
+        for attribute, label in QA_MEASURES:
+            value = getattr(figures, attribute)
+            if value is None:
+                continue
+            text = f"{value:g}" if isinstance(value, float) else str(value)
+            rows.append((site.site, "hỏi đáp", figures.name, label, period, text, "", ""))
     return rows
 
 
@@ -121,7 +179,21 @@ def as_data(tally: Tally) -> dict[str, Any]:
             "previous_by_type": dict(entry.previous_counts),
         }
 
+    def qa(figures: Any) -> dict[str, Any] | None:
+        if figures is None:
+            return None
+        return {
+            "name": figures.name,
+            "received": figures.received,
+            "answered": figures.answered,
+            "median_days_to_answer": figures.median_days,
+            "ratings": figures.ratings,
+            "satisfied": figures.satisfied,
+            "satisfied_percent": figures.satisfied_percent,
+        }
+
     return {
+        "period": tally.month.kind,
         "month": tally.month.iso,
         "previous_month": tally.previous.iso,
         "generated_for": tally.now.isoformat(),
@@ -131,6 +203,8 @@ def as_data(tally: Tally) -> dict[str, Any]:
                 "name": site.name,
                 "total": row(site.total),
                 **{f"by_{group}": [row(r) for r in site.groups[group]] for group in GROUPS},
+                "questions": qa(site.qa),
+                "questions_by_unit": [qa(u) for u in site.qa_units],
             }
             for site in tally.sites
         ],

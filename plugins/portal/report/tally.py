@@ -27,6 +27,8 @@ NO_UNIT = "(không ghi đơn vị)"
 NO_CONTRIBUTOR = "(chưa rõ người đóng góp)"
 GROUPS = ("type", "unit", "contributor")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-[Qq]([1-4])$")
+_YEAR = re.compile(r"^(\d{4})$")
 
 
 @dataclass(frozen=True, order=True)
@@ -62,6 +64,129 @@ class Month:
     def label(self) -> str:
         return f"{self.month:02d}/{self.year:04d}"
 
+    kind = "month"
+
+    @property
+    def name(self) -> str:
+        """The period in words: ``tháng 11/2026``."""
+        return f"tháng {self.label}"
+
+    def contains(self, moment: dt.datetime) -> bool:
+        return Month.of(moment) == self
+
+    @property
+    def first(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last(self) -> dt.date:
+        following = (
+            Month(self.year + 1, 1) if self.month == 12 else Month(self.year, self.month + 1)
+        )
+        return following.first - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, order=True)
+class Quarter:
+    """A calendar quarter (``2026-Q4``), with the interface of ``Month``."""
+
+    year: int
+    quarter: int
+    kind = "quarter"
+
+    @classmethod
+    def parse(cls, text: str) -> Quarter:
+        match = _QUARTER.match(text.strip())
+        if not match:
+            raise Invalid(
+                f"quý '{text}' không đúng dạng NNNN-QN (ví dụ 2026-Q4)",
+                "quarter must be YYYY-QN",
+            )
+        return cls(int(match[1]), int(match[2]))
+
+    @classmethod
+    def of(cls, moment: dt.datetime) -> Quarter:
+        local = moment.astimezone(TIMEZONE)
+        return cls(local.year, (local.month - 1) // 3 + 1)
+
+    @property
+    def previous(self) -> Quarter:
+        return (
+            Quarter(self.year - 1, 4) if self.quarter == 1 else Quarter(self.year, self.quarter - 1)
+        )
+
+    @property
+    def iso(self) -> str:
+        return f"{self.year:04d}-Q{self.quarter}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.quarter}/{self.year:04d}"
+
+    @property
+    def name(self) -> str:
+        return f"quý {self.label}"
+
+    def contains(self, moment: dt.datetime) -> bool:
+        return Quarter.of(moment) == self
+
+    @property
+    def first(self) -> dt.date:
+        return dt.date(self.year, 3 * self.quarter - 2, 1)
+
+    @property
+    def last(self) -> dt.date:
+        return Month(self.year, 3 * self.quarter).last
+
+
+@dataclass(frozen=True, order=True)
+class Year:
+    """A calendar year (``2026``), with the interface of ``Month``."""
+
+    year: int
+    kind = "year"
+
+    @classmethod
+    def parse(cls, text: str) -> Year:
+        match = _YEAR.match(text.strip())
+        if not match:
+            raise Invalid(f"năm '{text}' không đúng dạng NNNN (ví dụ 2026)", "year must be YYYY")
+        return cls(int(match[1]))
+
+    @classmethod
+    def of(cls, moment: dt.datetime) -> Year:
+        return cls(moment.astimezone(TIMEZONE).year)
+
+    @property
+    def previous(self) -> Year:
+        return Year(self.year - 1)
+
+    @property
+    def iso(self) -> str:
+        return f"{self.year:04d}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.year:04d}"
+
+    @property
+    def name(self) -> str:
+        return f"năm {self.label}"
+
+    def contains(self, moment: dt.datetime) -> bool:
+        return moment.astimezone(TIMEZONE).year == self.year
+
+    @property
+    def first(self) -> dt.date:
+        return dt.date(self.year, 1, 1)
+
+    @property
+    def last(self) -> dt.date:
+        return dt.date(self.year, 12, 31)
+
+
+Period = Month | Quarter | Year
+
 
 @dataclass(frozen=True)
 class Row:
@@ -96,12 +221,14 @@ class SiteTally:
     name: str
     total: Row
     groups: dict[str, tuple[Row, ...]]  # "type", "unit", "contributor" → rows
+    qa: Any = None  # portal.report.qa.QaFigures of the site, when it has Q&A or ratings
+    qa_units: tuple = ()  # the same per unit
 
 
 @dataclass(frozen=True)
 class Tally:
-    month: Month
-    previous: Month
+    month: Period
+    previous: Period
     now: dt.datetime
     sites: tuple[SiteTally, ...]
 
@@ -114,13 +241,13 @@ def contributors(item: Any) -> list[str]:
     return list(dict.fromkeys(name.strip() for name in names if name.strip())) or [NO_CONTRIBUTOR]
 
 
-def published_in(item: Any, month: Month) -> bool:
+def published_in(item: Any, month: Period) -> bool:
     date = item.meta.get("date")
     return (
         item.kind in KINDS
         and item.state not in NOT_PUBLISHED
         and isinstance(date, dt.datetime)
-        and Month.of(date) == month
+        and month.contains(date)
     )
 
 
@@ -140,8 +267,11 @@ def _rows(
     return tuple(sorted(rows, key=lambda r: (-r.total, -r.previous, r.name.casefold(), r.name)))
 
 
-def site_tally(catalog: Any, month: Month) -> SiteTally:
-    """One site's tally of ``month`` against the month before."""
+def site_tally(catalog: Any, month: Period, ratings: dict[str, Any] | None = None) -> SiteTally:
+    """One site's tally of ``month`` against the month before; with Q&A figures when the site
+    has Q&A items or a ratings file (``ratings``: its ``portal forms export`` data)."""
+    from portal.report.qa import qa_figures
+
     counters = {(group, when): Counter() for group in GROUPS for when in ("now", "before")}
     for item in catalog.items:
         when = "now" if published_in(item, month) else None
@@ -167,17 +297,25 @@ def site_tally(catalog: Any, month: Month) -> SiteTally:
         {kind: n for (_key, kind), n in sorted(counters["type", "now"].items())},
         {kind: n for (_key, kind), n in sorted(counters["type", "before"].items())},
     )
-    return SiteTally(catalog.site.id, catalog.site.name, total, groups)
+    qa, qa_units = None, ()
+    if ratings is not None or any(item.kind == "qa" for item in catalog.items):
+        qa, qa_units = qa_figures(catalog, month, ratings)
+    return SiteTally(catalog.site.id, catalog.site.name, total, groups, qa, qa_units)
 
 
 def tally(
     catalogs: dict[str, Any],
-    month: Month,
+    month: Period,
     now: dt.datetime,
     site_ids: Iterable[str] | None = None,
+    ratings: dict[str, Any] | None = None,
 ) -> Tally:
-    """The tally of ``month`` against the month before, for every catalog (or ``site_ids``), in
-    the catalogs' order."""
+    """The tally of ``month`` (or a quarter, a year) against the one before, for every catalog
+    (or ``site_ids``), in the catalogs' order; ``ratings`` by site (``portal.forms.ratings``)."""
     wanted = set(site_ids or catalogs)
-    sites = tuple(site_tally(catalog, month) for sid, catalog in catalogs.items() if sid in wanted)
+    sites = tuple(
+        site_tally(catalog, month, (ratings or {}).get(sid))
+        for sid, catalog in catalogs.items()
+        if sid in wanted
+    )
     return Tally(month, month.previous, now, sites)

@@ -54,6 +54,9 @@ SITE_SCHEMA: dict[str, Field] = {
     # contact.email) from the reader's own mail program, or POSTed to ``endpoint``.
     "forms": Field("mapping", fields={"email": Field("email"), "endpoint": Field("url")}),
     "categories": Field("list", item=Field()),
+    # The units whose items the site publishes (front matter `unit`): when listed, an item's
+    # unit must be one of them, so a typo cannot split a unit in two in the monthly tally.
+    "units": Field("list", item=Field()),
     "groups": Field("mapping"),  # names are free; checked by _groups
 }
 
@@ -75,6 +78,7 @@ class Site:
     categories: list[str] = field(default_factory=list)
     groups: dict[str, list[str]] = field(default_factory=dict)
     forms: dict[str, str] = field(default_factory=dict)
+    units: list[str] = field(default_factory=list)
 
     @property
     def is_parent(self) -> bool:

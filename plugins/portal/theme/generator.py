@@ -9,6 +9,7 @@ from pelican.generators import Generator
 
 from portal.catalog.urls import SECTIONS, SYNDICATED_FOLDER
 from portal.feeds.entries import item_id
+from portal.forms.ratings import RANKED_URL, SiteRatings, ranked
 from portal.search.index import BUNDLE, FULL, SHARED
 from portal.stats.view import STATS_URL, site_stats
 from portal.theme import assets
@@ -82,6 +83,13 @@ class ThemeGenerator(Generator):
         self.context["NAV"] = navigation(pages)
         self.context["ABSOLUTE_ROOT"] = absolute_root(site, settings)
         self.context["item_id"] = lambda item: item_id(site, item)
+        self.context["RATINGS"] = SiteRatings(settings.get("PORTAL_RATINGS"))
+        self.context["QA_RANKED"] = ranked(
+            self.context.get("sections", {}).get("qa", []),
+            self.context["RATINGS"],
+            self.context["item_id"],
+        )
+        self.context["QA_RANKED_URL"] = RANKED_URL
         catalog = settings.get("PORTAL_CATALOG")
         qa_items = [i for i in catalog.items if i.kind == "qa" and i.listed] if catalog else []
         self.context["FORM_TOPICS"] = sorted(
@@ -143,6 +151,13 @@ class ThemeGenerator(Generator):
         if self.context["STATS"] is not None:
             writer.write_file(
                 f"{STATS_URL}index.html", self.get_template("stats"), self.context, url=STATS_URL
+            )
+        if self.context["QA_RANKED"]:
+            writer.write_file(
+                f"{RANKED_URL}index.html",
+                self.get_template("qa_ranked"),
+                self.context,
+                url=RANKED_URL,
             )
         assets.write(self.settings["PORTAL_ASSETS"], self.output_path)
         write_widget(self.settings["THEME"], self.output_path)

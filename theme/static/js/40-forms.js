@@ -28,6 +28,10 @@
   function errorFor(el, messages) {
     var value = el.type === "checkbox" ? el.checked : el.value.trim();
     var label = el.getAttribute("data-pt-label") || el.name;
+    if (el.type === "radio") {  /* a group: checked once, on its required first button */
+      if (!el.required || el.form.querySelector("input[name='" + el.name + "']:checked")) return "";
+      return fill(messages.select, { field: lower(label) });
+    }
     if (el.required && !value) {
       if (el.type === "checkbox") return messages.consent;
       return fill(el.tagName === "SELECT" ? messages.select : messages.required, { field: lower(label) });
@@ -52,6 +56,7 @@
         node.id = id;
         node.className = "pt-form__error";
         var anchor = el.type === "checkbox" ? el.parentNode : el;
+        if (el.type === "radio") anchor = el.parentNode.parentNode;  /* after the whole scale */
         anchor.parentNode.insertBefore(node, anchor.nextSibling);
       }
       node.textContent = text;
@@ -105,6 +110,7 @@
     var out = {};
     fieldsOf(form).forEach(function (el) {
       if (el.type === "checkbox") out[el.name] = el.checked;
+      else if (el.type === "radio") { if (el.checked) out[el.name] = el.value; }
       else if (el.tagName !== "BUTTON") out[el.name] = el.value.trim();
     });
     return out;
@@ -173,7 +179,7 @@
     window.location.href = href;
   }
 
-  function payload(form, data, submitter) {
+  function payload(form, data) {
     var kind = form.getAttribute("data-pt-form");
     var body = {
       version: 1,
@@ -185,17 +191,20 @@
     };
     if (kind === "rating") {
       body.item = { id: hidden(form, "item_id"), url: hidden(form, "page"), title: hidden(form, "item_title") };
-      body.useful = !!submitter && submitter.value === "yes";
+      body.score = parseInt(data.score, 10);
       body.fields.comment = data.comment || "";
     } else {
       Object.keys(data).forEach(function (name) {
         body.fields[name] = data[name];
       });
+      if (hidden(form, "item_id")) {  /* "Ý kiến về bài viết này": the item it is about */
+        body.item = { id: hidden(form, "item_id"), url: hidden(form, "page"), title: hidden(form, "item_title") };
+      }
     }
     return body;
   }
 
-  function post(form, data, messages, submitter) {
+  function post(form, data, messages) {
     var buttons = form.querySelectorAll("button");
     Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });
     form.setAttribute("aria-busy", "true");
@@ -211,7 +220,7 @@
       mode: "cors",
       credentials: "omit",
       headers: { "Content-Type": "application/json", "Accept": "application/json" },
-      body: JSON.stringify(payload(form, data, submitter))
+      body: JSON.stringify(payload(form, data))
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (answer) {
         if (response.ok && answer.ok !== false) {
@@ -270,7 +279,8 @@
     fieldsOf(form).forEach(function (el) {
       var typed = el.tagName === "TEXTAREA" || (el.tagName === "INPUT" && el.type !== "checkbox");
       el.addEventListener(typed ? "input" : "change", function () {
-        if (el.getAttribute("aria-invalid") && !errorFor(el, messages)) setError(el, "");
+        var target = el.type === "radio" ? form.querySelector("input[name='" + el.name + "'][required]") : el;
+        if (target && target.getAttribute("aria-invalid") && !errorFor(target, messages)) setError(target, "");
       });
     });
     form.addEventListener("submit", function (event) {
@@ -283,7 +293,7 @@
       }
       var data = values(form);
       if (mode === "mailto") openMail(form, data, messages);
-      else post(form, data, messages, event.submitter);
+      else post(form, data, messages);
     });
   });
 })();
