@@ -1024,3 +1024,27 @@ def deploy_has(host: str, root: str, ssh_command: str, commit: str) -> None:
     if not _origin(host, root, ssh_command).has(commit):
         _say(f"{commit[:12]}: không có trên máy chủ (not kept on the origin)")
         sys.exit(1)
+
+
+@main.command()
+@content_option
+@output_option
+@settings_option
+@now_option
+@click.option("--format", "fmt", type=click.Choice(["text", "github"]), default="text")
+def gate(
+    content_dir: Path, output_dir: Path, settings_file: Path | None, now: str | None, fmt: str
+) -> None:
+    """The fast check before publishing a built output: internal links, no leak, header files
+    (nginx -t), feeds. Give the --now and --settings the build used."""
+    from portal.deploy.gate import gate as run_gate
+
+    started = time.monotonic()
+    result = run_gate(content_dir, output_dir, _settings(settings_file), _now(now))
+    for note in result.notes:
+        _say(note)
+    if _print_report(result.report, fmt):
+        _say("Không đăng: bản dựng chưa đạt. (Not published: the build failed the gate.)")
+        sys.exit(1)
+    counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
+    _say(f"Đạt ({counts}), {time.monotonic() - started:.1f} s. (Gate passed.)")

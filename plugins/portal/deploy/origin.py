@@ -144,12 +144,15 @@ class Origin:
         return uploaded
 
 
-def nginx_config(root: str, hosts: dict[str, str], port: int, runtime_dir: Path) -> str:
+def nginx_config(
+    root: str, hosts: dict[str, str], port: int, runtime_dir: Path, live: str = "current"
+) -> str:
     """The ``http {}`` configuration of an origin: one ``server {}`` per site, its
     ``server_name`` from ``hosts`` (site id → host name), ``root`` the live release's folder
-    of the site and the site's generated include. The production recipe in docs/headers.md
-    is the same block with TLS; this one listens on loopback for ``make deploy-dry-run`` and
-    the tests (nginx's pid, logs and temporary files in ``runtime_dir``)."""
+    of the site and the site's generated include (``live``: the link's name under ``root``).
+    The production recipe in docs/headers.md is the same block with TLS; this one listens on
+    loopback for ``make deploy-dry-run`` and the tests (nginx's pid, logs and temporary files
+    in ``runtime_dir``)."""
     from portal.headers.nginx import FILE_NAME, TEXT_TYPES
 
     run = runtime_dir.resolve()
@@ -161,9 +164,9 @@ def nginx_config(root: str, hosts: dict[str, str], port: int, runtime_dir: Path)
         f"""    server {{
         listen 127.0.0.1:{port};
         server_name {host};
-        root {root}/current/{site};
+        root {root}/{live}/{site};
         index index.html;
-        include {root}/current/{site}/{FILE_NAME};
+        include {root}/{live}/{site}/{FILE_NAME};
     }}"""
         for site, host in hosts.items()
     )
