@@ -24,7 +24,7 @@ def step(job: str, name_start: str) -> str:
     return found["run"]
 
 
-INGEST = step("build", "Add the logs to the visit statistics")
+INGEST = step("logs", "Add the logs to the visit statistics")
 RECORD = step("stats-record", "Replace the branch portal-stats")
 
 

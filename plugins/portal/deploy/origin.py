@@ -187,3 +187,47 @@ http {{
 {servers}
 }}
 """
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python3 -m portal.deploy.origin publish|rollback|has``: the deploy job runs this on
+    the runner with the standard library only (no install), from a sparse checkout of
+    ``plugins/portal``. Host, root, ssh command and reload come from the environment
+    (PORTAL_DEPLOY_HOST, PORTAL_DEPLOY_ROOT, PORTAL_DEPLOY_SSH, PORTAL_DEPLOY_RELOAD) as for
+    ``portal deploy``."""
+    import argparse
+    import os
+    import sys
+    import time
+
+    parser = argparse.ArgumentParser(prog="python3 -m portal.deploy.origin")
+    parser.add_argument("action", choices=["publish", "rollback", "has"])
+    parser.add_argument("output", nargs="?", type=Path)
+    parser.add_argument("--commit", required=True)
+    parser.add_argument("--keep", type=int, default=10)
+    args = parser.parse_args(argv)
+    origin = Origin(
+        host=os.environ["PORTAL_DEPLOY_HOST"],
+        root=os.environ["PORTAL_DEPLOY_ROOT"].rstrip("/"),
+        ssh=shlex.split(os.environ.get("PORTAL_DEPLOY_SSH") or "ssh"),
+    )
+    reload = os.environ.get("PORTAL_DEPLOY_RELOAD", "")
+    started = time.monotonic()
+    try:
+        if args.action == "has":
+            return 0 if origin.has(args.commit) else 1
+        if args.action == "rollback":
+            origin.switch(args.commit, keep=1_000_000, reload=reload)
+        else:
+            if args.output is None:
+                parser.error("publish needs the output folder")
+            origin.publish(args.output, args.commit, args.keep, reload)
+    except DeployError as exc:
+        print(f"Triển khai thất bại (deploy failed): {exc}", file=sys.stderr)
+        return 1
+    print(f"{args.action} {args.commit[:12]}: {time.monotonic() - started:.1f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
