@@ -39,7 +39,8 @@ def _keygen(path: Path) -> None:
 
 @pytest.fixture(scope="session")
 def sshd(tmp_path_factory):
-    """(ssh command line, user@host) of a running key-only sshd on 127.0.0.1."""
+    """(ssh command line, user@host, folder with client_key and known_hosts) of a running
+    key-only sshd on 127.0.0.1."""
     if not (os.access(SSHD, os.X_OK) and shutil.which("rsync")):
         pytest.fail("sshd or rsync missing: run 'make system-deps'")
     home = tmp_path_factory.mktemp("sshd")
@@ -103,7 +104,7 @@ StrictModes no
         while not control.exists() and time.monotonic() < deadline and master.poll() is None:
             time.sleep(0.05)
         try:
-            yield [*ssh, "-S", str(control)], f"{user}@127.0.0.1"
+            yield [*ssh, "-S", str(control)], f"{user}@127.0.0.1", home
         finally:
             master.terminate()
             master.wait(timeout=10)
@@ -116,7 +117,7 @@ StrictModes no
 
 @pytest.fixture
 def origin(sshd, tmp_path) -> Origin:
-    ssh, host = sshd
+    ssh, host, _ = sshd
     root = tmp_path / "srv" / "portal"
     root.mkdir(parents=True)
     return Origin(host=host, root=str(root), ssh=ssh)
