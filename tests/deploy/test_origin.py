@@ -13,12 +13,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import OriginNginx
 
-from portal.build import build
 from portal.cli import main
 from portal.deploy import DeployError
-from support import DEMO_NOW, REPO, SITES_YML, article, write_tree
 
-PUBLISH = REPO / "publishconf.py"
 A, B, C = "a" * 40, "b" * 40, "c" * 40
 HOSTS = {"huyen": "huyen.example", "xa": "xa.example"}
 
@@ -31,23 +28,6 @@ def get(port: int, host: str, path: str = "/") -> tuple[int, dict[str, str], str
         return response.status, dict(response.getheaders()), response.read().decode()
     finally:
         connection.close()
-
-
-@pytest.fixture(scope="module")
-def two_builds(tmp_path_factory) -> tuple[Path, Path]:
-    """Production builds before and after one article is merged (built once per module)."""
-    tmp = tmp_path_factory.mktemp("builds")
-    content = write_tree(
-        tmp / "content",
-        {"sites.yml": SITES_YML, "huyen/articles/a.md": article("Tin thứ nhất ALPHA")},
-    )
-    (content / "xa").mkdir()
-    first = tmp / "build-a"
-    build(content, first, PUBLISH, now=DEMO_NOW, search=False)
-    (content / "huyen/articles/b.md").write_text(article("Tin thứ hai BRAVO"), encoding="utf-8")
-    second = tmp / "build-b"
-    build(content, second, PUBLISH, now=DEMO_NOW, search=False)
-    return first, second
 
 
 def test_publish_switch_and_rollback_behind_nginx(origin, two_builds):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_origin import A, B, two_builds  # noqa: F401  (a module fixture)
+from test_origin import A, B
 
 from support import REPO
 
@@ -67,7 +67,7 @@ def commit_all(repo: Path, message: str) -> str:
 # -- the origin deploy and the rollback, against sshd on loopback -----------------------------
 
 
-def test_the_deploy_and_rollback_steps_publish_and_switch(sshd, tmp_path, two_builds):  # noqa: F811
+def test_the_deploy_and_rollback_steps_publish_and_switch(sshd, tmp_path, two_builds):
     ssh, host, home = sshd
     first, second = two_builds
     job = tmp_path / "job"
