@@ -14,7 +14,7 @@ NODEJS = @command -v npm >/dev/null 2>&1 || { \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
 
-.PHONY: install serve serve-prod build publish check test test-slow audit audit-deps bench bench-search lint format lock i18n clean system-deps python-venv
+.PHONY: install serve serve-prod build publish check test test-slow deploy-dry-run audit audit-deps bench bench-search lint format lock i18n clean system-deps python-venv
 
 $(STAMP): requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV) || { $(MAKE) python-venv && $(PYTHON) -m venv --clear $(VENV); }
@@ -73,6 +73,12 @@ test: install system-deps
 
 test-slow: install system-deps
 	$(BIN)/pytest -m slow
+
+## The deploy job's steps as the runner runs them (.github/workflows/deploy.yml), from a fresh
+## clone, against a loopback origin (sshd + nginx): first deploy, merge of one article, timer
+## with nothing due, rollback; the time of each step as Markdown on stdout.
+deploy-dry-run: install system-deps
+	$(BIN)/python tools/deploy_dry_run.py
 
 ## Lighthouse (kept apart in tools/audit/ so that make test never installs it).
 $(AUDIT_STAMP): tools/audit/package.json tools/audit/package-lock.json

@@ -49,6 +49,7 @@ class Sshd:
 
     def start(self, timeout: float = 10.0) -> Sshd:
         home = self.home
+        home.mkdir(parents=True, exist_ok=True)
         _keygen(home / "host_key")
         _keygen(home / "client_key")
         (home / "authorized_keys").write_text((home / "client_key.pub").read_text())
