@@ -105,3 +105,43 @@ def test_the_cli_deploys_and_rolls_back(origin, two_builds):
     done = runner.invoke(main, ["deploy", "rollback", "--commit", C], env=env)
     assert done.exit_code == 1 and "Traceback" not in done.output
     assert "no release" in done.output
+
+
+@pytest.mark.slow
+def test_readers_never_see_a_missing_or_mixed_page_while_releases_switch(origin, two_builds):
+    """Seeded: 40 switches between two releases while a reader fetches the home page and its
+    stylesheet without pause; every answer is whole and from one release or the other."""
+    import random
+    import threading
+
+    first, second = two_builds
+    origin.publish(first, A)
+    origin.upload(second, B)
+    origin.switch(B, uploaded=True)
+    server = OriginNginx(origin.root, HOSTS)
+    answers: list[tuple[int, str]] = []
+    stop = threading.Event()
+
+    def reader() -> None:
+        while not stop.is_set():
+            status, _, body = get(server.port, "huyen.example")
+            answers.append((status, body))
+
+    rng = random.Random(16)
+    try:
+        server.start()
+        thread = threading.Thread(target=reader)
+        thread.start()
+        started = time.monotonic()
+        for _ in range(40):
+            origin.switch(rng.choice([A, B]), reload=server.reload_command())
+        stop.set()
+        thread.join()
+        took = time.monotonic() - started
+    finally:
+        stop.set()
+        server.stop()
+    bad = [s for s, body in answers if s != 200 or not body.rstrip().endswith("</html>")]
+    print(f"seed 16: 40 switches in {took:.1f} s, {len(answers)} answers, {len(bad)} bad")
+    assert len(answers) > 40 and bad == []
+    assert {("BRAVO" in body) for _, body in answers} == {True, False}
