@@ -107,8 +107,8 @@ bench: install
 	$(BIN)/portal bench $(BUILD_BENCH_ARGS)
 
 lint: install
-	$(BIN)/ruff check plugins tests tools pelicanconf.py publishconf.py
-	$(BIN)/ruff format --check plugins tests tools pelicanconf.py publishconf.py
+	$(BIN)/ruff check plugins tests tools pelicanconf.py publishconf.py pagesconf.py
+	$(BIN)/ruff format --check plugins tests tools pelicanconf.py publishconf.py pagesconf.py
 	$(BIN)/zizmor --offline --no-progress .
 	$(MAKE) --no-print-directory audit-deps
 
@@ -119,8 +119,8 @@ audit-deps: install
 	  -r requirements-dev.lock
 
 format: install
-	$(BIN)/ruff format plugins tests tools pelicanconf.py publishconf.py
-	$(BIN)/ruff check --fix plugins tests tools pelicanconf.py publishconf.py
+	$(BIN)/ruff format plugins tests tools pelicanconf.py publishconf.py pagesconf.py
+	$(BIN)/ruff check --fix plugins tests tools pelicanconf.py publishconf.py pagesconf.py
 
 ## Re-resolve the locked dependencies after editing pyproject.toml.
 lock: install
