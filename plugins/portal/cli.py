@@ -1048,3 +1048,54 @@ def gate(
         sys.exit(1)
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
     _say(f"Đạt ({counts}), {time.monotonic() - started:.1f} s. (Gate passed.)")
+
+
+def _bucket(bucket: str, prefix: str, endpoint: str | None):
+    from portal.deploy.s3 import Bucket, client
+
+    return Bucket(client(endpoint), bucket, prefix)
+
+
+def _s3_options(func: Callable) -> Callable:
+    for option in reversed(
+        [
+            click.option("--bucket", envvar="PORTAL_S3_BUCKET", required=True, help="Bucket."),
+            click.option("--prefix", envvar="PORTAL_S3_PREFIX", default="", help="Key prefix."),
+            click.option(
+                "--endpoint",
+                envvar="AWS_ENDPOINT_URL",
+                default=None,
+                help="S3-compatible endpoint (not AWS).",
+            ),
+            click.option("--commit", required=True, help="Commit id naming the release."),
+        ]
+    ):
+        func = option(func)
+    return func
+
+
+@deploy.command("s3")
+@click.argument("output_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@_s3_options
+@click.option("--keep", default=10, show_default=True, help="Releases kept for rollback.")
+@_deploy_errors
+def deploy_s3(
+    output_dir: Path, bucket: str, prefix: str, endpoint: str | None, commit: str, keep: int
+) -> None:
+    """Publish OUTPUT_DIR to S3-compatible storage: each site under <prefix><site-id>/, types
+    and caching from the header policy, only new contents uploaded, the release kept."""
+    started = time.monotonic()
+    counts = _bucket(bucket, prefix, endpoint).publish(output_dir, commit, keep)
+    tally = ", ".join(f"{k} {v}" for k, v in counts.items())
+    _say(f"{commit[:12]}: {tally}, {time.monotonic() - started:.1f} s")
+
+
+@deploy.command("s3-rollback")
+@_s3_options
+@_deploy_errors
+def deploy_s3_rollback(bucket: str, prefix: str, endpoint: str | None, commit: str) -> None:
+    """Serve the kept release of COMMIT again, by server-side copies: nothing uploaded."""
+    started = time.monotonic()
+    counts = _bucket(bucket, prefix, endpoint).rollback(commit, keep=1_000_000)
+    tally = ", ".join(f"{k} {v}" for k, v in counts.items())
+    _say(f"{commit[:12]}: {tally}, {time.monotonic() - started:.1f} s")
