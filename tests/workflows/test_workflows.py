@@ -293,7 +293,7 @@ def test_the_replacement_deploy_steps_in_the_guide_are_hardened_too():
         for block in re.findall(r"```yaml\n(.*?)```", guide, re.S)
         if block.lstrip().startswith("- name:")
     ]
-    assert len(blocks) == 3  # Pages per site, rsync, S3
+    assert len(blocks) == 2  # Pages per site, Cloudflare Pages (the rest is in deploy.yml)
     for block in blocks:
         for step in block:
             assert "${{" not in step["run"], step["name"]
