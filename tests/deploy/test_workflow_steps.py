@@ -108,51 +108,39 @@ def test_the_deploy_and_rollback_steps_publish_and_switch(sshd, tmp_path, two_bu
 
 # -- a timer run with nothing due -------------------------------------------------------------
 
-DUE = step("deploy.yml", "build", "Anything due?")
+DUE = step("deploy.yml", "plan", "Anything due?")
+TREE, STATS = "1" * 40, "2" * 40
 
 
-@pytest.fixture
-def checkout(tmp_path) -> Path:
-    repo = tmp_path / "checkout"
-    (repo / "stats").mkdir(parents=True)
-    (repo / "content.md").write_text("a\n", encoding="utf-8")
-    (repo / "stats" / "huyen.json").write_text("{}", encoding="utf-8")
-    commit_all(repo, "one")
-    return repo
-
-
-def test_a_timer_run_stops_when_nothing_changed_before_the_next_scheduled_item(checkout, tmp_path):
-    env = {"TARGET": "origin", "EVENT": "schedule"}
-    done, first = run(DUE, checkout, tmp_path, **env)
+def test_a_timer_run_stops_when_nothing_changed_before_the_next_scheduled_item(tmp_path):
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    env = {"TARGET": "origin", "EVENT": "schedule", "TREE": TREE, "STATS": STATS, "LOGS": ""}
+    done, first = run(DUE, plan, tmp_path, **env)
     assert done.returncode == 0, done.stderr
     assert first["due"] == "true" and len(first["fingerprint"]) == 64  # nothing deployed yet
-    state = checkout / ".deploy-state"
+    state = plan / ".deploy-state"
     state.mkdir()
     later = int(time.time()) + 3600
     (state / "state").write_text(f"{first['fingerprint']} {later}\n", encoding="utf-8")
     started = time.monotonic()
-    done, outputs = run(DUE, checkout, tmp_path, **env)
+    done, outputs = run(DUE, plan, tmp_path, **env)
     assert time.monotonic() - started < 2
     assert outputs == {"fingerprint": first["fingerprint"], "due": "false"}
     assert "Nothing due" in (tmp_path / "summary").read_text(encoding="utf-8")
     # No scheduled item ahead: still nothing due.
     (state / "state").write_text(f"{first['fingerprint']}\n", encoding="utf-8")
-    assert run(DUE, checkout, tmp_path, **env)[1]["due"] == "false"
+    assert run(DUE, plan, tmp_path, **env)[1]["due"] == "false"
     # A push always builds; so does a timer run once the next item's time has come …
-    assert run(DUE, checkout, tmp_path, TARGET="origin", EVENT="push")[1]["due"] == "true"
+    assert run(DUE, plan, tmp_path, **{**env, "EVENT": "push"})[1]["due"] == "true"
     past = int(time.time()) - 1
     (state / "state").write_text(f"{first['fingerprint']} {past}\n", encoding="utf-8")
-    assert run(DUE, checkout, tmp_path, **env)[1]["due"] == "true"
-    # … or when the statistics, the commit or the host changed.
+    assert run(DUE, plan, tmp_path, **env)[1]["due"] == "true"
+    # … or when the statistics, the commit or the host changed, or logs bring new numbers.
     (state / "state").write_text(f"{first['fingerprint']} {later}\n", encoding="utf-8")
-    assert run(DUE, checkout, tmp_path, TARGET="pages", EVENT="schedule")[1]["due"] == "true"
-    (checkout / "stats" / "huyen.json").write_text('{"a": 1}', encoding="utf-8")
-    assert run(DUE, checkout, tmp_path, **env)[1]["due"] == "true"
-    (checkout / "stats" / "huyen.json").write_text("{}", encoding="utf-8")
-    assert run(DUE, checkout, tmp_path, **env)[1]["due"] == "false"
-    (checkout / "content.md").write_text("b\n", encoding="utf-8")
-    commit_all(checkout, "two")
-    assert run(DUE, checkout, tmp_path, **env)[1]["due"] == "true"
+    assert run(DUE, plan, tmp_path, **env)[1]["due"] == "false"
+    for change in ({"TARGET": "pages"}, {"STATS": "none"}, {"TREE": "3" * 40}, {"LOGS": "s3://l/"}):
+        assert run(DUE, plan, tmp_path, **{**env, **change})[1]["due"] == "true", change
 
 
 # -- the PR's test job: code or content --------------------------------------------------------
