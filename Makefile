@@ -36,8 +36,9 @@ python-venv:
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-venv >/dev/null
 
 ## Debian packages the browser tests need (Chromium comes from Debian, never from a test tool),
-## nginx (serve-prod and the tests of the published headers), sshd and rsync (the deploy tests'
-## origin on loopback; sshd is never started as a service), and Node.js with npm.
+## nginx (serve-prod and the tests of the published headers), sshd and rsync (the deploy tests
+## start their own sshd on loopback; Debian's package may also enable its service), and Node.js
+## with npm.
 system-deps:
 	$(NODEJS)
 	@command -v chromium >/dev/null 2>&1 && PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null 2>&1 \

@@ -358,7 +358,7 @@ def test_only_main_writes_caches_and_pull_requests_use_none():
     assert deploy["on"]["push"]["branches"] == ["main"]
     found = list(cache_steps(deploy))
     saves = [step for _, step in found if "/save@" in step["uses"]]
-    assert len(saves) == 3
+    assert len(saves) == 4
     for step in saves:
         assert "github.ref == 'refs/heads/main'" in str(step.get("if", "")), step["name"]
     for _, step in found:
