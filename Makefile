@@ -14,7 +14,7 @@ NODEJS = @command -v npm >/dev/null 2>&1 || { \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
 
-.PHONY: install serve serve-prod build publish check test test-slow audit audit-deps bench bench-search lint format lock i18n clean system-deps python-venv
+.PHONY: install serve serve-prod build publish check test test-slow deploy-dry-run audit audit-deps bench bench-search lint format lock i18n clean system-deps python-venv
 
 $(STAMP): requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV) || { $(MAKE) python-venv && $(PYTHON) -m venv --clear $(VENV); }
@@ -36,13 +36,17 @@ python-venv:
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-venv >/dev/null
 
 ## Debian packages the browser tests need (Chromium comes from Debian, never from a test tool),
-## nginx (serve-prod and the tests of the published headers), and Node.js with npm.
+## nginx (serve-prod and the tests of the published headers), sshd and rsync (the deploy tests
+## start their own sshd on loopback; Debian's package may also enable its service), and Node.js
+## with npm.
 system-deps:
 	$(NODEJS)
-	@command -v chromium >/dev/null 2>&1 && PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null 2>&1 || { \
+	@command -v chromium >/dev/null 2>&1 && PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null 2>&1 \
+	  && command -v rsync >/dev/null 2>&1 && [ -x /usr/sbin/sshd ] || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium nginx-light >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium nginx-light \
+	    openssh-server openssh-client rsync >/dev/null; }
 
 ## Build the demo and serve every site on http://localhost:$(PORT), rebuilding on change, with
 ## the demo forms endpoint and a local GitHub stand-in on loopback (docs/forms.md).
@@ -72,6 +76,12 @@ test: install system-deps
 test-slow: install system-deps
 	$(BIN)/pytest -m slow
 
+## The deploy job's steps as the runner runs them (.github/workflows/deploy.yml), from a fresh
+## clone, against a loopback origin (sshd + nginx): first deploy, merge of one article, timer
+## with nothing due, rollback; the time of each step as Markdown on stdout.
+deploy-dry-run: install system-deps
+	$(BIN)/python tools/deploy_dry_run.py
+
 ## Lighthouse (kept apart in tools/audit/ so that make test never installs it).
 $(AUDIT_STAMP): tools/audit/package.json tools/audit/package-lock.json
 	$(NODEJS)
@@ -99,8 +109,8 @@ bench: install
 	$(BIN)/portal bench $(BUILD_BENCH_ARGS)
 
 lint: install
-	$(BIN)/ruff check plugins tests tools pelicanconf.py publishconf.py
-	$(BIN)/ruff format --check plugins tests tools pelicanconf.py publishconf.py
+	$(BIN)/ruff check plugins tests tools pelicanconf.py publishconf.py pagesconf.py
+	$(BIN)/ruff format --check plugins tests tools pelicanconf.py publishconf.py pagesconf.py
 	$(BIN)/zizmor --offline --no-progress .
 	$(MAKE) --no-print-directory audit-deps
 
@@ -111,8 +121,8 @@ audit-deps: install
 	  -r requirements-dev.lock
 
 format: install
-	$(BIN)/ruff format plugins tests tools pelicanconf.py publishconf.py
-	$(BIN)/ruff check --fix plugins tests tools pelicanconf.py publishconf.py
+	$(BIN)/ruff format plugins tests tools pelicanconf.py publishconf.py pagesconf.py
+	$(BIN)/ruff check --fix plugins tests tools pelicanconf.py publishconf.py pagesconf.py
 
 ## Re-resolve the locked dependencies after editing pyproject.toml.
 lock: install

@@ -28,6 +28,7 @@
 | ``portal.notify`` | ``portal notify``: invitation e-mail, each message on its own, record of what was sent (and what perhaps was) | – | PORTAL_SMTP_* (environment) |
 | ``portal.bench`` | generated corpora; ``make bench`` (builds beside stock Pelican, Hugo and Hugo + Pagefind) and ``make bench-search`` | – | – |
 | ``portal.build`` | scan (with the git history), then one Pelican run per site into a staging folder, the search indexes and headers, then the swap | – | PORTAL_URL_MODE, PORTAL_MAX_ATTACHMENT_MB, PORTAL_SEARCH, PORTAL_HISTORY, PORTAL_REPORT_PUBLIC, PORTAL_LOCK_WAIT, PORTAL_CACHE_PATH |
+| ``portal.deploy`` | ``portal gate`` (links, leaks, header files, feeds of a built output) and ``portal deploy`` (an nginx origin over SSH: release folders, atomic ``current`` switch, rollback) | – (commands; the workflow runs ``portal.deploy.origin`` with the standard library) | PORTAL_URL_MODE (the gate, through the settings file) |
 | ``portal.cli`` | the ``portal`` command | – | – |
 
 Settings the build sets per site: SITENAME, SITEURL, PATH, OUTPUT_PATH, PORTAL_SITE,

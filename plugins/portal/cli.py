@@ -1039,3 +1039,186 @@ def stats_show(
 
 
 main.add_command(forms)
+# -- deploy and gate (portal.deploy) ---------------------------------------------------------
+
+
+@main.group()
+def deploy() -> None:
+    """Publish a built output to a host, or roll back (docs/van-hanh.md, section 5)."""
+
+
+def _origin_options(func: Callable) -> Callable:
+    for option in reversed(
+        [
+            click.option(
+                "--host",
+                envvar="PORTAL_DEPLOY_HOST",
+                required=True,
+                help="user@host of the origin.",
+            ),
+            click.option(
+                "--root", envvar="PORTAL_DEPLOY_ROOT", required=True, help="Folder on the host."
+            ),
+            click.option(
+                "--ssh",
+                "ssh_command",
+                envvar="PORTAL_DEPLOY_SSH",
+                default="ssh",
+                show_default=True,
+                help="ssh command line (key, port, known hosts).",
+            ),
+            click.option("--commit", required=True, help="Commit id naming the release."),
+        ]
+    ):
+        func = option(func)
+    return func
+
+
+def _origin(host: str, root: str, ssh_command: str):
+    import shlex
+
+    from portal.deploy.origin import Origin
+
+    return Origin(host=host, root=root.rstrip("/"), ssh=shlex.split(ssh_command))
+
+
+def _deploy_errors(func: Callable) -> Callable:
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from portal.deploy import DeployError
+
+        try:
+            return func(*args, **kwargs)
+        except DeployError as exc:
+            _say(f"Triển khai thất bại (deploy failed): {exc}")
+            sys.exit(1)
+
+    return wrapper
+
+
+@deploy.command("origin")
+@click.argument("output_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@_origin_options
+@click.option("--keep", default=10, show_default=True, help="Releases kept for rollback.")
+@click.option(
+    "--reload",
+    "reload_command",
+    envvar="PORTAL_DEPLOY_RELOAD",
+    default="",
+    help="Command run on the host after the switch (e.g. 'sudo nginx -s reload').",
+)
+@_deploy_errors
+def deploy_origin(
+    output_dir: Path,
+    host: str,
+    root: str,
+    ssh_command: str,
+    commit: str,
+    keep: int,
+    reload_command: str,
+) -> None:
+    """Upload OUTPUT_DIR to releases/<commit>/ on the origin (rsync over SSH) and switch the
+    current link to it atomically; a release already there is switched to, not uploaded."""
+    started = time.monotonic()
+    uploaded = _origin(host, root, ssh_command).publish(output_dir, commit, keep, reload_command)
+    what = "đã tải lên và chuyển" if uploaded else "đã có sẵn, chỉ chuyển"
+    english = "uploaded and switched" if uploaded else "kept, switched only"
+    _say(f"{commit[:12]}: {what} ({english}), {time.monotonic() - started:.1f} s")
+
+
+@deploy.command("rollback")
+@_origin_options
+@click.option(
+    "--reload", "reload_command", envvar="PORTAL_DEPLOY_RELOAD", default="", help="As for origin."
+)
+@_deploy_errors
+def deploy_rollback(host: str, root: str, ssh_command: str, commit: str, reload_command: str):
+    """Make the kept release of COMMIT live again: no upload, no build."""
+    started = time.monotonic()
+    _origin(host, root, ssh_command).switch(commit, keep=1_000_000, reload=reload_command)
+    _say(f"{commit[:12]}: đang phục vụ (live), {time.monotonic() - started:.1f} s")
+
+
+@deploy.command("has")
+@_origin_options
+@_deploy_errors
+def deploy_has(host: str, root: str, ssh_command: str, commit: str) -> None:
+    """Exit 0 when the origin keeps the release of COMMIT, 1 when it does not."""
+    if not _origin(host, root, ssh_command).has(commit):
+        _say(f"{commit[:12]}: không có trên máy chủ (not kept on the origin)")
+        sys.exit(1)
+
+
+@main.command()
+@content_option
+@output_option
+@settings_option
+@now_option
+@click.option("--format", "fmt", type=click.Choice(["text", "github"]), default="text")
+def gate(
+    content_dir: Path, output_dir: Path, settings_file: Path | None, now: str | None, fmt: str
+) -> None:
+    """The fast check before publishing a built output: internal links, no leak, header files
+    (nginx -t), feeds. Give the --now and --settings the build used."""
+    from portal.deploy.gate import gate as run_gate
+
+    started = time.monotonic()
+    result = run_gate(content_dir, output_dir, _settings(settings_file), _now(now))
+    for note in result.notes:
+        _say(note)
+    if _print_report(result.report, fmt):
+        _say("Không đăng: bản dựng chưa đạt. (Not published: the build failed the gate.)")
+        sys.exit(1)
+    counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
+    _say(f"Đạt ({counts}), {time.monotonic() - started:.1f} s. (Gate passed.)")
+
+
+def _bucket(bucket: str, prefix: str, endpoint: str | None):
+    from portal.deploy.s3 import Bucket, client
+
+    return Bucket(client(endpoint), bucket, prefix)
+
+
+def _s3_options(func: Callable) -> Callable:
+    for option in reversed(
+        [
+            click.option("--bucket", envvar="PORTAL_S3_BUCKET", required=True, help="Bucket."),
+            click.option("--prefix", envvar="PORTAL_S3_PREFIX", default="", help="Key prefix."),
+            click.option(
+                "--endpoint",
+                envvar="AWS_ENDPOINT_URL",
+                default=None,
+                help="S3-compatible endpoint (not AWS).",
+            ),
+            click.option("--commit", required=True, help="Commit id naming the release."),
+        ]
+    ):
+        func = option(func)
+    return func
+
+
+@deploy.command("s3")
+@click.argument("output_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@_s3_options
+@click.option("--keep", default=10, show_default=True, help="Releases kept for rollback.")
+@_deploy_errors
+def deploy_s3(
+    output_dir: Path, bucket: str, prefix: str, endpoint: str | None, commit: str, keep: int
+) -> None:
+    """Publish OUTPUT_DIR to S3-compatible storage: each site under <prefix><site-id>/, types
+    and caching from the header policy, only new contents uploaded, the release kept."""
+    started = time.monotonic()
+    counts = _bucket(bucket, prefix, endpoint).publish(output_dir, commit, keep)
+    tally = ", ".join(f"{k} {v}" for k, v in counts.items())
+    _say(f"{commit[:12]}: {tally}, {time.monotonic() - started:.1f} s")
+
+
+@deploy.command("s3-rollback")
+@_s3_options
+@_deploy_errors
+def deploy_s3_rollback(bucket: str, prefix: str, endpoint: str | None, commit: str) -> None:
+    """Serve the kept release of COMMIT again, by server-side copies: nothing uploaded."""
+    started = time.monotonic()
+    counts = _bucket(bucket, prefix, endpoint).rollback(commit, keep=1_000_000)
+    tally = ", ".join(f"{k} {v}" for k, v in counts.items())
+    _say(f"{commit[:12]}: {tally}, {time.monotonic() - started:.1f} s")

@@ -1,7 +1,8 @@
 """The deploy workflow's statistics steps, run as GitHub runs them (bash -eo pipefail) against
-a real git remote in a temporary folder: the build's step reads the aggregates from the branch
-portal-stats (or starts empty), ingests the fetched logs, and the stats-record job's step
-replaces the branch. The repository's own stats/ (the demo's) never reach it."""
+a real git remote in a temporary folder: the logs job's step reads the aggregates from the
+branch portal-stats (or starts empty), ingests the fetched logs and removes them, and the
+stats-record job's step replaces the branch. The repository's own stats/ (the demo's) never
+reach it."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def step(job: str, name_start: str) -> str:
     return found["run"]
 
 
-INGEST = step("build", "Add the logs to the visit statistics")
+INGEST = step("logs", "Add the logs to the visit statistics")
 RECORD = step("stats-record", "Replace the branch portal-stats")
 
 
@@ -119,6 +120,9 @@ def test_first_run_starts_empty_then_the_branch_carries_the_numbers(tmp_path, re
         "xa-dong-phuoc.json",
     ]
     assert "binh-lang: " in done.stdout and "xa-dong-phuoc: " in done.stdout
+    # The raw logs (readers' addresses) end in the job that fetched them: only counts go on.
+    assert not (first / "logs").exists()
+    assert not list((first / "stats").glob(".*"))
     assert record(tmp_path, first).returncode == 0
     stored = branch_files(remote)
     assert sorted(stored) == ["binh-lang.json", "xa-dong-phuoc.json"]  # no lock file

@@ -105,11 +105,21 @@ def deploy_problems(text: str) -> list[str]:
         job = jobs[job_id]
         needs = job.get("needs", [])
         needs = [needs] if isinstance(needs, str) else needs
-        if not {"build", "test"} <= set(needs):
-            found.append(f"{job_id}: does not need both build and test")
         condition = str(job.get("if", ""))
+        if job_id == "rollback":
+            # A kept build, gated when it was made: only when the plan found one.
+            if "kept-run" not in condition:
+                found.append(f"{job_id}: redeploys without a kept build")
+            continue
+        if "build" not in needs:
+            found.append(f"{job_id}: does not need build")
+        build_runs = "\n".join(
+            str(s.get("run", "")) for s in jobs.get("build", {}).get("steps", [])
+        )
+        if "portal gate" not in build_runs:
+            found.append(f"{job_id}: the build it needs runs no gate")
         if re.search(r"always\(\)|failure\(\)|cancelled\(\)", condition):
-            found.append(f"{job_id}: may run after a failed build or test ({condition})")
+            found.append(f"{job_id}: may run after a failed build or gate ({condition})")
         for needed in needs:
             if jobs.get(needed, {}).get("continue-on-error"):
                 found.append(f"{job_id}: {needed} may fail without stopping the deploy")
@@ -156,6 +166,7 @@ def test_the_pr_workflow_runs_the_checks_without_secrets():
     assert "portal changes" in runs and '--base "origin/${BASE_REF}"' in runs
     assert "GITHUB_STEP_SUMMARY" in runs
     assert "make publish" in runs and "make test" in runs and "make install" in runs
+    assert "portal gate --settings publishconf.py" in runs
     uses = [str(step.get("uses", "")) for _, step in steps(workflow)]
     assert any(u.startswith("actions/upload-artifact@") for u in uses)
     for job_id, step in steps(workflow):
@@ -163,12 +174,18 @@ def test_the_pr_workflow_runs_the_checks_without_secrets():
             assert step["with"]["fetch-depth"] == 0, job_id  # the build reads git history
 
 
-def test_the_deploy_builds_with_production_settings_and_notifies_after_it():
+def test_the_deploy_builds_gates_and_notifies_after_it_without_the_test_suite():
     workflow = load((WORKFLOWS / "deploy.yml").read_text(encoding="utf-8"))
     jobs = workflow["jobs"]
     build = "\n".join(str(s.get("run", "")) for s in jobs["build"]["steps"])
-    assert 'portal build --settings publishconf.py --now "$BUILD_NOW"' in build
-    assert "make test" in "\n".join(str(s.get("run", "")) for s in jobs["test"]["steps"])
+    assert 'portal build --settings "$settings" --now "$BUILD_NOW"' in build
+    assert "settings=publishconf.py" in build and "settings=pagesconf.py" in build
+    assert 'portal gate --settings "$SETTINGS" --now "$BUILD_NOW"' in build
+    assert build.index("portal build") < build.index("portal gate")
+    # The suite is off the publish path: tests.yml runs it on main.
+    every_run = "\n".join(str(s.get("run", "")) for _, s in steps(workflow))
+    assert "make test" not in every_run and "make install" not in every_run
+    assert "test" not in jobs
     notify = jobs["notify"]
     assert "deploy" in notify["needs"] and "always()" not in str(notify.get("if", ""))
     script = "\n".join(str(s.get("run", "")) for s in notify["steps"])
@@ -243,8 +260,8 @@ def test_the_hardening_rules_catch_a_bad_workflow(expected):
         "workflow_dispatch has no ref input",
         "no concurrency group",
         "other: pages/id-token permission outside the deploy job",
-        "deploy: does not need both build and test",
-        "deploy: may run after a failed build or test",
+        "deploy: the build it needs runs no gate",
+        "deploy: may run after a failed build or gate",
         "deploy: build may fail without stopping the deploy",
     ],
 )
@@ -276,31 +293,105 @@ def test_the_replacement_deploy_steps_in_the_guide_are_hardened_too():
         for block in re.findall(r"```yaml\n(.*?)```", guide, re.S)
         if block.lstrip().startswith("- name:")
     ]
-    assert len(blocks) == 3  # Pages per site, rsync, S3
+    assert len(blocks) == 2  # Pages per site, Cloudflare Pages (the rest is in deploy.yml)
     for block in blocks:
         for step in block:
             assert "${{" not in step["run"], step["name"]
             assert "uses" not in step, step["name"]  # nothing else to pin
 
 
-def test_the_deploy_ingests_access_logs_before_building_and_records_after_deploying():
+def test_access_logs_are_ingested_where_they_are_fetched_and_only_counts_travel():
     workflow = load((WORKFLOWS / "deploy.yml").read_text(encoding="utf-8"))
     jobs = workflow["jobs"]
     logs = jobs["logs"]
-    assert logs["permissions"] == {}  # reads nothing of the repository
+    assert logs["permissions"] == {"contents": "read"}  # reads the branch portal-stats
     fetch = next(s for s in logs["steps"] if s.get("id") == "fetch")
     assert fetch.get("continue-on-error") is True  # a failed fetch never holds back a deploy
-    kept = next(s for s in logs["steps"] if "upload-artifact" in str(s.get("uses")))
-    assert kept["with"]["retention-days"] == 1  # the logs hold readers' addresses
+    runs = [str(s.get("run", "")) for s in logs["steps"]]
+    ingest = next(i for i, run in enumerate(runs) if "portal stats ingest" in run)
+    assert "rm -rf logs" in runs[ingest]  # the raw logs end on this runner
+    uploads = [s for s in logs["steps"] if "upload-artifact" in str(s.get("uses"))]
+    assert [u["with"]["path"] for u in uploads] == ["stats/"]  # aggregates only
+    for job_id, job in jobs.items():
+        for step in job.get("steps", []):
+            if "upload-artifact" in str(step.get("uses")):
+                assert "logs" not in str(step["with"]["path"]), job_id
     build = [str(s.get("run", "")) for s in jobs["build"]["steps"]]
-    ingest = next(i for i, run in enumerate(build) if "portal stats ingest" in run)
-    building = next(i for i, run in enumerate(build) if "portal build" in run)
-    assert ingest < building
-    assert jobs["build"]["needs"] == "logs" and "if" not in jobs["build"]
+    assert not any("portal stats ingest" in run for run in build)
+    assert "logs" in jobs["build"]["needs"]
     record = jobs["stats-record"]
     assert set(record["needs"]) == {"build", "deploy"}
     assert record["permissions"] == {"contents": "write"}
     assert "refs/heads/portal-stats" in "\n".join(str(s.get("run", "")) for s in record["steps"])
+
+
+CONTAINER = re.compile(r"^[\w./-]+:[\w.-]+@sha256:[0-9a-f]{64}$")
+
+
+def test_container_images_are_pinned_by_digest_and_agree():
+    images = set()
+    for path in workflow_files():
+        for job_id, job in load(path.read_text(encoding="utf-8"))["jobs"].items():
+            image = job.get("container")
+            image = image.get("image") if isinstance(image, dict) else image
+            if image:
+                assert CONTAINER.match(image), f"{path.name}: {job_id}: {image}"
+                images.add(image)
+    assert len(images) == 1, images
+
+
+def cache_steps(workflow: dict):
+    for job_id, step in steps(workflow):
+        if str(step.get("uses", "")).startswith("actions/cache"):
+            yield job_id, step
+
+
+def test_only_main_writes_caches_and_pull_requests_use_none():
+    """GitHub lets a pull request's run restore the base branch's caches but main restores
+    only its own: caches are written by deploy.yml on refs/heads/main only, under keys of
+    their own, and no workflow a pull request runs touches a cache at all."""
+    for name in ("pr.yml", "tests.yml"):
+        workflow = load((WORKFLOWS / name).read_text(encoding="utf-8"))
+        assert list(cache_steps(workflow)) == [], name
+    deploy = load((WORKFLOWS / "deploy.yml").read_text(encoding="utf-8"))
+    assert set(deploy["on"]) == {"push", "schedule", "workflow_dispatch"}
+    assert deploy["on"]["push"]["branches"] == ["main"]
+    found = list(cache_steps(deploy))
+    saves = [step for _, step in found if "/save@" in step["uses"]]
+    assert len(saves) == 4
+    for step in saves:
+        assert "github.ref == 'refs/heads/main'" in str(step.get("if", "")), step["name"]
+    for _, step in found:
+        assert step["uses"].split("@")[0] in ("actions/cache/restore", "actions/cache/save")
+        assert step["with"]["key"].startswith("portal-") and "-main-" in step["with"]["key"]
+        restore = step["with"].get("restore-keys", "portal--main-")
+        assert restore.startswith("portal-") and "-main-" in restore
+
+
+def test_a_rollback_sends_nothing_and_a_kept_build_skips_install_build_and_gate():
+    jobs = load((WORKFLOWS / "deploy.yml").read_text(encoding="utf-8"))["jobs"]
+    rollback = jobs["rollback"]
+    assert rollback["needs"] == "plan" and "kept-run" in rollback["if"]
+    runs = "\n".join(str(s.get("run", "")) for s in rollback["steps"])
+    assert "make" not in runs and "portal build" not in runs and "portal gate" not in runs
+    for job_id in ("notify", "stats-record"):
+        assert "rollback" not in str(jobs[job_id]["needs"]), job_id
+    assert "kept-run == ''" in jobs["build"]["if"] and "kept-run == ''" in jobs["logs"]["if"]
+
+
+def test_a_failing_suite_on_main_opens_an_issue_and_blocks_nothing():
+    workflow = load((WORKFLOWS / "tests.yml").read_text(encoding="utf-8"))
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    jobs = workflow["jobs"]
+    assert "make test" in "\n".join(str(s.get("run", "")) for s in jobs["test"]["steps"])
+    report = jobs["report"]
+    assert report["needs"] == "test" and report["if"] == "failure()"
+    assert report["permissions"] == {"issues": "write"}
+    script = "\n".join(str(s.get("run", "")) for s in report["steps"])
+    assert "gh issue list" in script and "gh issue comment" in script
+    assert "gh issue create" in script
+    deploy = load((WORKFLOWS / "deploy.yml").read_text(encoding="utf-8"))
+    assert "workflow_run" not in deploy["on"]  # the deploy never waits for the suite
 
 
 def test_the_replacement_log_fetch_in_the_stats_guide_is_hardened_too():
