@@ -13,13 +13,15 @@ import getpass
 import os
 import shutil
 import socket
+import signal
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
 from portal.deploy.origin import nginx_config
-from portal.headers.server import Nginx, _die_with_parent, free_port
+from portal.headers.server import Nginx, free_port
+from portal.workers import dies_with_this_process
 
 SSHD = "/usr/sbin/sshd"
 
@@ -70,7 +72,7 @@ class Sshd:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
-            preexec_fn=_die_with_parent,
+            preexec_fn=dies_with_this_process(signal.SIGTERM),
         )
         deadline = time.monotonic() + timeout
         while True:
@@ -105,7 +107,7 @@ class Sshd:
             [*base, "-M", "-N", "-S", str(control), self.host],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            preexec_fn=_die_with_parent,
+            preexec_fn=dies_with_this_process(signal.SIGTERM),
         )
         while not control.exists() and time.monotonic() < deadline:
             if self.master.poll() is not None:
