@@ -12,8 +12,8 @@ from __future__ import annotations
 import getpass
 import os
 import shutil
-import socket
 import signal
+import socket
 import subprocess
 import tempfile
 import time
