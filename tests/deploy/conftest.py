@@ -9,13 +9,11 @@ from pathlib import Path
 import pytest
 
 from portal.build import build
-from portal.deploy.loopback import LoopbackError, OriginNginx, Sshd
+from portal.deploy.loopback import LoopbackError, Sshd
 from portal.deploy.origin import Origin
 from support import DEMO_NOW, REPO, SITES_YML, article, write_tree
 
 PUBLISH = REPO / "publishconf.py"
-
-__all__ = ["OriginNginx"]
 
 
 @pytest.fixture(scope="session")

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import OriginNginx
 
 from portal.cli import main
 from portal.deploy import DeployError
+from portal.deploy.loopback import OriginNginx
 
 A, B, C = "a" * 40, "b" * 40, "c" * 40
 HOSTS = {"huyen": "huyen.example", "xa": "xa.example"}
