@@ -15,10 +15,11 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import quote
 
+from portal import paths
 from portal.catalog import attachments as att
 from portal.catalog.item import Item
 from portal.catalog.publication import state as publication_state
-from portal.catalog.urls import RESERVED, SECTIONS, item_url, reserved_slug
+from portal.catalog.urls import SECTIONS, item_url
 from portal.errors import ErrorReport
 from portal.frontmatter.fields import Invalid, _email, validate
 from portal.frontmatter.parse import FrontMatterError, parse
@@ -350,14 +351,15 @@ def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
     for item in catalog.items:
         if not item.slug:
             continue  # already reported: no title, or one with no letters
-        top = item.url.split("/")[0]
-        if (item.kind == "pages" and top in RESERVED) or reserved_slug(item.kind, item.slug):
+        owned = paths.taken_by(item.kind, item.slug)
+        if owned is not None:
             report.add(
                 item.source,
                 item.line("slug" if "slug" in item.meta else "title"),
                 "slug",
-                f"đường dẫn '/{item.url}' trùng với một mục của cổng; hãy đặt 'slug' khác",
-                "URL is reserved by the portal",
+                f"đường dẫn '/{item.url}' trùng với '/{owned.path}' do cổng tự tạo; "
+                "hãy đặt 'slug' khác",
+                f"URL is reserved by the portal ({owned.owner} writes /{owned.path})",
             )
         other = urls.get(item.url)
         if other is not None:
