@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from portal import paths
 from portal.catalog import attachments as att
+from portal.catalog.checks import check_item
 from portal.catalog.item import Item
 from portal.catalog.publication import state as publication_state
 from portal.catalog.urls import SECTIONS, item_url
@@ -108,6 +109,7 @@ def read_item(
         return None
     meta = validate(parsed.fields, TYPES[kind], report, spath, 1)
     check_rules(kind, meta, parsed.fields, report, spath)
+    check_item(spath, kind, meta, parsed.fields, parsed.body, parsed.body_line, report)
     renderable = _check_body(parsed.body, parsed.body_line, report, spath)
     if meta.get("status") != "draft":  # a draft gets no page (portal new leaves '…' to fill)
         _check_facets(meta, parsed.fields, report, spath)
