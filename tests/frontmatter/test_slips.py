@@ -18,7 +18,7 @@ from portal.catalog.scan import read_item
 from portal.errors import ErrorReport
 from portal.frontmatter.fields import validate
 from portal.frontmatter.parse import FrontMatterError, parse
-from portal.frontmatter.schema import TYPES
+from portal.frontmatter.schema import TYPES, check_rules
 from portal.scaffold import scaffold
 from portal.sites import Site
 from support import DEMO_NOW, PDF
@@ -51,6 +51,7 @@ def errors(text: str, name: str = "2026-11-20-tin.md", kind: str = "articles") -
         report.add(name, exc.line, exc.field, exc.message, exc.english)
         return report.sorted()
     meta = validate(parsed.fields, TYPES[kind], report, name, 1)
+    check_rules(kind, meta, parsed.fields, report, name)
     check_item(name, kind, meta, parsed.fields, parsed.body, parsed.body_line, report)
     return report.sorted()
 
@@ -183,3 +184,46 @@ def test_slips_at_length(words, text, offset):
     test_date_is_refused_exactly_when_over_31_days_from_the_file_name.hypothesis.inner_test(
         dt.date(2026, 1, 1), offset, "articles"
     )
+
+
+# -- rules the contributors' guides state about a field ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("asker", "refused"),
+    [
+        ("Bà Nguyễn Thị Mai, khu phố 4, thị trấn Cầu Mới", False),
+        ("Ông Trần Văn B, ấp 3 (sinh năm 1960)", False),
+        ("Bà Mai, mai.nguyen@gmail.com", True),
+        ("Ông Ba, điện thoại 0912 345 678", True),
+        ("Ông Ba (0912.345.678)", True),
+        ("Ông Ba, +84912345678", True),
+    ],
+)
+def test_asked_by_holds_no_address_or_telephone(asker, refused):
+    text = f'---\ntitle: "Hỏi"\ndate: 2026-11-20 08:00\nquestion: "Hỏi?"\nasked_by: "{asker}"\n'
+    found = [(e.field, e.line) for e in errors(text + "---\nĐáp.\n", kind="qa")]
+    assert found == ([("asked_by", 5)] if refused else [])
+
+
+def test_an_english_page_is_not_in_the_menu():
+    page = "---\ntitle: Contact\nlang: en\ntranslation_of: lien-he\nnav: true\n---\nA.\n"
+    assert [(e.field, e.line) for e in errors(page, "contact.md", "pages")] == [("nav", 5)]
+    assert errors(page.replace("nav: true", "nav: false"), "contact.md", "pages") == []
+
+
+def test_a_language_the_site_does_not_declare_is_refused(make_content):
+    from portal.build import scan
+
+    content = make_content(
+        {
+            "huyen/pages/lien-he.md": "---\ntitle: Liên hệ\n---\nĐịa chỉ.\n",
+            "huyen/pages/contact.md": "---\ntitle: Contact\nlang: en\ntranslation_of: lien-he\n"
+            "---\nAddress.\n",
+        }
+    )
+    report = ErrorReport()
+    scan(content, DEMO_NOW, report)
+    found = report.sorted()
+    assert [(Path(e.path).name, e.field, e.line) for e in found] == [("contact.md", "lang", 3)]
+    assert "lang: [vi, en]" in found[0].message

@@ -37,6 +37,11 @@ def _texts(fields: dict[str, Node], prefix: str = "") -> Iterator[tuple[str, Nod
             yield name, node
 
 
+def is_placeholder(value: str) -> bool:
+    """Whether ``value`` is one ``portal new`` writes to be replaced (``…``, ``…/…-UBND``)."""
+    return value.strip() in scaffold.PLACEHOLDERS
+
+
 def file_day(path: str | Path) -> dt.date | None:
     """The date a file name starts with (``2026-12-09-le-hoi.md``), if a real one."""
     match = _FILE_DAY.match(Path(path).name)
@@ -61,7 +66,7 @@ def check_item(
     if meta.get("status") == "draft":
         return
     for name, node in _texts(fields):
-        if str(node.value).strip() in scaffold.PLACEHOLDERS:
+        if is_placeholder(str(node.value)):
             report.add(
                 path,
                 node.line,

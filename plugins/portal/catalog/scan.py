@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from portal import paths
 from portal.catalog import attachments as att
-from portal.catalog.checks import check_item
+from portal.catalog.checks import check_item, is_placeholder
 from portal.catalog.item import Item
 from portal.catalog.publication import state as publication_state
 from portal.catalog.urls import SECTIONS, item_url
@@ -189,7 +189,7 @@ def _check_facets(meta: dict, fields: dict, report: ErrorReport, path: str) -> N
         value = meta.get(key)
         values = value if isinstance(value, list) else [value] if value else []
         for index, label in enumerate(values):
-            if not slugify(label):
+            if not slugify(label) and not is_placeholder(label):  # '…': check_item says
                 name = f"{key}[{index + 1}]" if isinstance(value, list) else key
                 report.add(
                     path,
@@ -351,6 +351,16 @@ def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
     urls: dict[str, Item] = {}
     numbers: dict[tuple[str, str, str], Item] = {}
     for item in catalog.items:
+        lang = item.meta.get("lang")
+        if lang and lang not in site.lang:
+            report.add(
+                item.source,
+                item.line("lang"),
+                "lang",
+                f"trang '{site.id}' chưa khai báo ngôn ngữ '{lang}'; hãy thêm 'lang: "
+                f"[{', '.join([*site.lang, lang])}]' cho trang này trong sites.yml",
+                f"the site does not declare the language {lang} in sites.yml",
+            )
         if not item.slug:
             continue  # already reported: no title, or one with no letters
         owned = paths.taken_by(item.kind, item.slug)
