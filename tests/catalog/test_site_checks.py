@@ -196,7 +196,8 @@ def test_translation_of_names_a_published_page_in_another_language(make_content)
             "huyen/pages/contact.md": page("Contact", "lang: en\ntranslation_of: lien-he"),
             "huyen/pages/about.md": page("About", "lang: en\ntranslation_of: gioi-thieu"),
             "huyen/pages/ban-sao.md": "---\ntitle: Bản sao\ntranslation_of: lien-he\n---\nB.\n",
-        }
+        },
+        sites=SITES_YML.replace("  role: parent\n", "  role: parent\n  lang: [vi, en]\n", 1),
     )
     errors = [(Path(e.path).name, e.field, e.line, e.english) for e in errors_of(content)]
     assert errors == [

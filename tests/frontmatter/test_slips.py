@@ -227,3 +227,25 @@ def test_a_language_the_site_does_not_declare_is_refused(make_content):
     found = report.sorted()
     assert [(Path(e.path).name, e.field, e.line) for e in found] == [("contact.md", "lang", 3)]
     assert "lang: [vi, en]" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("name", "suggested"),
+    [
+        ("2026-12-05-Ra-quan.md", "2026-12-05-ra-quan.md"),
+        ("2026-12-05 ra quân.md", "2026-12-05-ra-quan.md"),
+        ("2026_12_05_ra_quan.md", "2026-12-05-ra-quan.md"),
+        ("2026-12-05-ra-quan.md", None),
+        ("gioi-thieu.md", None),
+    ],
+)
+def test_a_content_file_name_is_lower_case_words_joined_by_hyphens(make_content, name, suggested):
+    from portal.build import scan
+
+    content = make_content({f"huyen/articles/{name}": article(date="2026-12-05 08:00")})
+    report = ErrorReport()
+    scan(content, DEMO_NOW, report)
+    found = [(e.field, e.line) for e in report.sorted()]
+    assert found == ([("file", 1)] if suggested else [])
+    if suggested:
+        assert f"'{suggested}'" in report.errors[0].message

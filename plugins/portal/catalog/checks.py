@@ -1,5 +1,5 @@
-"""Checks of one item that need more than its front matter: what ``portal new`` left in it, and
-its date against the date in its file name.
+"""Checks of one item that need more than its front matter: what ``portal new`` left in it, its
+date against the date in its file name, and that name itself.
 
 Contract: ``check_item(path, kind, meta, fields, body, body_line, report)`` adds one
 ``file:line: field: message`` error per slip (Vietnamese, with the English twin) and never
@@ -17,10 +17,13 @@ from typing import Any
 from portal import scaffold  # a module (it imports the catalog): its names read at run time
 from portal.errors import ErrorReport
 from portal.frontmatter.parse import Node
+from portal.slugs import slugify
 
 # A file named ``2026-12-09-…``: the day the author meant. A ``date`` further than this from it
 # is a typing slip (2062 for 2026), which would schedule the item for years and hide it.
 DATE_SLACK_DAYS = 31
+# CONTRIBUTING.md: a content file's name is lower case without tone marks, words joined by '-'.
+_FILE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 _FILE_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:-|\.md$)")
 
 
@@ -40,6 +43,21 @@ def _texts(fields: dict[str, Node], prefix: str = "") -> Iterator[tuple[str, Nod
 def is_placeholder(value: str) -> bool:
     """Whether ``value`` is one ``portal new`` writes to be replaced (``…``, ``…/…-UBND``)."""
     return value.strip() in scaffold.PLACEHOLDERS
+
+
+def check_file_name(path: Path, report: ErrorReport) -> None:
+    """A content file's name: lower-case ASCII letters and digits joined by '-', ``.md``."""
+    if not _FILE_NAME.match(path.name):
+        stem = path.name.removesuffix(path.suffix)
+        report.add(
+            str(path),
+            1,
+            "file",
+            f"tên tệp '{path.name}' phải là chữ thường không dấu và số, nối bằng dấu gạch ngang, "
+            f"đuôi .md, ví dụ '2026-12-05-ra-quan-lam-duong.md'; hãy đổi tên thành "
+            f"'{slugify(stem) or 'ten-tep'}.md'",
+            "a content file's name is lower-case a-z, 0-9 and '-', ending in .md",
+        )
 
 
 def file_day(path: str | Path) -> dt.date | None:

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from portal import paths
 from portal.catalog import attachments as att
-from portal.catalog.checks import check_item, is_placeholder
+from portal.catalog.checks import check_file_name, check_item, is_placeholder
 from portal.catalog.item import Item
 from portal.catalog.publication import state as publication_state
 from portal.catalog.urls import SECTIONS, item_url
@@ -283,6 +283,7 @@ def scan_site(
         kind = rel.parts[0] if len(rel.parts) > 1 else ""
         if path.suffix == CONTENT_SUFFIX and kind in TYPES:
             content_files.append((path, kind))
+            check_file_name(path, report)
         elif path.suffix.lower() in (".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".rst"):
             report.add(
                 str(path),
