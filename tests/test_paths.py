@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from portal import paths
 from portal.build import scan
@@ -161,3 +163,20 @@ def test_a_page_named_widget_fails_the_real_build(tmp_path, make_content):
     assert result.returncode == 1
     assert re.search(r"w\.md:3: slug: đường dẫn '/widget/' trùng với '/widget'", result.stdout)
     assert "Traceback" not in result.stdout + result.stderr
+
+
+PART = st.text(alphabet="abcdefghiklmnopqrstuvxy0123456789", min_size=1, max_size=8)
+NAMES = [e.sample for e in paths.OWNED if not e.file]  # near misses: reserved names as parts
+SLUG = st.lists(st.one_of(PART, st.sampled_from(NAMES)), min_size=1, max_size=3).map("-".join)
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(SLUG, st.integers(0, 10**6), st.sampled_from(sorted(k for k, f in SECTIONS.items() if f)))
+def test_listing_pages_are_taken_in_every_section_and_nothing_else_is_by_accident(slug, n, kind):
+    """``trang-<n>`` is taken in every section for any n, never at the root; a random slug is
+    taken at the root only when it is a root name of the map or a Pagefind folder."""
+    assert paths.taken_by(kind, f"trang-{n}") is not None
+    assert paths.taken_by("pages", f"trang-{n}") is None
+    roots = {e.name for e in paths.OWNED if not e.within and not e.pattern}
+    expected = slug in roots or re.fullmatch(r"pagefind([-_.].*)?", slug) is not None
+    assert (paths.taken_by("pages", slug) is not None) == expected
