@@ -352,8 +352,8 @@ def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
     urls: dict[str, Item] = {}
     numbers: dict[tuple[str, str, str], Item] = {}
     for item in catalog.items:
-        lang = item.meta.get("lang")
-        if lang and lang not in site.lang:
+        lang = item.meta.get("lang")  # docs/huong-dan.md, "Trang tiếng Anh": a page's language
+        if item.kind == "pages" and lang and lang not in site.lang:
             report.add(
                 item.source,
                 item.line("lang"),
