@@ -88,8 +88,12 @@ class Owned:
     @property
     def path(self) -> str:
         """Site-relative, e.g. ``van-ban/loai`` (a pattern shown by its example)."""
+        return self.path_of(self.sample)
+
+    def path_of(self, segment: str) -> str:
+        """Site-relative path of ``segment`` where this entry lives: ``tin-tuc/trang-7``."""
         folder = SECTIONS.get(self.within, "") if self.within else ""
-        return f"{folder}/{self.sample}" if folder else self.sample
+        return f"{folder}/{segment}" if folder else segment
 
 
 _PAGINATION = rf"{PAGE_FOLDER}-[0-9]+"

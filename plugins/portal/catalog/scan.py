@@ -370,9 +370,9 @@ def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
                 item.source,
                 item.line("slug" if "slug" in item.meta else "title"),
                 "slug",
-                f"đường dẫn '/{item.url}' trùng với '/{owned.path}' do cổng tự tạo; "
-                "hãy đặt 'slug' khác",
-                f"URL is reserved by the portal ({owned.owner} writes /{owned.path})",
+                f"đường dẫn '/{item.url}' trùng với '/{owned.path_of(item.slug)}' do cổng tự "
+                "tạo; hãy đặt 'slug' khác",
+                f"URL is reserved by the portal ({owned.owner} writes /{owned.path_of(item.slug)})",
             )
         other = urls.get(item.url)
         if other is not None:
