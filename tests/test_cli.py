@@ -60,7 +60,7 @@ def test_github_annotations_cannot_be_injected(runner, make_content):
     result = runner.invoke(main, ["check", "--content", str(content), "--format", "github"])
     assert result.exit_code == 1
     commands = [line for line in result.output.splitlines() if line.startswith("::")]
-    assert len(commands) == 2, result.output
+    assert len(commands) == 3, result.output  # the date, the key, the file's name
     found = {}
     for line in commands:
         match = ANNOTATION.match(line)
@@ -68,6 +68,7 @@ def test_github_annotations_cannot_be_injected(runner, make_content):
         assert "\r" not in line
         found[_unescape(match[3])] = _unescape(match[1])
     assert found["date"].endswith(f"{hostile}.md")
+    assert found["file"].endswith(f"{hostile}.md")
     assert found[key].endswith("b.md")
 
 

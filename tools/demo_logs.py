@@ -399,8 +399,9 @@ def seconds(moment: dt.datetime) -> int:
 def load_pages(content: Path) -> tuple[dict[str, str], dict[str, list[Page]]]:
     """Every site's host and pages, from the demo's catalog at the reference time."""
     from portal.build import scan
-    from portal.catalog.urls import CATEGORY_PREFIX, SECTIONS, TAG_PREFIX
+    from portal.catalog.urls import SECTIONS
     from portal.errors import ErrorReport
+    from portal.paths import CATEGORY_PREFIX, TAG_PREFIX
     from portal.slugs import slugify
 
     report = ErrorReport()

@@ -5,7 +5,8 @@
 | ``portal.frontmatter`` | split and parse front matter; field kinds; type schemas | – | – |
 | ``portal.sites`` | read ``content/sites.yml`` | – | – |
 | ``portal.markup`` | Markdown → sanitised HTML (nh3 allow-list) | – | – |
-| ``portal.catalog`` | read every file once; attachments; URLs; publication rules | – | – |
+| ``portal.catalog`` | read every file once; attachments; URLs; publication rules; slips (``checks``: what ``portal new`` left, a date far from the file name's) | – | – |
+| ``portal.paths`` | the one map of the folders and files a site writes itself (``OWNED``); an item's slug on one is refused | – | – |
 | ``portal.images`` | responsive images: sizes from headers at scan, WebP variants beside the page, ``srcset`` in bodies; every published original stripped of EXIF/GPS/XMP/IPTC | – (called by the catalog and by ``portal.sections``' finalized) | – |
 | ``portal.sections`` (plugin) | ``.md`` reader, typed sections, attachments | readers_init, generator_init, get_generators, finalized | PORTAL_CATALOG |
 | ``portal.takedown`` (plugin) | 410 notice, redirects, ``_redirects``, nginx rules | get_generators | PORTAL_CATALOG |

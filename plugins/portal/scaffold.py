@@ -93,6 +93,17 @@ HELP: dict[str, tuple[str, str]] = {
 }
 
 
+PLACEHOLDER = "…"  # what a required field holds until it is filled
+NUMBER_PLACEHOLDER = "…/…-UBND"
+TEMPLATE_BODY = "Nội dung viết bằng Markdown ở đây."
+# Values a new file holds (or shows as examples) that nobody means to publish: refused by the
+# catalog once the item is no longer a draft (portal.catalog.checks).
+PLACEHOLDERS = frozenset(
+    {PLACEHOLDER, NUMBER_PLACEHOLDER}
+    | {example.strip('"') for example, _ in HELP.values() if PLACEHOLDER in example}
+)
+
+
 class ScaffoldError(ValueError):
     pass
 
@@ -108,7 +119,7 @@ def _required_value(key: str, site: Site, title: str, now: dt.datetime, files: l
         "title": _quote(title),
         "date": now.strftime("%Y-%m-%d %H:%M"),
         "category": _quote(site.categories[0] if site.categories else "Tin tức"),
-        "number": _quote("…/…-UBND"),
+        "number": _quote(NUMBER_PLACEHOLDER),
         "doc_type": "Quyết định",
         "issuer": _quote(site.name),
         "issued": today.isoformat(),
@@ -123,10 +134,10 @@ def _required_value(key: str, site: Site, title: str, now: dt.datetime, files: l
         "start": (now + dt.timedelta(days=7)).strftime("%Y-%m-%d 08:00"),
         "end": (now + dt.timedelta(days=7)).strftime("%Y-%m-%d 11:00"),
         "location": _quote("Hội trường UBND"),
-        "code": _quote("…"),
-        "field": _quote("…"),
+        "code": _quote(PLACEHOLDER),
+        "field": _quote(PLACEHOLDER),
         "agency": _quote(site.name),
-        "question": _quote("…"),
+        "question": _quote(PLACEHOLDER),
         "opens": today.isoformat(),
         "closes": (today + dt.timedelta(days=30)).isoformat(),
     }
@@ -149,7 +160,7 @@ def scaffold(kind: str, site: Site, title: str, now: dt.datetime, files: list[st
             lines.append(f"{key}: {_required_value(key, site, title, now, files)}  # {meaning}")
         else:
             lines.append(f"# {key}: {example}  # {meaning}")
-    lines += ["---", "", "Nội dung viết bằng Markdown ở đây.", ""]
+    lines += ["---", "", TEMPLATE_BODY, ""]
     return "\n".join(lines)
 
 

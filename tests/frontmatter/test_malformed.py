@@ -60,6 +60,17 @@ EXPECTED = {
     "articles__nul_in_text.md": ("body", 6, "U+0000"),
     "articles__tag_without_letters.md": ("tags[2]", 5, "chữ cái"),
     "invitations__year_one.md": ("start", 5, "1900–2100"),
+    # Collaborators' slips (issue 14): each refused with its file, line and field.
+    "pages__slug_widget.md": ("slug", 3, "/widget/"),
+    "pages__slug_pagefind.md": ("slug", 3, "/pagefind/"),
+    "pages__slug_admin.md": ("slug", 3, "/admin/"),
+    "documents__left_from_portal_new.md": ("number", 19, "portal new"),
+    "articles__2026-12-09-date-far-from-name.md": ("date", 3, "2026-12-09"),
+    "articles__comma_separated_tags.md": ("tags", 5, "tags: [giao thông, nông thôn]"),
+    "articles__curly_quotes.md": ("title", 2, "dấu nháy cong"),
+    "articles__curly_quotes_with_colon.md": ("yaml", 2, "dấu nháy cong"),
+    "articles__tag-only-question-marks.md": ("tags[1]", 5, "chữ cái"),  # Pelican's slug failed
+    "articles__Tin_Viet_Hoa.md": ("file", 1, "tin-viet-hoa.md"),
 }
 
 

@@ -28,13 +28,13 @@ from icalendar import Calendar, Event, Timezone, vCalAddress, vText
 from portal.catalog.item import Item
 from portal.catalog.urls import SECTIONS
 from portal.frontmatter.fields import TIMEZONE
+from portal.paths import CALENDAR_FILE
 from portal.sites import Site
 from portal.slugs import slugify
 
 PRODID = "-//portal//Cong thong tin dien tu//VI"
 TZID = "Asia/Ho_Chi_Minh"
 VTIMEZONE_FROM = dt.date(2000, 1, 1)  # Vietnam has kept UTC+7 without DST since 1975
-CALENDAR_FILE = "lich.ics"
 CALENDAR_PATH = f"{SECTIONS['schedules']}/{CALENDAR_FILE}"  # site-relative
 INVITATION_FILE = "giay-moi.ics"  # beside the invitation's page
 REFRESH = "PT1H"  # how often subscribers should fetch the calendar again

@@ -16,10 +16,12 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import quote
 
+from portal import paths
 from portal.catalog import attachments as att
+from portal.catalog.checks import check_file_name, check_item, is_placeholder
 from portal.catalog.item import Item
 from portal.catalog.publication import state as publication_state
-from portal.catalog.urls import RESERVED, SECTIONS, item_url, reserved_slug
+from portal.catalog.urls import SECTIONS, item_url
 from portal.errors import ErrorReport
 from portal.frontmatter.fields import Invalid, _email, validate
 from portal.frontmatter.parse import FrontMatterError, parse
@@ -108,6 +110,7 @@ def read_item(
         return None
     meta = validate(parsed.fields, TYPES[kind], report, spath, 1)
     check_rules(kind, meta, parsed.fields, report, spath)
+    check_item(spath, kind, meta, parsed.fields, parsed.body, parsed.body_line, report)
     renderable = _check_body(parsed.body, parsed.body_line, report, spath)
     if meta.get("status") != "draft":  # a draft gets no page (portal new leaves '…' to fill)
         _check_facets(meta, parsed.fields, report, spath)
@@ -187,7 +190,7 @@ def _check_facets(meta: dict, fields: dict, report: ErrorReport, path: str) -> N
         value = meta.get(key)
         values = value if isinstance(value, list) else [value] if value else []
         for index, label in enumerate(values):
-            if not slugify(label):
+            if not slugify(label) and not is_placeholder(label):  # '…': check_item says
                 name = f"{key}[{index + 1}]" if isinstance(value, list) else key
                 report.add(
                     path,
@@ -281,6 +284,7 @@ def scan_site(
         kind = rel.parts[0] if len(rel.parts) > 1 else ""
         if path.suffix == CONTENT_SUFFIX and kind in TYPES:
             content_files.append((path, kind))
+            check_file_name(path, report)
         elif path.suffix.lower() in (".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".rst"):
             report.add(
                 str(path),
@@ -349,16 +353,27 @@ def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
     urls: dict[str, Item] = {}
     numbers: dict[tuple[str, str, str], Item] = {}
     for item in catalog.items:
+        lang = item.meta.get("lang")  # docs/huong-dan.md, "Trang tiếng Anh": a page's language
+        if item.kind == "pages" and lang and lang not in site.lang:
+            report.add(
+                item.source,
+                item.line("lang"),
+                "lang",
+                f"trang '{site.id}' chưa khai báo ngôn ngữ '{lang}'; hãy thêm 'lang: "
+                f"[{', '.join([*site.lang, lang])}]' cho trang này trong sites.yml",
+                f"the site does not declare the language {lang} in sites.yml",
+            )
         if not item.slug:
             continue  # already reported: no title, or one with no letters
-        top = item.url.split("/")[0]
-        if (item.kind == "pages" and top in RESERVED) or reserved_slug(item.kind, item.slug):
+        owned = paths.taken_by(item.kind, item.slug)
+        if owned is not None:
             report.add(
                 item.source,
                 item.line("slug" if "slug" in item.meta else "title"),
                 "slug",
-                f"đường dẫn '/{item.url}' trùng với một mục của cổng; hãy đặt 'slug' khác",
-                "URL is reserved by the portal",
+                f"đường dẫn '/{item.url}' trùng với '/{owned.path_of(item.slug)}' do cổng tự "
+                "tạo; hãy đặt 'slug' khác",
+                f"URL is reserved by the portal ({owned.owner} writes /{owned.path_of(item.slug)})",
             )
         other = urls.get(item.url)
         if other is not None:

@@ -9,9 +9,10 @@ from pelican.generators import Generator
 
 from portal.catalog.urls import SECTIONS
 from portal.documents.library import FACETS, VALIDITY, facets, index_record, validity
+from portal.paths import DOCUMENTS_DATA
 
 BASE = f"{SECTIONS['documents']}/"
-INDEX_JSON = f"{BASE}du-lieu.json"
+INDEX_JSON = f"{BASE}{DOCUMENTS_DATA}"
 
 
 class LibraryGenerator(Generator):

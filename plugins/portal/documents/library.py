@@ -8,14 +8,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from portal.messages import N_
+from portal.paths import DOCUMENT_FACETS
 from portal.slugs import slugify
 
 # facet key → (URL folder under van-ban/, Vietnamese heading: a gettext message id)
 FACETS: dict[str, tuple[str, str]] = {
-    "type": ("loai", N_("Loại văn bản")),
-    "issuer": ("co-quan", N_("Cơ quan ban hành")),
-    "field": ("linh-vuc", N_("Lĩnh vực")),
-    "year": ("nam", N_("Năm ban hành")),
+    "type": (DOCUMENT_FACETS["type"], N_("Loại văn bản")),
+    "issuer": (DOCUMENT_FACETS["issuer"], N_("Cơ quan ban hành")),
+    "field": (DOCUMENT_FACETS["field"], N_("Lĩnh vực")),
+    "year": (DOCUMENT_FACETS["year"], N_("Năm ban hành")),
 }
 FACET_FOLDERS = frozenset(folder for folder, _ in FACETS.values())
 

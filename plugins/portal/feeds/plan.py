@@ -19,10 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from portal.catalog.urls import SECTION_TITLES, SECTIONS
+from portal.paths import ATOM_FILE, FEED_FILE
 from portal.sites import Site
 
-FEED_FILE = "feed.json"
-ATOM_FILE = "atom.xml"
 JSON_TYPE = "application/feed+json"
 ATOM_TYPE = "application/atom+xml"
 # Sections with a feed of their own; standing pages have none.

@@ -20,9 +20,10 @@ from typing import Any
 
 from portal.catalog.urls import SECTIONS
 from portal.forms.export import FORMAT
+from portal.paths import QA_RANKED
 
 MIN_RATINGS = 5
-RANKED_URL = f"{SECTIONS['qa']}/hai-long-nhat/"  # reserved in portal.catalog.urls
+RANKED_URL = f"{SECTIONS['qa']}/{QA_RANKED}/"  # reserved in portal.paths
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

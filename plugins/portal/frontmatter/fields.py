@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 from portal import mail
 from portal.errors import ErrorReport
-from portal.frontmatter.parse import Node
+from portal.frontmatter.parse import CURLY_ENGLISH, CURLY_MESSAGE, CURLY_QUOTES, Node
 from portal.slugs import MAX_SLUG
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -301,6 +301,29 @@ def validate(
     return values
 
 
+def curly_quoted(text: str) -> bool:
+    """Whether a value is wrapped in Word's curly quotes as if they were YAML's (“Tiêu đề”), and
+    holds none inside (“Ngày hội” và “Lễ hội” is text that quotes twice)."""
+    return (
+        len(text) >= 2
+        and text[0] in CURLY_QUOTES
+        and text[-1] in CURLY_QUOTES
+        and not any(quote in text[1:-1] for quote in CURLY_QUOTES)
+    )
+
+
+def comma_list_hint(name: str, text: str) -> tuple[str, str]:
+    """The message for ``tags: giao thông, nông thôn``: a list is written in brackets."""
+    key = name.rsplit(".", 1)[-1].split("[", 1)[0]
+    parts = ", ".join(part.strip() for part in text.split(",") if part.strip())
+    return (
+        f"'{text}' là một chuỗi có dấu phẩy, không phải danh sách; hãy viết danh sách trong "
+        f"ngoặc vuông: {key}: [{parts}] (nếu đây là một mục có dấu phẩy, hãy đặt nó trong "
+        f'dấu nháy: {key}: ["{text}"])',
+        f"a comma-separated string where a list is expected; write {key}: [{parts}]",
+    )
+
+
 def _is_blank(node: Node) -> bool:
     return node.kind == "text" and not str(node.value).strip()
 
@@ -319,6 +342,9 @@ def _value(spec: Field, node: Node, report: ErrorReport, path: str, name: str) -
         return None
     text = str(node.value).strip()
     if not text:
+        return None
+    if curly_quoted(text) and not node.quoted:
+        report.add(path, node.line, name, CURLY_MESSAGE, CURLY_ENGLISH)
         return None
     try:
         check_text(spec, text)
@@ -342,6 +368,9 @@ def _compound(spec: Field, node: Node, report: ErrorReport, path: str, name: str
             return None
         if not spec.single_ok or spec.kind == "records":
             report.add(path, node.line, name, "phải là một danh sách", "must be a list")
+            return None
+        if "," in str(items) and not node.quoted:
+            report.add(path, node.line, name, *comma_list_hint(name, str(items).strip()))
             return None
         items = [node]
     elif node.kind == "mapping":

@@ -191,6 +191,10 @@ TYPES: dict[str, dict[str, Field]] = {
 }
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+# What docs/huong-dan.md forbids in ``asked_by`` (CONTRIBUTING.md, section 9): only a name and a
+# place, never an e-mail address or a telephone number (9 digits or more, spaces and dots aside).
+_EMAIL_LIKE = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+_PHONE_LIKE = re.compile(r"(?:\+?\d[\s.\-]?){9,}")
 
 
 def week_bounds(week: str) -> tuple[dt.date, dt.date] | None:
@@ -276,6 +280,23 @@ def check_rules(
                 'hãy ghi lý do huỷ cuộc họp (ví dụ: cancelled: "Trùng lịch họp của UBND tỉnh"); '
                 "xoá dòng này nếu cuộc họp không bị huỷ",
                 "give the reason the meeting is cancelled, or remove the line",
+            )
+    elif kind == "qa":
+        asker = values.get("asked_by", "")
+        if _EMAIL_LIKE.search(asker) or _PHONE_LIKE.search(asker):
+            err(
+                "asked_by",
+                "'asked_by' chỉ ghi họ tên và nơi ở của người hỏi, không ghi thư điện tử hay số "
+                "điện thoại",
+                "asked_by holds a name and a place only, no e-mail address or telephone number",
+            )
+    elif kind == "pages":
+        if values.get("lang") == "en" and values.get("nav"):
+            err(
+                "nav",
+                "không đặt 'nav: true' cho trang tiếng Anh: cổng tự liên kết bản dịch với trang "
+                "tiếng Việt gốc",
+                "no nav: true on an English page; it is linked from its original",
             )
     elif kind == "consultations":
         if "opens" in values and "closes" in values and values["closes"] < values["opens"]:

@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from portal.headers.policy import SitePolicy, common_headers, zone_headers, zone_of
+from portal.paths import HEADERS_FILE
 
-FILE_NAME = "_headers"
+FILE_NAME = HEADERS_FILE
 
 
 def rules(

@@ -22,8 +22,9 @@ from portal.headers.policy import (
     common_headers,
     zone_headers,
 )
+from portal.paths import NGINX_FILE
 
-FILE_NAME = "_nginx.conf"
+FILE_NAME = NGINX_FILE
 TEXT_TYPES = (
     "text/css text/plain text/xml application/javascript application/json "
     "application/feed+json application/atom+xml text/calendar image/svg+xml"

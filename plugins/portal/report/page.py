@@ -11,12 +11,13 @@ from jinja2 import Environment, FileSystemLoader
 from pelican.generators import Generator
 
 from portal.catalog.urls import SECTION_TITLES
+from portal.paths import REPORT
 from portal.report.chart import layout
 from portal.report.tally import Month, Tally, tally
 from portal.sections.filters import FILTERS
 from portal.theme import i18n
 
-REPORT_URL = "thong-ke/"  # reserved in portal.catalog.urls
+REPORT_URL = f"{REPORT}/"  # reserved in portal.paths
 REPORT_CSS = ("00-tokens.css", "01-base.css", "46-report.css")
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pelican.generators import Generator
 
 from portal.catalog.urls import SECTIONS
+from portal.paths import THIS_WEEK as THIS_WEEK_FOLDER
 from portal.schedules.week import current, days, link_weeks
 
-THIS_WEEK = f"{SECTIONS['schedules']}/tuan-nay/"
+THIS_WEEK = f"{SECTIONS['schedules']}/{THIS_WEEK_FOLDER}/"
 
 
 class WeekGenerator(Generator):

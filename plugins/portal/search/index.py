@@ -30,14 +30,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from portal.paths import SEARCH_BUNDLE, SEARCH_FULL, SEARCH_SHARED
 from portal.search.facts import quick_record
 from portal.search.fold import mark_d
 from portal.swap import put_in_place
 from portal.workers import dies_with_this_process
 
-BUNDLE = "pagefind"  # the quick index
-FULL = "pagefind-full"  # the full-text index
-SHARED = "pagefind-sites"  # other sites' full-text bundles, copied beside ours: <SHARED>/<id>/
+BUNDLE = SEARCH_BUNDLE  # the quick index
+FULL = SEARCH_FULL  # the full-text index
+SHARED = SEARCH_SHARED  # other sites' full-text bundles, copied beside ours: <SHARED>/<id>/
 BODY_MARKER = "data-pagefind-body"
 LANGUAGE = "vi"  # one index per tier: English standing pages fold just as well
 # Pagefind writes its own UIs too; the portal has its own search page and never loads them.

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 from pelican import signals
 
 from portal.catalog.urls import SECTIONS
+from portal.paths import ROBOTS_FILE, SITEMAP_FILE
 
 
 def entries(catalog) -> list[tuple[str, str]]:
@@ -37,9 +38,9 @@ def write_sitemap(pelican) -> None:
         stamp = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""
         lines.append(f"  <url><loc>{escape(f'{base}/{url}')}</loc>{stamp}</url>")
     lines.append("</urlset>")
-    with open(os.path.join(pelican.output_path, "sitemap.xml"), "w", encoding="utf-8") as out:
+    with open(os.path.join(pelican.output_path, SITEMAP_FILE), "w", encoding="utf-8") as out:
         out.write("\n".join(lines) + "\n")
-    with open(os.path.join(pelican.output_path, "robots.txt"), "w", encoding="utf-8") as out:
+    with open(os.path.join(pelican.output_path, ROBOTS_FILE), "w", encoding="utf-8") as out:
         out.write(f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n")
 
 

@@ -78,6 +78,7 @@ from urllib.parse import unquote, urlsplit
 from crawlerdetect.providers.crawlers import data as _crawler_patterns
 from crawlerdetect.providers.exclusions import data as _exclusion_patterns
 
+from portal import paths
 from portal.frontmatter.fields import TIMEZONE
 from portal.sites import Site
 from portal.stats import combined, keys
@@ -485,9 +486,11 @@ def page_key(rel: str) -> str | None:
         return None
     first = rel.split("/", 1)[0]
     last = rel.rsplit("/", 1)[-1]
-    if last in ("404.html", "410.html") or first[:1] in ("_", "."):
+    if last in (paths.NOT_FOUND_FILE, paths.GONE_FILE) or first[:1] in ("_", "."):
         return None
-    if "/" in rel and (first in ("theme", "widget") or first.startswith("pagefind")):
+    if "/" in rel and (
+        first in (paths.THEME, paths.WIDGET) or first.startswith(paths.SEARCH_BUNDLE)
+    ):
         return None
     return rel if keys.acceptable(rel) else None
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from portal.frontmatter.fields import TIMEZONE
 from portal.messages import N_
+from portal.paths import STATS
 from portal.stats import aggregate as agg
 from portal.stats.aggregate import Aggregate
 
@@ -33,7 +34,7 @@ CHART_DAYS = 90
 MOST_VIEWED = 10
 # Statistics older than this at build time are reported as stale.
 STALE_AFTER = dt.timedelta(days=2)
-STATS_URL = "thong-ke-truy-cap/"
+STATS_URL = f"{STATS}/"
 
 
 def stats_dir(settings: dict[str, Any]) -> Path:

@@ -7,9 +7,10 @@ import os
 from pelican.generators import Generator
 
 from portal.catalog.urls import save_as
+from portal.paths import GONE_FILE, REDIRECTS_FILE
 
-GONE_PAGE = "410.html"
-RULES_NETLIFY = "_redirects"
+GONE_PAGE = GONE_FILE
+RULES_NETLIFY = REDIRECTS_FILE
 
 
 def entries(catalog) -> list[tuple[str, int, str]]:

@@ -15,7 +15,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-OUTPUT_DIR = "theme"
+from portal.paths import THEME
+
+OUTPUT_DIR = THEME
 BUNDLES = {"css": "css/portal.css", "js": "js/portal.js"}
 HASH_LENGTH = 10
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from portal.catalog.urls import SECTIONS, SYNDICATED_FOLDER
+from portal.catalog.urls import SECTIONS
 from portal.feeds.entries import item_id
 from portal.forms.ratings import RANKED_URL, SiteRatings, ranked
+from portal.paths import SEARCH, SYNDICATED_FOLDER, WIDGET
 from portal.search.index import BUNDLE, FULL, SHARED
 from portal.stats.view import STATS_URL, site_stats
 from portal.theme import assets
@@ -17,8 +18,8 @@ from portal.theme.articles import link_neighbours, link_related
 from portal.theme.home import build_home, empty_sites, syndicated_news
 from portal.theme.links import absolute_root, navigation, site_root
 
-SEARCH_URL = "tim-kiem/"
-WIDGET_URL = "widget/v1/"
+SEARCH_URL = f"{SEARCH}/"
+WIDGET_URL = f"{WIDGET}/v1/"
 SYNDICATED_URL = f"{SECTIONS['articles']}/{SYNDICATED_FOLDER}/"
 
 

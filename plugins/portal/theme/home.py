@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from portal.catalog.urls import CATEGORY_PREFIX
+from portal.paths import CATEGORY_PREFIX
 from portal.slugs import slugify
 
 ANNOUNCEMENTS = "Thông báo"
