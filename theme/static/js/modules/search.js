@@ -11,6 +11,15 @@
      opens the filter panel.
    - Vietnamese: the indexes hold "đ" as "d" + U+0335 (portal/search/fold.py), so the query is
      marked the same way and every string shown is unmarked.
+   - Tones: Pagefind folds them, so "lừa đảo" also finds "lúa" and ranks by other signals
+     (a folded match in a title beats an exact one in a body). A query typed with tone marks
+     gets a second pass (rerank): the first RERANK results are ordered by how many of the
+     words the reader typed with marks (or đ) the page holds exactly, Pagefind's order kept
+     otherwise. A query without marks is left as Pagefind ranks it, and costs nothing more.
+   - Excerpts: a result shows its summary (meta "excerpt", body text; portal/search/facts.py)
+     with the query's words marked, not Pagefind's excerpt, which goes where the matches are
+     densest and so often reads as a string of fields. In full text, Pagefind's excerpt is
+     kept when the summary holds none of the query's words (the match is deeper in the body).
    - State lives in the URL (?q=…&type=…&sort=…&wide=1&full=1), so a search can be linked and
      the back button works; the page sets data-pt-state="done" and data-pt-count on
      [data-pt-search] when results are shown (used by the tests and the benchmark). */
@@ -24,6 +33,10 @@ const RANKING = {
   diacriticSimilarity: 0.8,
   metaWeights: { title: 8 },
 };
+
+// Results re-ranked by exact tones: fragments of the first RERANK are fetched at once (those
+// beyond the first page cost bytes; make bench-search reports the first query's total).
+const RERANK = 20;
 
 const mark = (text) => text.replace(/đ/g, "d" + MARK).replace(/Đ/g, "D" + MARK);
 const unmark = (text) =>
@@ -54,6 +67,54 @@ function excerptNodes(html) {
     else out.push(document.createTextNode(unmark(node.textContent)));
   }
   return out;
+}
+
+/* Words of a text as a reader typed or reads them: NFC, lower case, đ unmarked. */
+const wordsOf = (text) =>
+  unmark(text || "").normalize("NFC").toLocaleLowerCase("vi").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const fold = (word) =>
+  word.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").normalize("NFC");
+const toned = (word) => word !== fold(word);
+
+/* How many of the words typed with marks a page (title + text) holds exactly. */
+function exactScore(typed, data) {
+  const have = new Set(wordsOf(`${data.meta?.title || ""} ${data.content || ""}`));
+  return typed.reduce((n, word) => n + (have.has(word) ? 1 : 0), 0);
+}
+
+/* The second pass: results holding more of the toned words exactly first, stable otherwise. */
+async function rerank(results, query) {
+  const typed = [...new Set(wordsOf(query).filter(toned))];
+  if (!typed.length || results.length < 2) return results;
+  const head = results.slice(0, RERANK);
+  const data = await Promise.all(head.map(dataOf));
+  const scored = head.map((result, i) => ({ result, i, score: exactScore(typed, data[i]) }));
+  scored.sort((a, b) => b.score - a.score || a.i - b.i);
+  return scored.map((s) => s.result).concat(results.slice(RERANK));
+}
+
+/* A result's data, fetched once (the rerank and the list share it). */
+function dataOf(result) {
+  result.loaded = result.loaded || result.data();
+  return result.loaded;
+}
+
+/* The excerpt shown: the summary with the query's words marked (folded comparison), or
+   Pagefind's excerpt (text and <mark>) when there is no summary, or in full text when the
+   summary holds none of the query's words. */
+function excerptOf(item, query, mode) {
+  const summary = item.meta?.excerpt;
+  if (!summary) return excerptNodes(item.excerpt || "");
+  const wanted = new Set(wordsOf(query).map(fold));
+  const parts = unmark(summary).split(/([\p{L}\p{N}]+)/u);
+  let hits = 0;
+  const nodes = parts.filter(Boolean).map((part) => {
+    const hit = /^[\p{L}\p{N}]+$/u.test(part) && wanted.has(fold(part.toLocaleLowerCase("vi")));
+    hits += hit ? 1 : 0;
+    return hit ? el("mark", { text: part }) : document.createTextNode(part);
+  });
+  if (!hits && mode === "full" && item.excerpt) return excerptNodes(item.excerpt);
+  return nodes;
 }
 
 function displayDate(iso) {
@@ -318,13 +379,15 @@ class SearchPage {
     const options = { filters: this.filterArgument() };
     if (this.sort) options.sort = { date: this.sort === "newest" ? "desc" : "asc" };
     const search = await engine.pf.search(this.query ? mark(this.query) : null, options);
-    return search ? { search, failed } : null;
+    if (!search) return null;
+    if (this.query && !this.sort) search.results = await rerank(search.results, this.query);
+    return { search, failed };
   }
 
   async showMore(moveFocus) {
     const serial = this.serial;
     const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
-    const data = await Promise.all(batch.map((r) => r.data()));
+    const data = await Promise.all(batch.map(dataOf));
     if (serial !== this.serial) return;
     const first = this.shown;
     data.forEach((item, i) => this.list.append(this.renderResult(item, first + i + 1)));
@@ -340,6 +403,7 @@ class SearchPage {
     const siteId = (filters.site || [])[0];
     const details = [];
     if (type) details.push(this.config.types[type] || type);
+    if (meta.number) details.push(unmark(meta.number)); // the excerpt is body text: show it here
     if (siteId && this.config.sites.length > 1) details.push(this.sitesById[siteId]?.name || siteId);
     const date = displayDate(meta.date);
     const link = el("a", { href: this.resultUrl(item.url), class: "pt-search-result__link" }, unmark(meta.title || item.url));
@@ -347,7 +411,7 @@ class SearchPage {
       el("h2", { class: "pt-search-result__title" }, link),
       el("p", { class: "pt-search-result__meta" }, details.join(" · "),
         date ? el("span", {}, details.length ? " · " : "", el("time", { datetime: meta.date, text: date })) : null),
-      el("p", { class: "pt-search-result__excerpt" }, ...excerptNodes(item.excerpt || "")));
+      el("p", { class: "pt-search-result__excerpt" }, ...excerptOf(item, this.query, this.mode)));
   }
 
   /* A quick result's URL is /<site-id>/<path>: that site's root + path. Full-text URLs are
