@@ -120,3 +120,11 @@ def test_bench_search_end_to_end(tmp_path):
         assert by_query[common].ours.results > 0
     assert by_query["dao"].ours.results > 0  # "dao" finds words written with đ
     assert "indexing peak memory" in text and "≤ 300 KB" in text
+    # The quality table: labelled queries of every kind, each answered by both.
+    kinds = {run.query.kind for run in report.quality}
+    assert kinds == {"tones", "no tones", "đ", "number"}
+    for run in report.quality:
+        assert run.ours.results is not None and run.stock.results is not None, run.query
+        assert run.query.relevant and run.plain is not None
+    assert "## Quality: precision at 1 and 5" in text and "| number |" in text
+    print(text)

@@ -302,3 +302,11 @@ def test_excerpt_is_body_text_not_the_fields(page, demo_site):
             assert field not in excerpt
     marked = page.locator(".pt-search-result__excerpt mark").first.inner_text()
     assert marked.lower() == "công"
+    # In full text too (the page's details block holds the same fields).
+    page.click(".pt-search-full")
+    page.wait_for_function("() => location.search.includes('full=1')")
+    page.wait_for_selector(DONE)
+    hit = page.locator(".pt-search-result", has=page.locator(f'a[href$="{DOCUMENT_2315}"]'))
+    excerpt = hit.locator(".pt-search-result__excerpt").inner_text()
+    assert excerpt.startswith(summary) and "Trần Quốc Khải" not in excerpt, excerpt
+    assert "2315/QĐ-UBND" in hit.inner_text()  # on the meta line

@@ -279,6 +279,7 @@ class QueryRun:
     query: str
     ours: Visit
     stock: Visit
+    plain: Visit | None = None  # ours without the toned second pass (quality queries only)
 
 
 @dataclass
@@ -286,6 +287,7 @@ class QualityRun:
     query: search_quality.LabelledQuery
     ours: Visit
     stock: Visit
+    plain: Visit | None = None  # ours in Pagefind's order (``rerank=0``)
 
 
 @dataclass
@@ -396,13 +398,13 @@ def index_stock(site: Path) -> IndexRun:
     return IndexRun("stock", run.seconds, run.peak_bytes, size, int(found[1]) if found else 0)
 
 
-def visit_ours(browser, server: CountingServer, parent: str, query: str) -> Visit:
+def visit_ours(browser, server: CountingServer, parent: str, query: str, extra: str = "") -> Visit:
     """Open the parent's search page for ``query`` and wait for its results."""
     context = browser.new_context()
     try:
         page = context.new_page()
         server.reset()
-        page.goto(f"{server.url}/{parent}/tim-kiem/?q={quote(query)}")
+        page.goto(f"{server.url}/{parent}/tim-kiem/?q={quote(query)}{extra}")
         error = ""
         try:
             page.wait_for_function(
@@ -472,6 +474,7 @@ def _measure_part(
     parent: str,
     part: list[tuple[int, str]],
     gzip_text: bool,
+    ablation: bool = False,
 ) -> tuple[list[tuple[int, QueryRun]], str]:
     """Some of the queries, in a browser and servers of their own (one per thread)."""
     from playwright.sync_api import sync_playwright
@@ -489,11 +492,16 @@ def _measure_part(
             for index, query in part:
                 ours = visit_ours(browser, ours_server, parent, query)
                 stock = visit_stock(browser, stock_server, query)
+                plain = (
+                    visit_ours(browser, ours_server, parent, query, "&rerank=0")
+                    if ablation
+                    else None
+                )
                 say(
                     f"  {query!r}: ours {ours.results} results {ours.bytes / KB:.0f} KB, "
                     f"stock {stock.results} results {stock.bytes / KB:.0f} KB"
                 )
-                runs.append((index, QueryRun(query, ours, stock)))
+                runs.append((index, QueryRun(query, ours, stock, plain)))
             version = browser.version
         finally:
             browser.close()
@@ -507,6 +515,7 @@ def measure_queries(
     queries: list[str],
     browsers: int = 2,
     gzip_text: bool = True,
+    ablation: bool = False,
 ) -> tuple[list[QueryRun], str]:
     """Every query, spread over ``browsers`` browsers in parallel. Each has its own servers, so
     the bytes counted for a visit are that visit's alone; only the wall time is shared."""
@@ -515,7 +524,10 @@ def measure_queries(
     parts = [part for part in parts if part]
     with concurrent.futures.ThreadPoolExecutor(len(parts) or 1) as pool:
         done = list(
-            pool.map(lambda part: _measure_part(output, stock_site, parent, part, gzip_text), parts)
+            pool.map(
+                lambda part: _measure_part(output, stock_site, parent, part, gzip_text, ablation),
+                parts,
+            )
         )
     runs = sorted((pair for found, _ in done for pair in found), key=lambda pair: pair[0])
     version = done[0][1] if done else ""
@@ -559,9 +571,17 @@ def run(
         labelled = search_quality.labelled_queries(quality_records(content, info.parent))
         say(f"Quality: {len(labelled)} labelled queries in Chromium …")
         checked, _ = measure_queries(
-            output, stock_site, info.parent, [q.query for q in labelled], browsers, gzip_text
+            output,
+            stock_site,
+            info.parent,
+            [q.query for q in labelled],
+            browsers,
+            gzip_text,
+            ablation=True,
         )
-        quality = [QualityRun(q, r.ours, r.stock) for q, r in zip(labelled, checked, strict=True)]
+        quality = [
+            QualityRun(q, r.ours, r.stock, r.plain) for q, r in zip(labelled, checked, strict=True)
+        ]
         machine = machine_info()
         machine["chromium"] = browser_version
         return Report(info, build_seconds, ours, stock, runs, machine, gzip_text, quality)
@@ -630,14 +650,21 @@ def breakdown_table(run: QueryRun) -> list[str]:
 
 def quality_table(report: Report) -> list[str]:
     summary = search_quality.summarize((r.query, r.ours.urls, r.stock.urls) for r in report.quality)
+    plain = search_quality.summarize(
+        (r.query, r.plain.urls if r.plain else [], []) for r in report.quality
+    )
     lines = [
-        "| queries | n | ours P@1 | ours P@5 | stock P@1 | stock P@5 |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| queries | n | ours P@1 | ours P@5 | ours, Pagefind's order P@1 | P@5 | "
+        "extra KB (mean) | stock P@1 | stock P@5 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for kind, row in summary.items():
+        runs = [r for r in report.quality if r.query.kind == kind and r.plain]
+        extra = sum(r.ours.bytes - r.plain.bytes for r in runs) / len(runs) if runs else 0
         lines.append(
             f"| {kind} | {row['queries']:.0f} | {row['ours P@1']:.2f} | {row['ours P@5']:.2f} | "
-            f"{row['stock P@1']:.2f} | {row['stock P@5']:.2f} |"
+            f"{plain[kind]['ours P@1']:.2f} | {plain[kind]['ours P@5']:.2f} | "
+            f"{extra / KB:+,.1f} | {row['stock P@1']:.2f} | {row['stock P@5']:.2f} |"
         )
     return lines
 
@@ -733,7 +760,10 @@ def render(report: Report) -> str:
             "tones* and *đ*, three words of a title typed without marks (đ as d); relevant: the "
             "titles holding them; *number*, a document number as written. P@k: relevant among the "
             "first k results over min(k, relevant), mean over the queries. Ours: the parent's "
-            "search page (quick index, the toned second pass); stock: `pagefind.search(q)`.",
+            "search page (quick index, with the toned second pass); ours in Pagefind's order: "
+            "the same page with `rerank=0`, and the extra bytes the second pass fetched (mean "
+            "over the kind's queries); stock: `pagefind.search(q)` on the full pages. Relevance "
+            "is judged on what a quick record holds (title, fields, summary).",
             "",
             *quality_table(report),
             "",

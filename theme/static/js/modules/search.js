@@ -150,6 +150,8 @@ class SearchPage {
     this.sort = ["newest", "oldest"].includes(params.get("sort")) ? params.get("sort") : "";
     this.wide = params.get("wide") === "1" && Boolean(this.parent);
     this.full = params.get("full") === "1";
+    // rerank=0: Pagefind's order alone (make bench-search measures the second pass with it).
+    this.rerank = params.get("rerank") !== "0";
     this.selected = {};
     for (const key of FILTER_KEYS) {
       const values = params.getAll(key).filter(Boolean);
@@ -380,7 +382,7 @@ class SearchPage {
     if (this.sort) options.sort = { date: this.sort === "newest" ? "desc" : "asc" };
     const search = await engine.pf.search(this.query ? mark(this.query) : null, options);
     if (!search) return null;
-    if (this.query && !this.sort) search.results = await rerank(search.results, this.query);
+    if (this.query && !this.sort && this.rerank) search.results = await rerank(search.results, this.query);
     return { search, failed };
   }
 
