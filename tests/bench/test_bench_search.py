@@ -97,7 +97,8 @@ def test_counting_server_counts_bytes_sent(tmp_path):
     assert search.by_file_kind(sent) == {"index chunks": (1, len(index))}
 
 
-# Both indexers and 20 queries in Chromium (about 45 s): make test-slow; make bench-search runs it too.
+# Both indexers, 20 queries and ~75 labelled ones in Chromium (about 4 min alone): make test-slow;
+# make bench-search runs it too.
 @pytest.mark.browser
 @pytest.mark.slow
 def test_bench_search_end_to_end(tmp_path):
