@@ -13,9 +13,9 @@
      marked the same way and every string shown is unmarked.
    - Tones: Pagefind folds them, so "lừa đảo" also finds "lúa" and ranks by other signals
      (a folded match in a title beats an exact one in a body). A query typed with tone marks
-     gets a second pass (rerank): the first RERANK results are ordered by how many of the
-     words the reader typed with marks (or đ) the page holds exactly, Pagefind's order kept
-     otherwise. A query without marks is left as Pagefind ranks it, and costs nothing more.
+     gets a second pass (rerank): the first RERANK results (in full text: the first page) are
+     ordered by how many of the words the reader typed with marks (or đ) the page holds
+     exactly, Pagefind's order kept otherwise. A query without marks is left as Pagefind ranks it, and costs nothing more.
    - Excerpts: a result shows its summary (meta "excerpt", body text; portal/search/facts.py)
      with the query's words marked, not Pagefind's excerpt, which goes where the matches are
      densest and so often reads as a string of fields. In full text, Pagefind's excerpt is
@@ -35,7 +35,8 @@ const RANKING = {
 };
 
 // Results re-ranked by exact tones: fragments of the first RERANK are fetched at once (those
-// beyond the first page cost bytes; make bench-search reports the first query's total).
+// beyond the first page cost bytes; make bench-search reports the first query's total). A
+// full-text fragment is a whole page: there only the first page is re-ranked (no extra bytes).
 const RERANK = 20;
 
 const mark = (text) => text.replace(/đ/g, "d" + MARK).replace(/Đ/g, "D" + MARK);
@@ -83,14 +84,14 @@ function exactScore(typed, data) {
 }
 
 /* The second pass: results holding more of the toned words exactly first, stable otherwise. */
-async function rerank(results, query) {
+async function rerank(results, query, depth) {
   const typed = [...new Set(wordsOf(query).filter(toned))];
   if (!typed.length || results.length < 2) return results;
-  const head = results.slice(0, RERANK);
+  const head = results.slice(0, depth);
   const data = await Promise.all(head.map(dataOf));
   const scored = head.map((result, i) => ({ result, i, score: exactScore(typed, data[i]) }));
   scored.sort((a, b) => b.score - a.score || a.i - b.i);
-  return scored.map((s) => s.result).concat(results.slice(RERANK));
+  return scored.map((s) => s.result).concat(results.slice(depth));
 }
 
 /* A result's data, fetched once (the rerank and the list share it). */
@@ -382,7 +383,10 @@ class SearchPage {
     if (this.sort) options.sort = { date: this.sort === "newest" ? "desc" : "asc" };
     const search = await engine.pf.search(this.query ? mark(this.query) : null, options);
     if (!search) return null;
-    if (this.query && !this.sort && this.rerank) search.results = await rerank(search.results, this.query);
+    if (this.query && !this.sort && this.rerank) {
+      const depth = mode === "full" ? PAGE_SIZE : RERANK;
+      search.results = await rerank(search.results, this.query, depth);
+    }
     return { search, failed };
   }
 
