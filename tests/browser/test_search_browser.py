@@ -309,3 +309,11 @@ def test_excerpt_is_body_text_not_the_fields(page, demo_site):
     excerpt = hit.locator(".pt-search-result__excerpt").inner_text()
     assert excerpt.startswith(summary) and "Trần Quốc Khải" not in excerpt, excerpt
     assert "2315/QĐ-UBND" in hit.inner_text()  # on the meta line
+    # Found by its number in full text: the number is on the meta line, the excerpt is body.
+    search(page, demo_site, "binh-lang", "2315/QĐ-UBND", "&full=1")
+    hit = page.locator(".pt-search-result", has=page.locator(f'a[href$="{DOCUMENT_2315}"]'))
+    excerpt = hit.locator(".pt-search-result__excerpt").inner_text()
+    assert excerpt.startswith(summary) and "Trần Quốc Khải" not in excerpt, excerpt
+    # A word deep in the body only: Pagefind's excerpt, where the word is.
+    search(page, demo_site, "binh-lang", "chau minh tam", "&full=1")
+    assert "Châu Minh Tâm" in page.locator(".pt-search-result__excerpt").first.inner_text()

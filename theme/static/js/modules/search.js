@@ -19,7 +19,8 @@
    - Excerpts: a result shows its summary (meta "excerpt", body text; portal/search/facts.py)
      with the query's words marked, not Pagefind's excerpt, which goes where the matches are
      densest and so often reads as a string of fields. In full text, Pagefind's excerpt is
-     kept when the summary holds none of the query's words (the match is deeper in the body).
+     kept when a query word is in none of the title, number and summary (it is deeper in the
+     body, and Pagefind's excerpt shows it there).
    - State lives in the URL (?q=…&type=…&sort=…&wide=1&full=1), so a search can be linked and
      the back button works; the page sets data-pt-state="done" and data-pt-count on
      [data-pt-search] when results are shown (used by the tests and the benchmark). */
@@ -101,21 +102,23 @@ function dataOf(result) {
 }
 
 /* The excerpt shown: the summary with the query's words marked (folded comparison), or
-   Pagefind's excerpt (text and <mark>) when there is no summary, or in full text when the
-   summary holds none of the query's words. */
+   Pagefind's excerpt (text and <mark>) when there is no summary, or in full text when some of
+   the query's words are in none of the title, number and summary (they are deeper in the body,
+   and Pagefind's excerpt shows them there). */
 function excerptOf(item, query, mode) {
   const summary = item.meta?.excerpt;
   if (!summary) return excerptNodes(item.excerpt || "");
   const wanted = new Set(wordsOf(query).map(fold));
+  if (mode === "full" && item.excerpt) {
+    const known = `${item.meta.title || ""} ${item.meta.number || ""} ${summary}`;
+    const shown = new Set(wordsOf(known).map(fold));
+    if ([...wanted].some((word) => !shown.has(word))) return excerptNodes(item.excerpt);
+  }
   const parts = unmark(summary).split(/([\p{L}\p{N}]+)/u);
-  let hits = 0;
-  const nodes = parts.filter(Boolean).map((part) => {
+  return parts.filter(Boolean).map((part) => {
     const hit = /^[\p{L}\p{N}]+$/u.test(part) && wanted.has(fold(part.toLocaleLowerCase("vi")));
-    hits += hit ? 1 : 0;
     return hit ? el("mark", { text: part }) : document.createTextNode(part);
   });
-  if (!hits && mode === "full" && item.excerpt) return excerptNodes(item.excerpt);
-  return nodes;
 }
 
 function displayDate(iso) {
