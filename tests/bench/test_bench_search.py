@@ -97,7 +97,8 @@ def test_counting_server_counts_bytes_sent(tmp_path):
     assert search.by_file_kind(sent) == {"index chunks": (1, len(index))}
 
 
-# Both indexers, 20 queries in Chromium (about 45 s): make test-slow; make bench-search runs it.
+# Both indexers, 20 queries and ~75 labelled ones in Chromium (about 4 min alone): make test-slow;
+# make bench-search runs it too.
 @pytest.mark.browser
 @pytest.mark.slow
 def test_bench_search_end_to_end(tmp_path):
@@ -120,3 +121,11 @@ def test_bench_search_end_to_end(tmp_path):
         assert by_query[common].ours.results > 0
     assert by_query["dao"].ours.results > 0  # "dao" finds words written with đ
     assert "indexing peak memory" in text and "≤ 300 KB" in text
+    # The quality table: labelled queries of every kind, each answered by both.
+    kinds = {run.query.kind for run in report.quality}
+    assert kinds == {"tones", "no tones", "đ", "number"}
+    for run in report.quality:
+        assert run.ours.results is not None and run.stock.results is not None, run.query
+        assert run.query.relevant and run.plain is not None
+    assert "## Quality: precision at 1 and 5" in text and "| number |" in text
+    print(text)

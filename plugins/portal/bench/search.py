@@ -38,7 +38,7 @@ from urllib.parse import quote
 
 import click
 
-from portal.bench import corpus
+from portal.bench import corpus, search_quality
 from portal.bench.measure import SAMPLE_SECONDS, machine_info, run_measured
 from portal.search.index import FULL
 
@@ -47,6 +47,7 @@ MB = 1024 * 1024
 TARGET_FIRST_QUERY = 300 * KB
 TARGET_PEAK = 1024 * MB
 QUERY_TIMEOUT_MS = 120_000
+TOP = 5  # results kept per visit for the quality table (precision at 1 and 5)
 # Pagefind's Default UI shows 5 results at first (pageSize ?? 5 in pagefind-ui.js 1.5.2) and
 # loads the filters when it starts; the stock column does the same.
 STOCK_PAGE_SIZE = 5
@@ -270,6 +271,7 @@ class Visit:
     page_bytes: int = 0  # the page's own HTML, CSS and JS (not counted in ``bytes``)
     error: str = ""
     kinds: dict[str, tuple[int, int]] = field(default_factory=dict)  # see ``by_file_kind``
+    urls: list[str] = field(default_factory=list)  # the first results' paths, in order
 
 
 @dataclass
@@ -277,6 +279,15 @@ class QueryRun:
     query: str
     ours: Visit
     stock: Visit
+    plain: Visit | None = None  # ours without the toned second pass (quality queries only)
+
+
+@dataclass
+class QualityRun:
+    query: search_quality.LabelledQuery
+    ours: Visit
+    stock: Visit
+    plain: Visit | None = None  # ours in Pagefind's order (``rerank=0``)
 
 
 @dataclass
@@ -288,12 +299,35 @@ class Report:
     queries: list[QueryRun] = field(default_factory=list)
     machine: dict[str, str] = field(default_factory=dict)
     gzip_text: bool = True
+    quality: list[QualityRun] = field(default_factory=list)
 
 
 def queries_for(info: corpus.CorpusInfo) -> list[str]:
     numbers = info.numbers.get(info.parent) or [n for ns in info.numbers.values() for n in ns]
     number = next((n for n in numbers if "QĐ-UBND" in n), numbers[0] if numbers else "1/QĐ-UBND")
     return [q.format(number=number, rare=info.rare_word) for q in QUERIES]
+
+
+def quality_records(content: Path, parent: str) -> list[search_quality.Record]:
+    """What the parent's search answers from (its items and its members'), with the paths the
+    built sites serve them at: the quality table's ground truth."""
+    from portal.build import scan
+    from portal.errors import ErrorReport
+    from portal.search.facts import quick_text
+    from portal.search.index import quick_items
+
+    report = ErrorReport()
+    sites, catalogs = scan(content, corpus.NOW, report)
+    site = next(s for s in sites if s.id == parent)
+    return [
+        search_quality.Record(
+            f"/{item.site}/{item.url}",
+            item.meta.get("title") or "",
+            " ".join(quick_text(item)),
+            str(item.meta.get("number") or "") if item.kind == "documents" else "",
+        )
+        for item in quick_items(site, sites, catalogs)
+    ]
 
 
 # -- Steps ------------------------------------------------------------------------------------
@@ -364,13 +398,13 @@ def index_stock(site: Path) -> IndexRun:
     return IndexRun("stock", run.seconds, run.peak_bytes, size, int(found[1]) if found else 0)
 
 
-def visit_ours(browser, server: CountingServer, parent: str, query: str) -> Visit:
+def visit_ours(browser, server: CountingServer, parent: str, query: str, extra: str = "") -> Visit:
     """Open the parent's search page for ``query`` and wait for its results."""
     context = browser.new_context()
     try:
         page = context.new_page()
         server.reset()
-        page.goto(f"{server.url}/{parent}/tim-kiem/?q={quote(query)}")
+        page.goto(f"{server.url}/{parent}/tim-kiem/?q={quote(query)}{extra}")
         error = ""
         try:
             page.wait_for_function(
@@ -385,21 +419,25 @@ def visit_ours(browser, server: CountingServer, parent: str, query: str) -> Visi
         count = root.get_attribute("data-pt-count") if state == "done" else None
         if state == "error":
             error = "the search page reported an error"
+        urls = page.eval_on_selector_all(
+            ".pt-search-result__link", "els => els.map(e => decodeURI(e.pathname))"
+        )
     finally:
         context.close()
     sent = server.settle()
     size, requests = index_bytes(sent)
     page_bytes = sum(n for p, n in sent if not any(x in p for x in INDEX_PATHS))
     results = int(count) if count is not None else None
-    return Visit(results, size, requests, page_bytes, error, by_file_kind(sent))
+    return Visit(results, size, requests, page_bytes, error, by_file_kind(sent), urls[:TOP])
 
 
 STOCK_SCRIPT = """async ([query, pageSize]) => {
   const pf = await import('/pagefind/pagefind.js');
   await pf.filters();
   const search = await pf.search(query);
-  await Promise.all(search.results.slice(0, pageSize).map((r) => r.data()));
-  return search.results.length;
+  const data = await Promise.all(search.results.slice(0, pageSize).map((r) => r.data()));
+  const paths = data.map((d) => decodeURI(new URL(d.url, location.href).pathname));
+  return [search.results.length, paths];
 }"""
 
 
@@ -411,16 +449,16 @@ def visit_stock(browser, server: CountingServer, query: str) -> Visit:
         page.goto(f"{server.url}{BLANK_PAGE}")
         server.settle()
         server.reset()
-        count, error = None, ""
+        count, error, urls = None, "", []
         try:
-            count = int(page.evaluate(STOCK_SCRIPT, [query, STOCK_PAGE_SIZE]))
+            count, urls = page.evaluate(STOCK_SCRIPT, [query, STOCK_PAGE_SIZE])
         except Exception as exc:
             error = str(exc).splitlines()[0]
     finally:
         context.close()
     sent = server.settle()
     size, requests = index_bytes(sent)
-    return Visit(count, size, requests, 0, error, by_file_kind(sent))
+    return Visit(count, size, requests, 0, error, by_file_kind(sent), urls)
 
 
 def chromium_path() -> str:
@@ -436,6 +474,7 @@ def _measure_part(
     parent: str,
     part: list[tuple[int, str]],
     gzip_text: bool,
+    ablation: bool = False,
 ) -> tuple[list[tuple[int, QueryRun]], str]:
     """Some of the queries, in a browser and servers of their own (one per thread)."""
     from playwright.sync_api import sync_playwright
@@ -453,11 +492,16 @@ def _measure_part(
             for index, query in part:
                 ours = visit_ours(browser, ours_server, parent, query)
                 stock = visit_stock(browser, stock_server, query)
+                plain = (
+                    visit_ours(browser, ours_server, parent, query, "&rerank=0")
+                    if ablation
+                    else None
+                )
                 say(
                     f"  {query!r}: ours {ours.results} results {ours.bytes / KB:.0f} KB, "
                     f"stock {stock.results} results {stock.bytes / KB:.0f} KB"
                 )
-                runs.append((index, QueryRun(query, ours, stock)))
+                runs.append((index, QueryRun(query, ours, stock, plain)))
             version = browser.version
         finally:
             browser.close()
@@ -471,6 +515,7 @@ def measure_queries(
     queries: list[str],
     browsers: int = 2,
     gzip_text: bool = True,
+    ablation: bool = False,
 ) -> tuple[list[QueryRun], str]:
     """Every query, spread over ``browsers`` browsers in parallel. Each has its own servers, so
     the bytes counted for a visit are that visit's alone; only the wall time is shared."""
@@ -479,7 +524,10 @@ def measure_queries(
     parts = [part for part in parts if part]
     with concurrent.futures.ThreadPoolExecutor(len(parts) or 1) as pool:
         done = list(
-            pool.map(lambda part: _measure_part(output, stock_site, parent, part, gzip_text), parts)
+            pool.map(
+                lambda part: _measure_part(output, stock_site, parent, part, gzip_text, ablation),
+                parts,
+            )
         )
     runs = sorted((pair for found, _ in done for pair in found), key=lambda pair: pair[0])
     version = done[0][1] if done else ""
@@ -520,9 +568,23 @@ def run(
         runs, browser_version = measure_queries(
             output, stock_site, info.parent, wanted, browsers, gzip_text
         )
+        labelled = search_quality.labelled_queries(quality_records(content, info.parent))
+        say(f"Quality: {len(labelled)} labelled queries in Chromium …")
+        checked, _ = measure_queries(
+            output,
+            stock_site,
+            info.parent,
+            [q.query for q in labelled],
+            browsers,
+            gzip_text,
+            ablation=True,
+        )
+        quality = [
+            QualityRun(q, r.ours, r.stock, r.plain) for q, r in zip(labelled, checked, strict=True)
+        ]
         machine = machine_info()
         machine["chromium"] = browser_version
-        return Report(info, build_seconds, ours, stock, runs, machine, gzip_text)
+        return Report(info, build_seconds, ours, stock, runs, machine, gzip_text, quality)
     finally:
         if owned and not keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -582,6 +644,43 @@ def breakdown_table(run: QueryRun) -> list[str]:
             continue
         lines.append(
             f"| {kind} | {ours[0]} | {ours[1] / KB:,.0f} | {stock[0]} | {stock[1] / KB:,.0f} |"
+        )
+    return lines
+
+
+def quality_table(report: Report) -> list[str]:
+    summary = search_quality.summarize((r.query, r.ours.urls, r.stock.urls) for r in report.quality)
+    plain = search_quality.summarize(
+        (r.query, r.plain.urls if r.plain else [], []) for r in report.quality
+    )
+    lines = [
+        "| queries | n | ours P@1 | ours P@5 | ours, Pagefind's order P@1 | P@5 | "
+        "extra KB (mean) | stock P@1 | stock P@5 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for kind, row in summary.items():
+        runs = [r for r in report.quality if r.query.kind == kind and r.plain]
+        extra = sum(r.ours.bytes - r.plain.bytes for r in runs) / len(runs) if runs else 0
+        lines.append(
+            f"| {kind} | {row['queries']:.0f} | {row['ours P@1']:.2f} | {row['ours P@5']:.2f} | "
+            f"{plain[kind]['ours P@1']:.2f} | {plain[kind]['ours P@5']:.2f} | "
+            f"{extra / KB:+,.1f} | {row['stock P@1']:.2f} | {row['stock P@5']:.2f} |"
+        )
+    return lines
+
+
+def quality_details(report: Report) -> list[str]:
+    lines = [
+        "| kind | query | relevant | ours P@1 | ours P@5 | stock P@1 | stock P@5 | ours KB |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    p = search_quality.precision
+    for r in report.quality:
+        q = r.query
+        lines.append(
+            f"| {q.kind} | `{q.query}` | {len(q.relevant)} | {p(r.ours.urls, q.relevant, 1):.0f} | "
+            f"{p(r.ours.urls, q.relevant, 5):.2f} | {p(r.stock.urls, q.relevant, 1):.0f} | "
+            f"{p(r.stock.urls, q.relevant, 5):.2f} | {r.ours.bytes / KB:,.0f} |"
         )
     return lines
 
@@ -648,6 +747,33 @@ def render(report: Report) -> str:
             "",
             f"Our search page's own HTML, CSS and JS: {heaviest.ours.page_bytes / KB:,.0f} KB "
             "(not counted above).",
+        ]
+    if report.quality:
+        worst_quality = max(r.ours.bytes for r in report.quality)
+        lines += [
+            "",
+            "## Quality: precision at 1 and 5 on labelled queries",
+            "",
+            "Queries derived from the corpus (`portal.bench.search_quality`): *tones*, two "
+            "words of a title typed with their tone marks where folding makes them ambiguous "
+            "(relevant: the pages holding both words exactly; a folded-only match is not); *no "
+            "tones* and *đ*, three words of a title typed without marks (đ as d); relevant: the "
+            "titles holding them; *number*, a document number as written. P@k: relevant among the "
+            "first k results over min(k, relevant), mean over the queries. Ours: the parent's "
+            "search page (quick index, with the toned second pass); ours in Pagefind's order: "
+            "the same page with `rerank=0`, and the extra bytes the second pass fetched (mean "
+            "over the kind's queries); stock: `pagefind.search(q)` on the full pages. Relevance "
+            "is judged on what a quick record holds (title, fields, summary).",
+            "",
+            *quality_table(report),
+            "",
+            f"Worst first-query transfer among these queries (ours): {worst_quality / KB:,.0f} KB.",
+            "",
+            "<details><summary>Every labelled query</summary>",
+            "",
+            *quality_details(report),
+            "",
+            "</details>",
         ]
     return "\n".join(lines) + "\n"
 

@@ -18,6 +18,8 @@ class Facts:
     site: str  # the site id: the ``site`` filter
     day: str  # ISO date the results sort by ("" when the item has none)
     filters: tuple[tuple[str, str], ...]  # (key, value), ``type`` and ``site`` included
+    excerpt: str = ""  # body text a result shows (the summary's start), never the fields
+    shown: tuple[tuple[str, str], ...] = ()  # see ``shown_fields``
 
 
 def item_day(item) -> str:
@@ -55,6 +57,10 @@ FACETS = {
 }
 
 
+# A full-text result's excerpt when the query's words are in it (else Pagefind's, around them).
+EXCERPT_WORDS = 30
+
+
 def facts(item) -> Facts:
     day = item_day(item)
     filters = [("type", item.kind), ("site", item.site)]
@@ -62,7 +68,8 @@ def facts(item) -> Facts:
         filters.append(("year", day[:4]))
     for key, field in FACETS.get(item.kind, ()):
         filters += [(key, value) for value in _values(item.meta.get(field))]
-    return Facts(item.kind, item.site, day, tuple(filters))
+    excerpt = _words(item.teaser, EXCERPT_WORDS)
+    return Facts(item.kind, item.site, day, tuple(filters), excerpt, shown_fields(item))
 
 
 # The short text a quick record holds, after the title: the fields a reader identifies an item
@@ -81,14 +88,45 @@ QUICK_FIELDS = {
 }
 
 
-def quick_text(item) -> list[str]:
-    """The lines of an item's quick record after its title."""
+# Fields a result shows on its meta line (meta of the same name in both indexes): the excerpt
+# is body text, so a document found by its number still shows the number.
+SHOWN_FIELDS = ("number",)
+
+
+def _quick_lines(item) -> list[tuple[str, str]]:
     lines = []
     for field in QUICK_FIELDS.get(item.kind, ()):
         values = _values(item.meta.get(field))
         if values:
-            lines.append(", ".join(values))
-    teaser = _words(item.teaser, QUICK_SUMMARY_WORDS)
+            lines.append((field, ", ".join(values)))
+    return lines
+
+
+def quick_fields(item) -> list[str]:
+    """The fields a reader identifies ``item`` by, one line each (number, issuer, code…)."""
+    return [line for _, line in _quick_lines(item)]
+
+
+def shown_fields(item) -> tuple[tuple[str, str], ...]:
+    """(meta key, value) of the fields a result shows beside its type and date."""
+    found = []
+    for field in SHOWN_FIELDS:
+        values = _values(item.meta.get(field)) if field in QUICK_FIELDS.get(item.kind, ()) else []
+        if values:
+            found.append((field, ", ".join(values)))
+    return tuple(found)
+
+
+def quick_teaser(item) -> str:
+    """The start of the item's summary (else of its body): the body text a result shows as its
+    excerpt, never the fields (a string of metadata reads as noise: issue 19)."""
+    return _words(item.teaser, QUICK_SUMMARY_WORDS)
+
+
+def quick_text(item) -> list[str]:
+    """The lines of an item's quick record after its title."""
+    lines = quick_fields(item)
+    teaser = quick_teaser(item)
     if teaser and teaser not in lines:
         lines.append(teaser)
     return lines
@@ -100,7 +138,8 @@ def _words(text: str, limit: int) -> str:
 
 
 def quick_record(item) -> str:
-    """A small HTML page holding what the quick index reads of ``item``."""
+    """A small HTML page holding what the quick index reads of ``item``: its title, fields and
+    teaser are searched; the teaser is also the ``excerpt`` meta shown under the result."""
     fact = facts(item)
     esc = html.escape
     spans = [f'<span data-pagefind-filter="{esc(k)}:{esc(v)}"></span>' for k, v in fact.filters]
@@ -109,7 +148,19 @@ def quick_record(item) -> str:
             f'<span data-pagefind-sort="date:{fact.day}" data-pagefind-meta="date:{fact.day}">'
             "</span>"
         )
-    lines = "".join(f"<p>{esc(line)}</p>" for line in quick_text(item))
+    fields = quick_fields(item)
+    lines = "".join(
+        f'<p data-pagefind-meta="{field}">{esc(line)}</p>'
+        if field in SHOWN_FIELDS
+        else f"<p>{esc(line)}</p>"
+        for field, line in _quick_lines(item)
+    )
+    teaser = quick_teaser(item)
+    if teaser and teaser not in fields:
+        # Indexed like the rest, and also the result's excerpt (meta ``excerpt``): the search
+        # page shows it instead of Pagefind's excerpt, which picks the densest matches and so
+        # often the fields.
+        lines += f'<p data-pagefind-meta="excerpt">{esc(teaser)}</p>'
     title = esc(item.meta.get("title") or "")
     lang = esc(item.meta.get("lang") or "vi")
     return (

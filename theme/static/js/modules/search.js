@@ -11,6 +11,16 @@
      opens the filter panel.
    - Vietnamese: the indexes hold "đ" as "d" + U+0335 (portal/search/fold.py), so the query is
      marked the same way and every string shown is unmarked.
+   - Tones: Pagefind folds them, so "lừa đảo" also finds "lúa" and ranks by other signals
+     (a folded match in a title beats an exact one in a body). A query typed with tone marks
+     gets a second pass (rerank): the first RERANK results (in full text: the first page) are
+     ordered by how many of the words the reader typed with marks (or đ) the page holds
+     exactly, Pagefind's order kept otherwise. A query without marks is left as Pagefind ranks it, and costs nothing more.
+   - Excerpts: a result shows its summary (meta "excerpt", body text; portal/search/facts.py)
+     with the query's words marked, not Pagefind's excerpt, which goes where the matches are
+     densest and so often reads as a string of fields. In full text, Pagefind's excerpt is
+     kept when a query word is in none of the title, number and summary (it is deeper in the
+     body, and Pagefind's excerpt shows it there).
    - State lives in the URL (?q=…&type=…&sort=…&wide=1&full=1), so a search can be linked and
      the back button works; the page sets data-pt-state="done" and data-pt-count on
      [data-pt-search] when results are shown (used by the tests and the benchmark). */
@@ -24,6 +34,11 @@ const RANKING = {
   diacriticSimilarity: 0.8,
   metaWeights: { title: 8 },
 };
+
+// Results re-ranked by exact tones: fragments of the first RERANK are fetched at once (those
+// beyond the first page cost bytes; make bench-search reports the first query's total). A
+// full-text fragment is a whole page: there only the first page is re-ranked (no extra bytes).
+const RERANK = 20;
 
 const mark = (text) => text.replace(/đ/g, "d" + MARK).replace(/Đ/g, "D" + MARK);
 const unmark = (text) =>
@@ -54,6 +69,56 @@ function excerptNodes(html) {
     else out.push(document.createTextNode(unmark(node.textContent)));
   }
   return out;
+}
+
+/* Words of a text as a reader typed or reads them: NFC, lower case, đ unmarked. */
+const wordsOf = (text) =>
+  unmark(text || "").normalize("NFC").toLocaleLowerCase("vi").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const fold = (word) =>
+  word.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").normalize("NFC");
+const toned = (word) => word !== fold(word);
+
+/* How many of the words typed with marks a page (title + text) holds exactly. */
+function exactScore(typed, data) {
+  const have = new Set(wordsOf(`${data.meta?.title || ""} ${data.content || ""}`));
+  return typed.reduce((n, word) => n + (have.has(word) ? 1 : 0), 0);
+}
+
+/* The second pass: results holding more of the toned words exactly first, stable otherwise. */
+async function rerank(results, query, depth) {
+  const typed = [...new Set(wordsOf(query).filter(toned))];
+  if (!typed.length || results.length < 2) return results;
+  const head = results.slice(0, depth);
+  const data = await Promise.all(head.map(dataOf));
+  const scored = head.map((result, i) => ({ result, i, score: exactScore(typed, data[i]) }));
+  scored.sort((a, b) => b.score - a.score || a.i - b.i);
+  return scored.map((s) => s.result).concat(results.slice(depth));
+}
+
+/* A result's data, fetched once (the rerank and the list share it). */
+function dataOf(result) {
+  result.loaded = result.loaded || result.data();
+  return result.loaded;
+}
+
+/* The excerpt shown: the summary with the query's words marked (folded comparison), or
+   Pagefind's excerpt (text and <mark>) when there is no summary, or in full text when some of
+   the query's words are in none of the title, number and summary (they are deeper in the body,
+   and Pagefind's excerpt shows them there). */
+function excerptOf(item, query, mode) {
+  const summary = item.meta?.excerpt;
+  if (!summary) return excerptNodes(item.excerpt || "");
+  const wanted = new Set(wordsOf(query).map(fold));
+  if (mode === "full" && item.excerpt) {
+    const known = `${item.meta.title || ""} ${item.meta.number || ""} ${summary}`;
+    const shown = new Set(wordsOf(known).map(fold));
+    if ([...wanted].some((word) => !shown.has(word))) return excerptNodes(item.excerpt);
+  }
+  const parts = unmark(summary).split(/([\p{L}\p{N}]+)/u);
+  return parts.filter(Boolean).map((part) => {
+    const hit = /^[\p{L}\p{N}]+$/u.test(part) && wanted.has(fold(part.toLocaleLowerCase("vi")));
+    return hit ? el("mark", { text: part }) : document.createTextNode(part);
+  });
 }
 
 function displayDate(iso) {
@@ -89,6 +154,8 @@ class SearchPage {
     this.sort = ["newest", "oldest"].includes(params.get("sort")) ? params.get("sort") : "";
     this.wide = params.get("wide") === "1" && Boolean(this.parent);
     this.full = params.get("full") === "1";
+    // rerank=0: Pagefind's order alone (make bench-search measures the second pass with it).
+    this.rerank = params.get("rerank") !== "0";
     this.selected = {};
     for (const key of FILTER_KEYS) {
       const values = params.getAll(key).filter(Boolean);
@@ -318,13 +385,18 @@ class SearchPage {
     const options = { filters: this.filterArgument() };
     if (this.sort) options.sort = { date: this.sort === "newest" ? "desc" : "asc" };
     const search = await engine.pf.search(this.query ? mark(this.query) : null, options);
-    return search ? { search, failed } : null;
+    if (!search) return null;
+    if (this.query && !this.sort && this.rerank) {
+      const depth = mode === "full" ? PAGE_SIZE : RERANK;
+      search.results = await rerank(search.results, this.query, depth);
+    }
+    return { search, failed };
   }
 
   async showMore(moveFocus) {
     const serial = this.serial;
     const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
-    const data = await Promise.all(batch.map((r) => r.data()));
+    const data = await Promise.all(batch.map(dataOf));
     if (serial !== this.serial) return;
     const first = this.shown;
     data.forEach((item, i) => this.list.append(this.renderResult(item, first + i + 1)));
@@ -340,6 +412,7 @@ class SearchPage {
     const siteId = (filters.site || [])[0];
     const details = [];
     if (type) details.push(this.config.types[type] || type);
+    if (meta.number) details.push(unmark(meta.number)); // the excerpt is body text: show it here
     if (siteId && this.config.sites.length > 1) details.push(this.sitesById[siteId]?.name || siteId);
     const date = displayDate(meta.date);
     const link = el("a", { href: this.resultUrl(item.url), class: "pt-search-result__link" }, unmark(meta.title || item.url));
@@ -347,7 +420,7 @@ class SearchPage {
       el("h2", { class: "pt-search-result__title" }, link),
       el("p", { class: "pt-search-result__meta" }, details.join(" · "),
         date ? el("span", {}, details.length ? " · " : "", el("time", { datetime: meta.date, text: date })) : null),
-      el("p", { class: "pt-search-result__excerpt" }, ...excerptNodes(item.excerpt || "")));
+      el("p", { class: "pt-search-result__excerpt" }, ...excerptOf(item, this.query, this.mode)));
   }
 
   /* A quick result's URL is /<site-id>/<path>: that site's root + path. Full-text URLs are
