@@ -47,6 +47,14 @@ def _say(message: str) -> None:
     click.echo(message, err=True)
 
 
+WARNING = "Cảnh báo: "
+
+
+def _warn(notice: str) -> None:
+    """A notice for people, prefixed once however its producer phrased it."""
+    _say(notice if notice.startswith(WARNING) else WARNING + notice)
+
+
 def _print_report(report: ErrorReport, fmt: str, only: set[Path] | None = None) -> int:
     errors = report.sorted()
     if only is not None:
@@ -167,7 +175,7 @@ def build(
             + (search if site.search_seconds else "")
         )
     for notice in result.notices:  # e.g. a shallow clone: dates from the front matter
-        _say(f"Cảnh báo: {notice}")
+        _warn(notice)
     _say(f"Xong trong {result.seconds:.1f} giây. (Done in {result.seconds:.1f} s.)")
 
 
@@ -731,7 +739,7 @@ def report(
         _say("Chưa lập thống kê: hãy sửa các lỗi trên. (No tally: fix the errors above.)")
         sys.exit(1)
     for notice in notices:
-        _say(f"Cảnh báo: {notice}")
+        _warn(notice)
     click.echo(tally.as_json(result) if as_json else tally.as_text(result), nl=False)
     if csv_file:
         csv_file.write_text(tally.as_csv(result), encoding="utf-8-sig")
