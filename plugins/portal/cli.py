@@ -18,6 +18,7 @@ from types import SimpleNamespace
 import click
 
 from portal import build as builder
+from portal import clihelp
 from portal.errors import ContentErrors, ErrorReport
 from portal.frontmatter.fields import Invalid, _datetime
 from portal.frontmatter.schema import TYPES
@@ -91,7 +92,7 @@ content_option = click.option(
     type=click.Path(path_type=Path, file_okay=False),
     default=DEFAULT_CONTENT,
     show_default=True,
-    help="Content folder holding sites.yml.",
+    help="Thư mục nội dung có sites.yml. (Content folder holding sites.yml.)",
 )
 output_option = click.option(
     "--output",
@@ -99,24 +100,29 @@ output_option = click.option(
     type=click.Path(path_type=Path, file_okay=False),
     default=DEFAULT_OUTPUT,
     show_default=True,
-    help="Output folder.",
+    help="Thư mục kết quả. (Output folder.)",
 )
 settings_option = click.option(
     "--settings",
     "settings_file",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Pelican settings file [default: ./pelicanconf.py].",
+    help="Tệp cấu hình Pelican. (Pelican settings file) [default: ./pelicanconf.py].",
 )
 now_option = click.option(
     "--now",
-    help="Build as if it were this moment (YYYY-MM-DD HH:MM), for previews and tests.",
+    help="Xây dựng như thể đang là thời điểm này (YYYY-MM-DD HH:MM). (Build as if it "
+    "were this moment, for previews and tests.)",
 )
 
 
 @click.group()
 @click.version_option(package_name="portal")
 def main() -> None:
-    """Static-site generator for a government portal and its member portals."""
+    """Công cụ xây dựng cổng thông tin điện tử và các cổng thành viên. (Static-site generator
+    for a government portal and its member portals.)
+
+    Xem hướng dẫn từng lệnh: portal LỆNH --help. (Help on a command: portal COMMAND --help.)
+    """
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(name)s: %(message)s")
 
 
@@ -968,3 +974,6 @@ def stats_show(
             click.echo(f"  {rank:>2}. {vnnumber(entry.views):>7}  {entry.item.title}")
             click.echo(f"      /{entry.item.url}")
         click.echo("")
+
+
+clihelp.apply(main)  # last: every verb above gets its Vietnamese summary
