@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from pelican import Pelican
-from pelican.settings import read_settings
 from pelican.log import console as pelican_console
+from pelican.settings import read_settings
 
 from portal import incremental as inc
 from portal.catalog import SiteCatalog, scan_site
