@@ -14,7 +14,13 @@ from portal.stats.view import STATS_URL, site_stats
 from portal.theme import assets
 from portal.theme.articles import link_neighbours, link_related
 from portal.theme.home import build_home, empty_sites, syndicated_news
-from portal.theme.links import absolute_root, navigation, site_root
+from portal.theme.links import (
+    absolute_root,
+    category_links,
+    navigation,
+    present_sections,
+    site_root,
+)
 
 SEARCH_URL = "tim-kiem/"
 WIDGET_URL = "widget/v1/"
@@ -79,7 +85,10 @@ class ThemeGenerator(Generator):
         def root_of(other) -> str:
             return site_root(other, local)
 
-        self.context["NAV"] = navigation(pages)
+        present = present_sections(articles, self.context.get("sections", {}))
+        categories = category_links(self.context.get("categories", []), site.categories)
+        self.context["PRESENT"] = present  # section kinds with items: empty ones are not offered
+        self.context["NAV"] = navigation(pages, present, categories)
         self.context["ABSOLUTE_ROOT"] = absolute_root(site, settings)
         self.context["item_id"] = lambda item: item_id(site, item)
         catalog = settings.get("PORTAL_CATALOG")
