@@ -40,6 +40,8 @@ SITE_SCHEMA: dict[str, Field] = {
     # contact.email) from the reader's own mail program, or POSTed to ``endpoint``.
     "forms": Field("mapping", fields={"email": Field("email"), "endpoint": Field("url")}),
     "categories": Field("list", item=Field()),
+    # Q&A fields (lĩnh vực) the question form offers, in this order (portal.sections.qa).
+    "qa_fields": Field("list", item=Field()),
     "groups": Field("mapping"),  # names are free; checked by _groups
 }
 
@@ -61,6 +63,7 @@ class Site:
     categories: list[str] = field(default_factory=list)
     groups: dict[str, list[str]] = field(default_factory=dict)
     forms: dict[str, str] = field(default_factory=dict)
+    qa_fields: list[str] = field(default_factory=list)
 
     @property
     def is_parent(self) -> bool:

@@ -10,6 +10,7 @@ from pelican.generators import Generator
 from portal.catalog.urls import SECTIONS, SYNDICATED_FOLDER
 from portal.feeds.entries import item_id
 from portal.search.index import BUNDLE, FULL, SHARED
+from portal.sections.qa import form_topics
 from portal.stats.view import STATS_URL, site_stats
 from portal.theme import assets
 from portal.theme.articles import link_neighbours, link_related
@@ -93,8 +94,8 @@ class ThemeGenerator(Generator):
         self.context["item_id"] = lambda item: item_id(site, item)
         catalog = settings.get("PORTAL_CATALOG")
         qa_items = [i for i in catalog.items if i.kind == "qa" and i.listed] if catalog else []
-        self.context["FORM_TOPICS"] = sorted(
-            {str(i.meta["field"]) for i in qa_items if i.meta.get("field")}
+        self.context["FORM_TOPICS"] = form_topics(
+            list(site.qa_fields), [str(i.meta.get("field") or "") for i in qa_items]
         )
         self.context["SEARCH_URL"] = SEARCH_URL
         catalogs = settings.get("PORTAL_CATALOGS", {})
