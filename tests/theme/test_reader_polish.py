@@ -157,3 +157,33 @@ def test_categories_are_in_the_main_menu(demo_output):
     chips = listing.select_one("main nav.pt-chips")
     assert chips["aria-label"] == "Chuyên mục tin tức"
     assert [a["href"] for a in chips.select("a")] == [href for _, href in links]
+
+
+def test_egov_links_from_sites_yml(demo_output):
+    """ "Chính quyền điện tử" in every footer, from sites.yml; members inherit their parent's."""
+    for site in (PARENT, MEMBERS[0]):
+        footer = parse(demo_output / site / "van-ban" / "index.html").select_one("footer")
+        heading = footer.select_one("#pt-footer-egov")
+        assert heading.get_text() == "Chính quyền điện tử"
+        links = footer.select('ul[aria-labelledby="pt-footer-egov"] a')
+        assert [(a.get_text(), a["href"]) for a in links][0] == (
+            "Cổng Dịch vụ công quốc gia",
+            "https://dichvucong.gov.vn",
+        )
+
+
+def test_egov_links_are_checked_with_their_line(tmp_path):
+    from portal.errors import ErrorReport
+    from portal.sites import load_sites
+    from support import SITES_YML
+
+    (tmp_path / "huyen").mkdir()
+    (tmp_path / "xa").mkdir()
+    sites = SITES_YML.replace(
+        "  categories:", "  egov_links:\n    - name: Cổng A\n      url: not a url\n  categories:", 1
+    )
+    (tmp_path / "sites.yml").write_text(sites, encoding="utf-8")
+    report = ErrorReport()
+    load_sites(tmp_path, report)
+    errors = [e for e in report.errors if "egov_links" in e.field]
+    assert errors and errors[0].line == 9, [str(e) for e in report.errors]

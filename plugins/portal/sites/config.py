@@ -42,6 +42,11 @@ SITE_SCHEMA: dict[str, Field] = {
     "categories": Field("list", item=Field()),
     # Q&A fields (lĩnh vực) the question form offers, in this order (portal.sections.qa).
     "qa_fields": Field("list", item=Field()),
+    # "Chính quyền điện tử": the public-service portals (national, provincial) every page's
+    # footer links to, in this order.
+    "egov_links": Field(
+        "records", fields={"name": Field(required=True), "url": Field("url", required=True)}
+    ),
     "groups": Field("mapping"),  # names are free; checked by _groups
 }
 
@@ -64,6 +69,7 @@ class Site:
     groups: dict[str, list[str]] = field(default_factory=dict)
     forms: dict[str, str] = field(default_factory=dict)
     qa_fields: list[str] = field(default_factory=list)
+    egov_links: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def is_parent(self) -> bool:
