@@ -166,7 +166,7 @@ def test_egov_links_from_sites_yml(demo_output):
         heading = footer.select_one("#pt-footer-egov")
         assert heading.get_text() == "Chính quyền điện tử"
         links = footer.select('ul[aria-labelledby="pt-footer-egov"] a')
-        assert [(a.get_text(), a["href"]) for a in links][0] == (
+        assert (links[0].get_text(), links[0]["href"]) == (
             "Cổng Dịch vụ công quốc gia",
             "https://dichvucong.gov.vn",
         )
