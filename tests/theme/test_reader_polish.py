@@ -187,3 +187,37 @@ def test_egov_links_are_checked_with_their_line(tmp_path):
     load_sites(tmp_path, report)
     errors = [e for e in report.errors if "egov_links" in e.field]
     assert errors and errors[0].line == 9, [str(e) for e in report.errors]
+
+
+def test_campaign_banner_shows_within_its_dates(demo_output):
+    """The demo has two banners: November-December's shows (WebP variants, sizes, its link),
+    October's never does."""
+    home = parse(demo_output / PARENT / "index.html")
+    banners = home.select("aside.pt-campaign")
+    assert len(banners) == 1 and banners[0]["aria-label"] == "Tuyên truyền"
+    image = banners[0].select_one("a[href='https://dichvucong.gov.vn'] img")
+    assert image["alt"].startswith("Hưởng ứng Ngày Chuyển đổi số")
+    assert int(image["width"]) > 0 and int(image["height"]) > 0
+    for candidate in image["srcset"].split(", "):
+        url = candidate.split()[0]
+        assert url.endswith(".webp") and (demo_output / url.lstrip("/")).is_file(), url
+    assert "bình đẳng giới" not in home.get_text()
+    assert not parse(demo_output / MEMBERS[0] / "index.html").select("aside.pt-campaign")
+
+
+def test_banners_are_checked_with_their_line(tmp_path):
+    from portal.errors import ErrorReport
+    from portal.sites import load_sites
+    from support import SITES_YML
+
+    (tmp_path / "huyen").mkdir()
+    (tmp_path / "xa").mkdir()
+    banner = "  banners:\n    - {image: khong-co.png, alt: A, start: 2026-11-02, end: 2026-11-01}\n"
+    sites = SITES_YML.replace("  categories:", banner + "  categories:", 1)
+    (tmp_path / "sites.yml").write_text(sites, encoding="utf-8")
+    report = ErrorReport()
+    load_sites(tmp_path, report)
+    found = {e.field: (e.line, e.message) for e in report.errors}
+    assert found["huyen.banners[1].image"][0] == 1, found
+    assert "khong-co.png" in found["huyen.banners[1].image"][1]
+    assert "huyen.banners[1].end" in found

@@ -201,6 +201,7 @@ def scan_site(
     _check_site(catalog, report)
     used = {a.source for item in catalog.items for a in item.all_attachments}
     used |= {ref for item in catalog.items for ref in item.referenced}
+    used |= {str((site_dir / b["image"]).resolve()) for b in site.banners}  # sites.yml banners
     for path in other_files:
         if str(path.resolve()) not in used and str(path) not in used:
             report.add(

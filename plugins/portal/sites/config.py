@@ -47,6 +47,18 @@ SITE_SCHEMA: dict[str, Field] = {
     "egov_links": Field(
         "records", fields={"name": Field(required=True), "url": Field("url", required=True)}
     ),
+    # Campaign banners on the home page (portal.theme.banners): an image beside the site's
+    # content, its alt text, an optional link, shown from start to end (both included).
+    "banners": Field(
+        "records",
+        fields={
+            "image": Field(required=True),
+            "alt": Field(required=True),
+            "url": Field("url"),
+            "start": Field("date", required=True),
+            "end": Field("date", required=True),
+        },
+    ),
     "groups": Field("mapping"),  # names are free; checked by _groups
 }
 
@@ -70,6 +82,7 @@ class Site:
     forms: dict[str, str] = field(default_factory=dict)
     qa_fields: list[str] = field(default_factory=list)
     egov_links: list[dict[str, str]] = field(default_factory=list)
+    banners: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def is_parent(self) -> bool:
@@ -165,7 +178,46 @@ def load_sites(content_dir: Path, report: ErrorReport) -> list[Site]:
         lines[values["id"]] = entry.line
         sites.append(Site(**values))
     _check_relations(sites, lines, report, spath, content_dir)
+    _check_banners(sites, lines, report, spath, content_dir)
     return sites
+
+
+BANNER_IMAGES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def _check_banners(
+    sites: list[Site], lines: dict[str, int], report: ErrorReport, path: str, content_dir: Path
+) -> None:
+    """Each banner's image is an image file inside its site's folder; it ends after it starts."""
+    for site in sites:
+        site_dir = (content_dir / site.id).resolve()
+        for index, banner in enumerate(site.banners):
+            where = f"{site.id}.banners[{index + 1}]"
+            image = (site_dir / banner["image"]).resolve()
+            if not image.is_relative_to(site_dir) or not image.is_file():
+                report.add(
+                    path,
+                    lines[site.id],
+                    f"{where}.image",
+                    f"không có tệp ảnh '{banner['image']}' trong content/{site.id}/",
+                    "no such image in the site's folder",
+                )
+            elif image.suffix.lower() not in BANNER_IMAGES:
+                report.add(
+                    path,
+                    lines[site.id],
+                    f"{where}.image",
+                    "ảnh băng rôn phải là tệp .jpg, .png hoặc .webp",
+                    "a banner image must be .jpg, .png or .webp",
+                )
+            if banner["end"] < banner["start"]:
+                report.add(
+                    path,
+                    lines[site.id],
+                    f"{where}.end",
+                    "ngày kết thúc phải sau ngày bắt đầu",
+                    "end must not be before start",
+                )
 
 
 def _secure_endpoint(url: str) -> bool:

@@ -14,6 +14,7 @@ from portal.sections.qa import form_topics
 from portal.stats.view import STATS_URL, site_stats
 from portal.theme import assets
 from portal.theme.articles import link_neighbours, link_related
+from portal.theme.banners import current_banners, write_banners
 from portal.theme.home import build_home, empty_sites, syndicated_news
 from portal.theme.links import (
     absolute_root,
@@ -126,6 +127,10 @@ class ThemeGenerator(Generator):
         self.context["STATS"] = site_stats(
             settings.get("PORTAL_STATS"), settings["PORTAL_NOW"], listed
         )
+        self.banners = current_banners(
+            site, self.settings["PATH"], settings["PORTAL_NOW"].date(), settings.get("SITEURL", "")
+        )
+        self.context["BANNERS"] = self.banners
         self.context["HOME"] = build_home(
             articles,
             self.context.get("sections", {}),
@@ -139,6 +144,7 @@ class ThemeGenerator(Generator):
         )
 
     def generate_output(self, writer) -> None:
+        write_banners(self.banners, self.output_path)
         writer.write_file(
             f"{SEARCH_URL}index.html", self.get_template("search"), self.context, url=SEARCH_URL
         )
