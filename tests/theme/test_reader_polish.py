@@ -208,6 +208,7 @@ def test_campaign_banner_shows_within_its_dates(demo_output):
 def test_banners_are_checked_with_their_line(tmp_path):
     from portal.errors import ErrorReport
     from portal.sites import load_sites
+    from portal.sites.config import check_banner_images
     from support import SITES_YML
 
     (tmp_path / "huyen").mkdir()
@@ -216,7 +217,8 @@ def test_banners_are_checked_with_their_line(tmp_path):
     sites = SITES_YML.replace("  categories:", banner + "  categories:", 1)
     (tmp_path / "sites.yml").write_text(sites, encoding="utf-8")
     report = ErrorReport()
-    load_sites(tmp_path, report)
+    [site, _] = load_sites(tmp_path, report)
+    check_banner_images(site, tmp_path / "huyen", report, str(tmp_path / "sites.yml"))
     found = {e.field: (e.line, e.message) for e in report.errors}
     assert found["huyen.banners[1].image"][0] == 1, found
     assert "khong-co.png" in found["huyen.banners[1].image"][1]

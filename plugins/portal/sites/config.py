@@ -185,31 +185,40 @@ def load_sites(content_dir: Path, report: ErrorReport) -> list[Site]:
 BANNER_IMAGES = (".jpg", ".jpeg", ".png", ".webp")
 
 
+def check_banner_images(site: Site, site_dir: Path, report: ErrorReport, path: str) -> set[str]:
+    """Each banner's image is an image file inside the site's folder; the images' real paths
+    (so ``portal check`` does not call them unused)."""
+    root = site_dir.resolve()
+    found = set()
+    for index, banner in enumerate(site.banners):
+        field_name = f"{site.id}.banners[{index + 1}].image"
+        image = (root / banner["image"]).resolve()
+        line = banner.get("line", 1)
+        if not image.is_relative_to(root) or not image.is_file():
+            message = f"không có tệp ảnh '{banner['image']}' trong content/{site.id}/"
+            report.add(path, line, field_name, message, "no such image in the site's folder")
+        elif image.suffix.lower() not in BANNER_IMAGES:
+            report.add(
+                path,
+                line,
+                field_name,
+                "ảnh băng rôn phải là tệp .jpg, .png hoặc .webp",
+                "a banner image must be .jpg, .png or .webp",
+            )
+        else:
+            found.add(str(image))
+    return found
+
+
 def _check_banners(
     sites: list[Site], lines: dict[str, int], report: ErrorReport, path: str, content_dir: Path
 ) -> None:
-    """Each banner's image is an image file inside its site's folder; it ends after it starts."""
+    """Each banner ends after it starts; it remembers its site's line for check_banner_images
+    (run when the site's folder is scanned: sites.yml alone is read without it)."""
     for site in sites:
-        site_dir = (content_dir / site.id).resolve()
         for index, banner in enumerate(site.banners):
             where = f"{site.id}.banners[{index + 1}]"
-            image = (site_dir / banner["image"]).resolve()
-            if not image.is_relative_to(site_dir) or not image.is_file():
-                report.add(
-                    path,
-                    lines[site.id],
-                    f"{where}.image",
-                    f"không có tệp ảnh '{banner['image']}' trong content/{site.id}/",
-                    "no such image in the site's folder",
-                )
-            elif image.suffix.lower() not in BANNER_IMAGES:
-                report.add(
-                    path,
-                    lines[site.id],
-                    f"{where}.image",
-                    "ảnh băng rôn phải là tệp .jpg, .png hoặc .webp",
-                    "a banner image must be .jpg, .png or .webp",
-                )
+            banner["line"] = lines[site.id]
             if banner["end"] < banner["start"]:
                 report.add(
                     path,
