@@ -204,3 +204,23 @@ def test_every_command_and_make_target_is_documented():
     for target in targets:
         if target not in ("system-deps", "python-venv"):  # internal install steps
             assert f"`{target}`" in readme, target
+
+
+def test_help_is_vietnamese_with_english_twins(runner):
+    """``portal --help`` and each verb's help read in Vietnamese first; no verb is left out."""
+    from portal import clihelp
+
+    top = runner.invoke(main, ["--help"])
+    assert top.exit_code == 0
+    assert "Cách dùng (Usage):" in top.output and "Lệnh (Commands):" in top.output
+    assert "Xem hướng dẫn này. (Show this message and exit.)" in top.output
+    assert "Công cụ xây dựng cổng thông tin điện tử" in top.output
+    assert set(main.commands) == set(clihelp.COMMANDS), "every verb needs a Vietnamese summary"
+    for name in main.commands:
+        shown = runner.invoke(main, [name, "--help"])
+        assert shown.exit_code == 0, shown.output
+        assert "Tùy chọn (Options):" in shown.output
+        summary = " ".join(clihelp.COMMANDS[name].split())
+        assert summary in " ".join(shown.output.split()), name
+    build = runner.invoke(main, ["build", "--help"]).output
+    assert "Thư mục nội dung có sites.yml." in build and "Only what changed" in build

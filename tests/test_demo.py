@@ -104,7 +104,8 @@ def test_demo_has_english_standing_pages():
 
 
 def test_demo_publishes_image_variants(demo_output):
-    """8 pictures (7 lead images, 1 in a body), each 1600 px wide: three WebP widths each."""
+    """8 pictures (7 lead images, 1 in a body), each 1600 px wide, and the campaign banner
+    showing on the parent's home page (1200 px wide): three WebP widths each."""
     variants = sorted(p.name for p in demo_output.rglob("*.webp"))
-    assert len(variants) == 24
+    assert len(variants) == 27
     assert {name.rsplit("-", 1)[1] for name in variants} == {"480w.webp", "800w.webp", "1200w.webp"}

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pelican import Pelican
+from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
 from portal import incremental as inc
@@ -298,8 +299,10 @@ def run_pelican(settings_file: Path | None, overrides: dict[str, Any]) -> None:
     root.addHandler(collector)
     try:
         settings = read_settings(str(settings_file) if settings_file else None, overrides)
+        pelican_console.quiet = True  # its English "Done: Processed …" line; ours follows
         Pelican(settings).run()
     finally:
+        pelican_console.quiet = False
         root.removeHandler(collector)
     if collector.messages:
         raise BuildFailed(Path(overrides["OUTPUT_PATH"]).name, collector.messages)

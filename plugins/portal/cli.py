@@ -18,6 +18,7 @@ from types import SimpleNamespace
 import click
 
 from portal import build as builder
+from portal import clihelp
 from portal.errors import ContentErrors, ErrorReport
 from portal.forms.cli import forms
 from portal.frontmatter.fields import Invalid, _datetime
@@ -47,6 +48,14 @@ def _settings(value: Path | None) -> Path | None:
 
 def _say(message: str) -> None:
     click.echo(message, err=True)
+
+
+WARNING = "Cảnh báo: "
+
+
+def _warn(notice: str) -> None:
+    """A notice for people, prefixed once however its producer phrased it."""
+    _say(notice if notice.startswith(WARNING) else WARNING + notice)
 
 
 def _print_report(report: ErrorReport, fmt: str, only: set[Path] | None = None) -> int:
@@ -88,7 +97,7 @@ content_option = click.option(
     type=click.Path(path_type=Path, file_okay=False),
     default=DEFAULT_CONTENT,
     show_default=True,
-    help="Content folder holding sites.yml.",
+    help="Thư mục nội dung có sites.yml. (Content folder holding sites.yml.)",
 )
 output_option = click.option(
     "--output",
@@ -96,24 +105,29 @@ output_option = click.option(
     type=click.Path(path_type=Path, file_okay=False),
     default=DEFAULT_OUTPUT,
     show_default=True,
-    help="Output folder.",
+    help="Thư mục kết quả. (Output folder.)",
 )
 settings_option = click.option(
     "--settings",
     "settings_file",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Pelican settings file [default: ./pelicanconf.py].",
+    help="Tệp cấu hình Pelican. (Pelican settings file) [default: ./pelicanconf.py].",
 )
 now_option = click.option(
     "--now",
-    help="Build as if it were this moment (YYYY-MM-DD HH:MM), for previews and tests.",
+    help="Xây dựng như thể đang là thời điểm này (YYYY-MM-DD HH:MM). (Build as if it "
+    "were this moment, for previews and tests.)",
 )
 
 
 @click.group()
 @click.version_option(package_name="portal")
 def main() -> None:
-    """Static-site generator for a government portal and its member portals."""
+    """Công cụ xây dựng cổng thông tin điện tử và các cổng thành viên. (Static-site generator
+    for a government portal and its member portals.)
+
+    Xem hướng dẫn từng lệnh: portal LỆNH --help. (Help on a command: portal COMMAND --help.)
+    """
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(name)s: %(message)s")
 
 
@@ -183,7 +197,7 @@ def build(
             + (search if site.search_seconds else "")
         )
     for notice in result.notices:  # e.g. a shallow clone: dates from the front matter
-        _say(f"Cảnh báo: {notice}")
+        _warn(notice)
     _say(f"Xong trong {result.seconds:.1f} giây. (Done in {result.seconds:.1f} s.)")
 
 
@@ -799,7 +813,7 @@ def report(
         _say("Chưa lập thống kê: hãy sửa các lỗi trên. (No tally: fix the errors above.)")
         sys.exit(1)
     for notice in notices:
-        _say(f"Cảnh báo: {notice}")
+        _warn(notice)
     click.echo(tally.as_json(result) if as_json else tally.as_text(result), nl=False)
     if csv_file:
         csv_file.write_text(tally.as_csv(result), encoding="utf-8-sig")
@@ -1222,3 +1236,6 @@ def deploy_s3_rollback(bucket: str, prefix: str, endpoint: str | None, commit: s
     counts = _bucket(bucket, prefix, endpoint).rollback(commit, keep=1_000_000)
     tally = ", ".join(f"{k} {v}" for k, v in counts.items())
     _say(f"{commit[:12]}: {tally}, {time.monotonic() - started:.1f} s")
+
+
+clihelp.apply(main)  # last: every verb above gets its Vietnamese summary

@@ -241,7 +241,10 @@ def remove_theme_chrome(soup: BeautifulSoup) -> list[str]:
             continue  # never in content: left for the checks below
         if form.get("action") == f"/{SITE}/tim-kiem/" and form.get("method") == "get":
             form.decompose()
-    for button in soup.select("button.pt-nav__toggle, .pt-actions > button[data-pt-print]"):
+    theme_buttons = (
+        "button.pt-nav__toggle, button.pt-nav__expand, .pt-actions > button[data-pt-print]"
+    )
+    for button in soup.select(theme_buttons):
         if button.get("type") == "button" and not button.find_parent(class_="pt-prose"):
             button.decompose()
     for tag in soup.find_all("link"):

@@ -218,3 +218,22 @@ def test_new_statistics_rebuild_the_site_even_when_nothing_else_changed(tmp_path
     assert {s.site: s.kept for s in again.sites} == {"huyen": False, "xa": True}
     page = soup(output / "huyen" / A / "index.html")
     assert page.select_one(".pt-views").get_text() == "Lượt xem: 1.300"
+
+
+def test_build_output_is_vietnamese_without_doubled_warnings(tmp_path, make_content):
+    """The CLI's build output: the stale-statistics warning once prefixed, no Pelican English."""
+    from click.testing import CliRunner
+
+    from portal.cli import main
+
+    stats = tmp_path / "stats"
+    stats.mkdir()
+    (stats / "huyen.json").write_text(json.dumps(AGGREGATE), encoding="utf-8")
+    args = ["build", "--content", str(content(make_content)), "--output", str(tmp_path / "o")]
+    args += ["--settings", str(settings(tmp_path, stats)), "--now", "2026-11-27 12:00"]
+    result = CliRunner().invoke(main, [*args, "--no-search", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if "huyen mới đến" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("Cảnh báo: số liệu"), result.output
+    assert "Cảnh báo: Cảnh báo:" not in result.output
+    assert "Done: Processed" not in result.output and "Processed" not in result.output

@@ -28,7 +28,7 @@ from portal.frontmatter.parse import FrontMatterError, parse
 from portal.frontmatter.schema import TYPES, check_rules
 from portal.images import add_pictures
 from portal.markup.render import first_paragraph, relative_links, render, rewrite_links
-from portal.sites.config import Site
+from portal.sites.config import SITES_FILE, Site, check_banner_images
 from portal.slugs import slugify
 
 logger = logging.getLogger(__name__)
@@ -304,6 +304,7 @@ def scan_site(
     _check_site(catalog, report)
     used = {a.source for item in catalog.items for a in item.all_attachments}
     used |= {ref for item in catalog.items for ref in item.referenced}
+    used |= check_banner_images(site, site_dir, report, str(content_dir / SITES_FILE))
     for path in other_files:
         if str(path.resolve()) not in used and str(path) not in used:
             report.add(

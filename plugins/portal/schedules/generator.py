@@ -6,6 +6,7 @@ from __future__ import annotations
 from pelican.generators import Generator
 
 from portal.catalog.urls import SECTIONS
+from portal.frontmatter.schema import week_bounds
 from portal.paths import THIS_WEEK as THIS_WEEK_FOLDER
 from portal.schedules.week import current, days, link_weeks
 
@@ -19,6 +20,7 @@ class WeekGenerator(Generator):
         schedules = sections.get("schedules", [])
         for schedule in schedules:
             schedule.days = days(schedule.item.meta, invitations)
+            schedule.week_bounds = week_bounds(schedule.item.meta["week"])  # listings show them
         link_weeks(schedules)
         self.this_week = current(schedules, self.settings["PORTAL_NOW"].date())
         self.context["this_week"] = self.this_week  # the home page shows it too

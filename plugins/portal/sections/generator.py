@@ -13,6 +13,7 @@ from pelican.generators import Generator
 from portal.catalog.urls import SECTION_TITLES, SECTIONS
 from portal.images import publish_attachments, write_pictures
 from portal.sections.contents import SectionItem
+from portal.sections.qa import field_of, qa_fields
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,9 @@ class SectionsGenerator(Generator):
             listed.sort(key=lambda c, key=key: (key(c), c.slug), reverse=True)
             self.sections[kind] = listed
         self.context["sections"] = self.sections
+        site = self.settings.get("PORTAL_SITE")
+        configured = list(getattr(site, "qa_fields", []) or [])
+        self.context["QA_FIELDS"] = qa_fields(self.sections.get("qa", []), configured)
         self.context["SECTION_TITLES"] = SECTION_TITLES
         self.context["SECTION_URLS"] = {k: f"{v}/" for k, v in SECTIONS.items() if v}
 
@@ -74,6 +78,20 @@ class SectionsGenerator(Generator):
                 section=kind,
                 section_title=SECTION_TITLES[kind],
                 items=contents,
+            )
+        for qa_field in self.context["QA_FIELDS"]:  # one listing per Q&A field
+            contents = [c for c in self.sections.get("qa", []) if field_of(c) == qa_field.name]
+            writer.write_file(
+                f"{qa_field.url}index.html",
+                self.get_template("section"),
+                self.context,
+                paginated={"items": contents},
+                template_name="section",
+                url=qa_field.url,
+                section="qa",
+                section_title=SECTION_TITLES["qa"],
+                items=contents,
+                qa_field=qa_field,
             )
 
 

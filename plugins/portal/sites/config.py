@@ -57,6 +57,25 @@ SITE_SCHEMA: dict[str, Field] = {
     # The units whose items the site publishes (front matter `unit`): when listed, an item's
     # unit must be one of them, so a typo cannot split a unit in two in the monthly tally.
     "units": Field("list", item=Field()),
+    # Q&A fields (lĩnh vực) the question form offers, in this order (portal.sections.qa).
+    "qa_fields": Field("list", item=Field()),
+    # "Chính quyền điện tử": the public-service portals (national, provincial) every page's
+    # footer links to, in this order.
+    "egov_links": Field(
+        "records", fields={"name": Field(required=True), "url": Field("url", required=True)}
+    ),
+    # Campaign banners on the home page (portal.theme.banners): an image beside the site's
+    # content, its alt text, an optional link, shown from start to end (both included).
+    "banners": Field(
+        "records",
+        fields={
+            "image": Field(required=True),
+            "alt": Field(required=True),
+            "url": Field("url"),
+            "start": Field("date", required=True),
+            "end": Field("date", required=True),
+        },
+    ),
     "groups": Field("mapping"),  # names are free; checked by _groups
 }
 
@@ -79,6 +98,9 @@ class Site:
     groups: dict[str, list[str]] = field(default_factory=dict)
     forms: dict[str, str] = field(default_factory=dict)
     units: list[str] = field(default_factory=list)
+    qa_fields: list[str] = field(default_factory=list)
+    egov_links: list[dict[str, str]] = field(default_factory=list)
+    banners: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def is_parent(self) -> bool:
@@ -263,7 +285,55 @@ def load_sites(content_dir: Path, report: ErrorReport) -> list[Site]:
         lines[values["id"]] = entry.line
         sites.append(Site(**values))
     _check_relations(sites, lines, report, spath, content_dir)
+    _check_banners(sites, lines, report, spath, content_dir)
     return sites
+
+
+BANNER_IMAGES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def check_banner_images(site: Site, site_dir: Path, report: ErrorReport, path: str) -> set[str]:
+    """Each banner's image is an image file inside the site's folder; the images' real paths
+    (so ``portal check`` does not call them unused)."""
+    root = site_dir.resolve()
+    found = set()
+    for index, banner in enumerate(site.banners):
+        field_name = f"{site.id}.banners[{index + 1}].image"
+        image = (root / banner["image"]).resolve()
+        line = banner.get("line", 1)
+        if not image.is_relative_to(root) or not image.is_file():
+            message = f"không có tệp ảnh '{banner['image']}' trong content/{site.id}/"
+            report.add(path, line, field_name, message, "no such image in the site's folder")
+        elif image.suffix.lower() not in BANNER_IMAGES:
+            report.add(
+                path,
+                line,
+                field_name,
+                "ảnh băng rôn phải là tệp .jpg, .png hoặc .webp",
+                "a banner image must be .jpg, .png or .webp",
+            )
+        else:
+            found.add(str(image))
+    return found
+
+
+def _check_banners(
+    sites: list[Site], lines: dict[str, int], report: ErrorReport, path: str, content_dir: Path
+) -> None:
+    """Each banner ends after it starts; it remembers its site's line for check_banner_images
+    (run when the site's folder is scanned: sites.yml alone is read without it)."""
+    for site in sites:
+        for index, banner in enumerate(site.banners):
+            where = f"{site.id}.banners[{index + 1}]"
+            banner["line"] = lines[site.id]
+            if banner["end"] < banner["start"]:
+                report.add(
+                    path,
+                    lines[site.id],
+                    f"{where}.end",
+                    "ngày kết thúc phải sau ngày bắt đầu",
+                    "end must not be before start",
+                )
 
 
 def _check_relations(

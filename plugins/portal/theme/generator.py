@@ -12,11 +12,19 @@ from portal.feeds.entries import item_id
 from portal.forms.ratings import RANKED_URL, SiteRatings, ranked
 from portal.paths import SEARCH, SYNDICATED_FOLDER, WIDGET
 from portal.search.index import BUNDLE, FULL, SHARED
+from portal.sections.qa import form_topics
 from portal.stats.view import STATS_URL, site_stats
 from portal.theme import assets
 from portal.theme.articles import link_neighbours, link_related
+from portal.theme.banners import current_banners, write_banners
 from portal.theme.home import build_home, empty_sites, syndicated_news
-from portal.theme.links import absolute_root, navigation, site_root
+from portal.theme.links import (
+    absolute_root,
+    category_links,
+    navigation,
+    present_sections,
+    site_root,
+)
 
 SEARCH_URL = f"{SEARCH}/"
 WIDGET_URL = f"{WIDGET}/v1/"
@@ -81,7 +89,10 @@ class ThemeGenerator(Generator):
         def root_of(other) -> str:
             return site_root(other, local)
 
-        self.context["NAV"] = navigation(pages)
+        present = present_sections(articles, self.context.get("sections", {}))
+        categories = category_links(self.context.get("categories", []), site.categories)
+        self.context["PRESENT"] = present  # section kinds with items: empty ones are not offered
+        self.context["NAV"] = navigation(pages, present, categories)
         self.context["ABSOLUTE_ROOT"] = absolute_root(site, settings)
         self.context["item_id"] = lambda item: item_id(site, item)
         self.context["RATINGS"] = SiteRatings(settings.get("PORTAL_RATINGS"))
@@ -93,8 +104,8 @@ class ThemeGenerator(Generator):
         self.context["QA_RANKED_URL"] = RANKED_URL
         catalog = settings.get("PORTAL_CATALOG")
         qa_items = [i for i in catalog.items if i.kind == "qa" and i.listed] if catalog else []
-        self.context["FORM_TOPICS"] = sorted(
-            {str(i.meta["field"]) for i in qa_items if i.meta.get("field")}
+        self.context["FORM_TOPICS"] = form_topics(
+            list(site.qa_fields), [str(i.meta.get("field") or "") for i in qa_items]
         )
         self.context["SEARCH_URL"] = SEARCH_URL
         catalogs = settings.get("PORTAL_CATALOGS", {})
@@ -125,6 +136,10 @@ class ThemeGenerator(Generator):
         self.context["STATS"] = site_stats(
             settings.get("PORTAL_STATS"), settings["PORTAL_NOW"], listed
         )
+        self.banners = current_banners(
+            site, self.settings["PATH"], settings["PORTAL_NOW"].date(), settings.get("SITEURL", "")
+        )
+        self.context["BANNERS"] = self.banners
         self.context["HOME"] = build_home(
             articles,
             self.context.get("sections", {}),
@@ -138,6 +153,7 @@ class ThemeGenerator(Generator):
         )
 
     def generate_output(self, writer) -> None:
+        write_banners(self.banners, self.output_path)
         writer.write_file(
             f"{SEARCH_URL}index.html", self.get_template("search"), self.context, url=SEARCH_URL
         )

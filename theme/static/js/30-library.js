@@ -11,6 +11,8 @@
   var status = form.querySelector("[data-pt-filter-status]");
   var pager = document.querySelector("[data-pt-filter-pager]");
   var original = body.innerHTML;
+  var toggle = document.querySelector("[data-pt-filter-toggle]");
+  var library = form.closest(".pt-library");
   var records = null;
   var loading = null;
   var labels = {};
@@ -101,10 +103,6 @@
     };
   }
 
-  function active(s) {
-    return s.q || s.type || s.issuer || s.field || s.year;
-  }
-
   function remember(s) {
     var params = new URLSearchParams();
     if (s.raw) params.set("q", s.raw);
@@ -115,10 +113,22 @@
     history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
   }
 
+  function count(s) {
+    return ["q", "type", "issuer", "field", "year"].filter(function (k) { return s[k]; }).length;
+  }
+
+  function label(s) {
+    if (!toggle) return;
+    var n = count(s);
+    toggle.textContent = n ? toggle.getAttribute("data-some").replace("%(n)s", n)
+      : toggle.getAttribute("data-none");
+  }
+
   function apply() {
     var s = state();
     remember(s);
-    if (!active(s)) {
+    label(s);
+    if (JSON.stringify(s) === initial) {
       body.innerHTML = original;
       if (pager) pager.hidden = false;
       status.textContent = "";
@@ -141,6 +151,8 @@
     });
   }
 
+  // The page as written (the library, or a facet page with its facet chosen) needs no index.
+  var initial = JSON.stringify(state());
   var params = new URLSearchParams(location.search);
   form.elements.q.value = params.get("q") || "";
   ["type", "issuer", "field", "year"].forEach(function (name) {
@@ -151,9 +163,17 @@
   });
 
   form.hidden = false;
+  if (toggle && library) {
+    library.classList.add("pt-library--folding");
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      toggle.setAttribute("aria-expanded", String(toggle.getAttribute("aria-expanded") !== "true"));
+    });
+  }
+  label(state());
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
   form.addEventListener("reset", function () { setTimeout(apply, 0); });
-  if (active(state())) apply();
+  if (JSON.stringify(state()) !== initial) apply();
 })();
