@@ -34,6 +34,7 @@ FEEDS = "feeds"  # kept for the feeds' earlier folder: old links must never reac
 STATS = "thong-ke-truy-cap"  # visit statistics (portal.stats), when a site has them
 REPORT = "thong-ke"  # the monthly tally, when published (portal.report, PORTAL_REPORT_PUBLIC)
 ADMIN = "admin"  # the form editor to come
+BANNERS = "chien-dich"  # campaign banners' images (portal.theme.banners)
 SEARCH_BUNDLE = "pagefind"  # the quick index (portal.search)
 SEARCH_FULL = "pagefind-full"  # the full-text index
 SEARCH_SHARED = "pagefind-sites"  # other sites' full-text bundles
@@ -54,6 +55,7 @@ ATOM_FILE = "atom.xml"
 # -- inside sections --------------------------------------------------------------------------
 SYNDICATED_FOLDER = "don-vi"  # tin-tuc/don-vi/: the members' news shared with a parent
 THIS_WEEK = "tuan-nay"  # lich-cong-tac/tuan-nay/ (portal.schedules)
+QA_FIELDS = "linh-vuc"  # hoi-dap/linh-vuc/<field>/: answers by field (portal.sections.qa)
 QA_RANKED = "hai-long-nhat"  # hoi-dap/hai-long-nhat/: answers by satisfaction (portal.forms)
 CALENDAR_FILE = "lich.ics"  # lich-cong-tac/lich.ics (portal.calendars)
 DOCUMENTS_DATA = "du-lieu.json"  # van-ban/du-lieu.json: the library's data (portal.documents)
@@ -129,6 +131,7 @@ OWNED: tuple[Owned, ...] = (
     Owned(STATS, "portal.stats"),
     Owned(REPORT, "portal.report"),
     Owned(ADMIN, "portal.forms (the form editor)"),
+    Owned(BANNERS, "portal.theme.banners"),
     # pagefind, pagefind-full, pagefind-sites, pagefind-ui.js … and any bundle Pagefind adds
     Owned(r"pagefind([-_.].*)?", "portal.search", pattern=True, example="pagefind-vi"),
     Owned(INDEX_FILE, "portal.theme", file=True),
@@ -148,6 +151,7 @@ OWNED: tuple[Owned, ...] = (
     *(Owned(folder, "portal.documents", "documents") for folder in DOCUMENT_FACETS.values()),
     Owned(THIS_WEEK, "portal.schedules", "schedules"),
     Owned(QA_RANKED, "portal.forms", "qa"),
+    Owned(QA_FIELDS, "portal.sections.qa", "qa"),
     Owned(CALENDAR_FILE, "portal.calendars", "schedules", file=True),
     Owned(DOCUMENTS_DATA, "portal.documents", "documents", file=True),
 )

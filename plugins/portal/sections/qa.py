@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from portal.catalog.urls import SECTIONS
+from portal.paths import QA_FIELDS as FIELDS_FOLDER
 from portal.slugs import slugify
-
-FIELDS_FOLDER = "linh-vuc"
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,7 @@ from pathlib import PurePosixPath
 from portal.images import Picture, plan
 from portal.images.encode import write_variants
 from portal.images.probe import displayed_size
-
-BANNER_FOLDER = "chien-dich"
+from portal.paths import BANNERS as BANNER_FOLDER
 
 
 def showing(banner: dict, today: dt.date) -> bool:
