@@ -109,13 +109,20 @@ def test_the_deploy_and_rollback_steps_publish_and_switch(sshd, tmp_path, two_bu
 # -- a timer run with nothing due -------------------------------------------------------------
 
 DUE = step("deploy.yml", "plan", "Anything due?")
-TREE, STATS = "1" * 40, "2" * 40
+TREE, STATS, RATINGS = "1" * 40, "2" * 40, "4" * 40
 
 
 def test_a_timer_run_stops_when_nothing_changed_before_the_next_scheduled_item(tmp_path):
     plan = tmp_path / "plan"
     plan.mkdir()
-    env = {"TARGET": "origin", "EVENT": "schedule", "TREE": TREE, "STATS": STATS, "LOGS": ""}
+    env = {
+        "TARGET": "origin",
+        "EVENT": "schedule",
+        "TREE": TREE,
+        "STATS": STATS,
+        "RATINGS": RATINGS,
+        "LOGS": "",
+    }
     done, first = run(DUE, plan, tmp_path, **env)
     assert done.returncode == 0, done.stderr
     assert first["due"] == "true" and len(first["fingerprint"]) == 64  # nothing deployed yet
@@ -136,10 +143,17 @@ def test_a_timer_run_stops_when_nothing_changed_before_the_next_scheduled_item(t
     past = int(time.time()) - 1
     (state / "state").write_text(f"{first['fingerprint']} {past}\n", encoding="utf-8")
     assert run(DUE, plan, tmp_path, **env)[1]["due"] == "true"
-    # … or when the statistics, the commit or the host changed, or logs bring new numbers.
+    # … or when the statistics, the readers' ratings, the commit or the host changed, or logs
+    # bring new numbers.
     (state / "state").write_text(f"{first['fingerprint']} {later}\n", encoding="utf-8")
     assert run(DUE, plan, tmp_path, **env)[1]["due"] == "false"
-    for change in ({"TARGET": "pages"}, {"STATS": "none"}, {"TREE": "3" * 40}, {"LOGS": "s3://l/"}):
+    for change in (
+        {"TARGET": "pages"},
+        {"STATS": "none"},
+        {"RATINGS": "5" * 40},
+        {"TREE": "3" * 40},
+        {"LOGS": "s3://l/"},
+    ):
         assert run(DUE, plan, tmp_path, **{**env, **change})[1]["due"] == "true", change
 
 
