@@ -85,7 +85,3 @@ def check_address(value: str) -> str:
 def one_line(text: str) -> str:
     """``text`` with every line break or control character turned into a space."""
     return LINE_BREAKS.sub(" ", text).strip()
-
-
-def has_line_break(text: str) -> bool:
-    return LINE_BREAKS.search(text) is not None

@@ -147,16 +147,6 @@ def _email(value: str) -> str:
         raise Invalid(exc.message, exc.english) from None
 
 
-def _line(value: str) -> str:
-    """Text on one line: it may end up in a mail header (an invitation's subject)."""
-    if mail.has_line_break(value.strip()):
-        raise Invalid(
-            "phải viết trên một dòng, không xuống dòng và không có ký tự điều khiển",
-            "must be one line: no line break or control character",
-        )
-    return value.strip()
-
-
 def _url(value: str) -> str:
     try:
         parsed = urlparse(value)
@@ -196,7 +186,6 @@ CONVERTERS: dict[str, Callable[[str], Any]] = {
     "bool": _bool,
     "int": _int,
     "email": _email,
-    "line": _line,
     "url": _url,
     "slug": _slug,
     "path": _text,  # resolved against the file system by the catalog

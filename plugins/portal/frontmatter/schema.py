@@ -49,10 +49,8 @@ SUMMARY = Field(multiline=True, limit=SUMMARY_LIMIT)
 TEXT_LIST = Field("list", item=TEXT)
 PATH_LIST = Field("list", item=Field("path"))
 
-LINE_REQUIRED = Field("line", required=True)  # no line break: it may go into a mail header
-
 COMMON: dict[str, Field] = {
-    "title": LINE_REQUIRED,
+    "title": TEXT_REQUIRED,  # one line, as every text but prose: it may go into a mail header
     "date": Field("datetime", required=True),
     "status": Field("enum", choices=("published", "draft")),
     "expires": Field("datetime"),
@@ -129,7 +127,7 @@ TYPES: dict[str, dict[str, Field]] = {
     ),
     "invitations": _type(
         {
-            "number": LINE_REQUIRED,
+            "number": TEXT_REQUIRED,
             "start": Field("datetime", required=True),
             "end": Field("datetime", required=True),
             "location": TEXT_REQUIRED,
