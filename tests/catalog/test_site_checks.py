@@ -317,6 +317,21 @@ def test_default_summary_of_a_long_first_paragraph_is_cut_at_a_word(make_content
     assert len(teaser) <= 1_001 and teaser.endswith("dài…"), teaser[-30:]
 
 
+def test_the_teaser_of_an_answer_is_the_question_not_the_greeting(make_content):
+    """Listings, feeds, the home page and search show the teaser: for Q&A, the question."""
+    content = make_content(
+        {
+            "huyen/qa/h.md": '---\ntitle: "Hỏi về đất"\ndate: 2026-11-20 08:00\n'
+            'question: "Đất ông bà để lại\n  có được cấp sổ không?"\nfield: "Đất đai"\n---\n'
+            "Chào ông Trần Văn Hùng,\n\nCó, theo Luật Đất đai năm 2024.\n",
+        },
+    )
+    report = ErrorReport()
+    _, catalogs = scan(content, DEMO_NOW, report)
+    assert not report, [str(e) for e in report.sorted()]
+    assert catalogs["huyen"].items[0].teaser == "Đất ông bà để lại có được cấp sổ không?"
+
+
 def test_deep_quotes_and_lists_in_the_text_are_errors_not_crashes(make_content):
     quotes = "Mở đầu.\n\n" + ">" * 40_000 + " trích"
     lists = "".join("  " * depth + "- mục\n" for depth in range(600))

@@ -134,7 +134,9 @@ def read_item(
             "nội dung có danh sách hoặc trích dẫn lồng nhau quá sâu; hãy viết phẳng lại",
             "lists or quotes nested too deep",
         )
-    item.teaser = meta.get("summary") or _cut(first_paragraph(item.html), TEASER_LIMIT)
+    # A question-and-answer's teaser is the question: its text opens with a greeting.
+    lead = meta.get("question") or first_paragraph(item.html)
+    item.teaser = meta.get("summary") or _cut(" ".join(lead.split()), TEASER_LIMIT)
     item.slug = meta.get("slug") or slugify(meta.get("title", ""))
     if not item.slug and "title" in meta:
         report.add(
