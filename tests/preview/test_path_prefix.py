@@ -1,7 +1,8 @@
 """PORTAL_PATH_PREFIX: a development-layout build under <prefix>/<site-id>/ (a pull request's
 preview at https://<owner>.github.io/<repo>/pr-<N>/), every link, asset, feed, search bundle,
 canonical link and header rule carrying the prefix; a preview build refuses a production
-origin. The small portal is built once for the module; the whole demo is under ``slow``."""
+origin. The small portal is built once per session (``prefixed_output``); the whole demo is
+under ``slow``."""
 
 from __future__ import annotations
 
@@ -10,72 +11,13 @@ import time
 
 import pytest
 from bs4 import BeautifulSoup
+from prefixed import ORIGIN, PREFIX, preview_settings
 
 from portal.build import build
 from portal.deploy.gate import check_links
 from portal.errors import ContentErrors, ErrorReport
 from portal.urlprefix import PrefixError, normalize, path_prefix
-from support import DEMO_CONTENT, DEMO_NOW, PDF, REPO, SITES_YML, article, write_tree
-
-PREFIX = "/portal/pr-7"
-ORIGIN = "https://preview.example"
-SHARED = article(
-    "Xã khánh thành cầu giao thông nông thôn ấp Một",
-    "Cây cầu mới nối hai ấp.",
-    category='"Tin tức - Sự kiện"',
-    syndicate="[parent]",
-)
-DOCUMENT = """\
----
-title: "Quyết định về kế hoạch cải cách hành chính"
-date: 2026-11-01 08:00
-number: "12/QĐ-UBND"
-doc_type: Quyết định
-issuer: Ủy ban nhân dân huyện
-issued: 2026-11-01
-summary: "Kế hoạch cải cách hành chính năm 2027"
-files: [qd-12.pdf]
----
-Toàn văn quyết định.
-"""
-
-
-def preview_settings(folder, prefix: str = PREFIX, origin: str = ORIGIN, mode: str = "local"):
-    """A settings file like previewconf.py with fixed values (no environment)."""
-    path = folder / "previewsettings.py"
-    path.write_text(
-        "import sys\n"
-        f"sys.path.insert(0, {str(REPO)!r})\n"
-        "from pelicanconf import *\n"
-        f"THEME = {str(REPO / 'theme')!r}\n"
-        f"PORTAL_URL_MODE = {mode!r}\n"
-        "PORTAL_PREVIEW = True\n"
-        f"PORTAL_LOCAL_ORIGIN = {origin!r}\n"
-        f"PORTAL_PATH_PREFIX = {prefix!r}\n",
-        encoding="utf-8",
-    )
-    return path
-
-
-@pytest.fixture(scope="module")
-def prefixed(tmp_path_factory):
-    """A parent and a member (a shared article, a document with a PDF) built under PREFIX."""
-    root = tmp_path_factory.mktemp("prefixed")
-    content = write_tree(
-        root / "content",
-        {
-            "sites.yml": SITES_YML,
-            "huyen/articles/news.md": article("Huyện tổ chức hội nghị tổng kết năm", "Tin."),
-            "huyen/documents/qd-12/index.md": DOCUMENT,
-            "huyen/documents/qd-12/qd-12.pdf": PDF,
-            "xa/articles/shared.md": SHARED,
-        },
-    )
-    output = root / "output"
-    started = time.perf_counter()
-    build(content, output, preview_settings(root), now=DEMO_NOW, incremental=False)
-    print(f"prefixed build: {time.perf_counter() - started:.2f} s")
-    return output
+from support import DEMO_CONTENT, DEMO_NOW
 
 
 def test_prefix_is_normalised_and_checked():
@@ -89,36 +31,38 @@ def test_prefix_is_normalised_and_checked():
     assert "base_url" in refused.value.message
 
 
-def test_every_link_resolves_under_the_prefix(prefixed):
+def test_every_link_resolves_under_the_prefix(prefixed_output):
     report = ErrorReport()
-    checked = check_links(prefixed, {}, report, PREFIX, ORIGIN)
+    checked = check_links(prefixed_output, {}, report, PREFIX, ORIGIN)
     assert checked > 200
     assert not report, "\n".join(str(e) for e in report.sorted()[:20])
     # The same output read as if it were served at the root: every link misses.
     missed = ErrorReport()
-    check_links(prefixed, {}, missed, "", "")
+    check_links(prefixed_output, {}, missed, "", "")
     assert len(missed) > 200
 
 
-def test_pages_assets_feeds_search_and_canonical_carry_the_prefix(prefixed):
-    home = BeautifulSoup((prefixed / "huyen" / "index.html").read_text("utf-8"), "html.parser")
+def test_pages_assets_feeds_search_and_canonical_carry_the_prefix(prefixed_output):
+    home = BeautifulSoup(
+        (prefixed_output / "huyen" / "index.html").read_text("utf-8"), "html.parser"
+    )
     stylesheet = home.select_one('link[rel="stylesheet"]')["href"]
     assert stylesheet.startswith(f"{PREFIX}/huyen/theme/")
     assert home.select_one('link[rel="canonical"]')["href"] == f"{ORIGIN}{PREFIX}/huyen/"
     assert home.select_one('meta[name="robots"]')["content"] == "noindex"
     shared = f"{PREFIX}/xa/tin-tuc/xa-khanh-thanh-cau-giao-thong-nong-thon-ap-mot/"
     assert shared in {a["href"] for a in home.select("a[href]")}
-    feed = json.loads((prefixed / "huyen" / "feed.json").read_text("utf-8"))
+    feed = json.loads((prefixed_output / "huyen" / "feed.json").read_text("utf-8"))
     assert feed["feed_url"] == f"{ORIGIN}{PREFIX}/huyen/feed.json"
     assert all(i["url"].startswith(f"{ORIGIN}{PREFIX}/huyen/") for i in feed["items"])
     search = BeautifulSoup(
-        (prefixed / "huyen" / "tim-kiem" / "index.html").read_text("utf-8"), "html.parser"
+        (prefixed_output / "huyen" / "tim-kiem" / "index.html").read_text("utf-8"), "html.parser"
     )
     config = json.loads(search.select_one("[data-pt-search]")["data-config"])
     assert config["quick"] == f"{PREFIX}/huyen/pagefind/"
     assert {s["base"] for s in config["sites"]} == {f"{PREFIX}/huyen/", f"{PREFIX}/xa/"}
-    assert (prefixed / "huyen" / "pagefind" / "pagefind.js").is_file()
-    nginx = (prefixed / "huyen" / "_nginx.conf").read_text("utf-8")
+    assert (prefixed_output / "huyen" / "pagefind" / "pagefind.js").is_file()
+    nginx = (prefixed_output / "huyen" / "_nginx.conf").read_text("utf-8")
     assert f"location {PREFIX}/huyen/" in nginx or f"{PREFIX}/huyen/" in nginx
 
 
