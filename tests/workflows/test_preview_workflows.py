@@ -24,17 +24,21 @@ def preview_problems(workflow: dict) -> list[str]:
     elif workflow["on"]["workflow_run"].get("workflows") != ["PR"]:
         found.append("not run after the PR workflow")
     for job_id, job in workflow["jobs"].items():
+        installed = False
         for step in job["steps"]:
             uses, given = str(step.get("uses", "")), step.get("with") or {}
+            run = str(step.get("run", ""))
+            installed = installed or run == "make install"
             if uses.startswith("actions/checkout@") and set(given) - {"persist-credentials"}:
                 found.append(f"{job_id}: checkout of something else than the base branch")
-            outside = str(given.get("path", "")).startswith("${{ runner.temp }}")
-            if uses.startswith("actions/download-artifact@") and not outside:
-                found.append(f"{job_id}: artifact downloaded into the workspace")
-            run = str(step.get("run", ""))
-            if "RUNNER_TEMP/preview" in run and "portal preview" not in run:
+            if uses.startswith("actions/download-artifact@"):
+                if not installed:
+                    found.append(f"{job_id}: artifact downloaded before the install ran")
+                if not str(given.get("path", "")).startswith(".preview-"):
+                    found.append(f"{job_id}: artifact not in a folder of its own")
+            if ".preview-" in run and not run.lstrip().startswith(".venv/bin/portal preview"):
                 found.append(f"{job_id}: the artifact is used by something else than portal")
-            if any(word in run for word in ('bash "$RUNNER_TEMP', "source", "tar -x", "unzip")):
+            if any(word in run for word in ("bash .preview", "source", "tar -x", "unzip")):
                 found.append(f"{job_id}: something from the artifact is run or unpacked")
         runs = "\n".join(str(s.get("run", "")) for s in job["steps"])
         if "portal preview publish" not in runs or "portal preview remove" not in runs:
@@ -52,9 +56,10 @@ def test_preview_publishes_the_artifact_as_data_with_the_base_code():
         ("workflows: [PR]", "workflows: [Other]"),
         ("          persist-credentials: false\n", "          persist-credentials: false\n"
          "          ref: ${{ github.event.workflow_run.head_sha }}\n"),
-        ("path: ${{ runner.temp }}/preview-artifact", "path: preview-artifact"),
-        ('.venv/bin/portal preview publish "$RUNNER_TEMP/preview-artifact"',
-         'bash "$RUNNER_TEMP/preview-artifact/run.sh"; .venv/bin/portal preview publish x'),
+        ("path: .preview-artifact", "path: ."),
+        (".venv/bin/portal preview publish .preview-artifact",
+         "bash .preview-artifact/run.sh; .venv/bin/portal preview publish x"),
+        ("      - name: Install\n        run: make install\n", ""),
     ],
 )  # fmt: skip
 def test_each_preview_rule_sees_a_bad_workflow(change):
