@@ -293,3 +293,17 @@ def test_the_comment_makes_artifact_text_inert(tmp_path, api, remote, content):
     assert "\\[bấm\\]\\(javascript:alert\\(1\\)\\)" in body
     assert "(https://so-ttt.github.io/portal/pr-7/xa/tin-tuc/a/)" in body
     assert "pr-7/x/" not in body and "Lạ · `javascript:alert(1)`" in body
+
+
+def test_the_branch_stays_under_the_pages_limit(tmp_path, api, remote, content):
+    """Every open PR's preview shares one GitHub Pages site (1 GB): a publish that would pass
+    the branch's limit publishes nothing and says why."""
+    first = publish(packed(tmp_path, "a", 7, SHA1, "x" * 3000), SHA1, api, remote, content)
+    assert first.returncode == 0, first.stderr
+    big = publish(
+        packed(tmp_path, "b", 8, SHA1, "y" * 3000), SHA1, api, remote, content,
+        "--max-branch-mb", "0.004",
+    )  # fmt: skip
+    assert big.returncode == 1 and "giới hạn của GitHub Pages" in big.stderr
+    assert not any(name.startswith("pr-8/") for name in tree_of(remote))
+    assert api.comments_on(8) == []

@@ -105,6 +105,13 @@ def pack(output_dir: Path, target: Path, pr: int, head_sha: str, changes_file: P
 @content_option
 @click.option("--max-file-mb", type=float, default=MAX_FILE / 2**20, show_default=True)
 @click.option("--max-total-mb", type=float, default=MAX_TOTAL / 2**20, show_default=True)
+@click.option(
+    "--max-branch-mb",
+    type=float,
+    default=publisher.MAX_BRANCH / 2**20,
+    show_default=True,
+    help="Every preview on the branch together (GitHub Pages: 1 GB).",
+)
 def publish(
     artifact: Path,
     repo: str,
@@ -117,6 +124,7 @@ def publish(
     content_dir: Path,
     max_file_mb: float,
     max_total_mb: float,
+    max_branch_mb: float,
 ) -> None:
     """Publish the PR build's ARTIFACT folder to pr-<N>/ of the previews branch (read as data
     only: plain files under the size limits, no links, no path outside), then create or update
@@ -133,6 +141,7 @@ def publish(
             author=comment_author,
             max_file=int(max_file_mb * 2**20),
             max_total=int(max_total_mb * 2**20),
+            max_branch=int(max_branch_mb * 2**20),
         )
     except publisher.PreviewError as error:
         click.echo(f"Không đăng bản xem trước: {error}", err=True)

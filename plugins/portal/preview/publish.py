@@ -34,6 +34,7 @@ DEFAULT_BRANCH = "previews"
 PUSH_TOKEN = "PORTAL_PREVIEW_PUSH_TOKEN"
 AUTHOR = ("github-actions[bot]", "41898282+github-actions[bot]@users.noreply.github.com")
 ATTEMPTS = 4
+MAX_BRANCH = 1000 * 1024 * 1024  # GitHub Pages publishes at most 1 GB: every open PR's preview
 
 
 class PreviewError(Exception):
@@ -150,6 +151,7 @@ def publish(
     author: str = AUTHOR[0],
     max_file: int = MAX_FILE,
     max_total: int = MAX_TOTAL,
+    max_branch: int = MAX_BRANCH,
 ) -> Outcome:
     """Publish the artifact in ``artifact_dir`` (made by the PR build whose head commit the
     workflow_run event names: ``head_sha``); ``sites`` from the trusted ``sites.yml``."""
@@ -189,6 +191,16 @@ def publish(
         def put(work: Path) -> bool:
             shutil.rmtree(work / folder, ignore_errors=True)
             shutil.copytree(site_dir, work / folder, symlinks=False)
+            total = sum(
+                p.stat().st_size
+                for p in work.rglob("*")
+                if p.is_file() and ".git" not in p.relative_to(work).parts
+            )
+            if total > max_branch:
+                raise PreviewError(
+                    f"nhánh {branch} sẽ nặng {total} byte, quá {max_branch} byte (giới hạn của "
+                    "GitHub Pages): chưa đăng; hãy đóng bớt PR cũ (previews branch too large)"
+                )
             return True
 
         message = f"Preview of #{artifact.pr} at {head_sha[:10]}"
