@@ -24,6 +24,9 @@ DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 PORTAL_URL_MODE = "local"
 # Development: absolute URLs (feeds, calendars, e-mail) point at the local server.
 PORTAL_LOCAL_ORIGIN = "http://localhost:8000"
+# "local" mode only: every site under <PORTAL_PATH_PREFIX>/<site-id>/ instead of /<site-id>/, e.g.
+# "/portal/pr-12" for a pull request's preview on GitHub Pages (previewconf.py, portal.urlprefix).
+PORTAL_PATH_PREFIX = ""
 PORTAL_MAX_ATTACHMENT_MB = 20
 # GitHub team (or users) owning the code, settings and sites.yml in .github/CODEOWNERS; each
 # site's editors (sites.yml) own its content folder. Regenerate with `portal codeowners`.

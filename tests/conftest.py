@@ -43,3 +43,11 @@ def demo_output(tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("demo") / "output"
     build(DEMO_CONTENT, output, SETTINGS, now=DEMO_NOW)
     return output
+
+
+@pytest.fixture(scope="session")
+def prefixed_output(tmp_path_factory) -> Path:
+    """A small portal built once per session as a PR preview under prefixed.PREFIX."""
+    from prefixed import build_prefixed
+
+    return build_prefixed(tmp_path_factory.mktemp("prefixed"))

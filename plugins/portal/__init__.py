@@ -30,9 +30,11 @@
 | ``portal.bench`` | generated corpora; ``make bench`` (builds beside stock Pelican, Hugo and Hugo + Pagefind) and ``make bench-search`` | – | – |
 | ``portal.build`` | scan (with the git history), then one Pelican run per site into a staging folder, the search indexes and headers, then the swap | – | PORTAL_URL_MODE, PORTAL_MAX_ATTACHMENT_MB, PORTAL_SEARCH, PORTAL_HISTORY, PORTAL_REPORT_PUBLIC, PORTAL_LOCK_WAIT, PORTAL_CACHE_PATH |
 | ``portal.deploy`` | ``portal gate`` (links, leaks, header files, feeds of a built output) and ``portal deploy`` (an nginx origin over SSH: release folders, atomic ``current`` switch, rollback) | – (commands; the workflow runs ``portal.deploy.origin`` with the standard library) | PORTAL_URL_MODE (the gate, through the settings file) |
+| ``portal.urlprefix`` | ``PORTAL_PATH_PREFIX`` (a development-layout build under ``<prefix>/<site-id>/``) and the rule that keeps a preview off every production host | – (read by ``portal.build``, ``portal.deploy.gate``) | PORTAL_PATH_PREFIX, PORTAL_PREVIEW, PORTAL_LOCAL_ORIGIN, PORTAL_URL_MODE |
+| ``portal.preview`` | ``portal preview pack|publish|remove`` (a PR's preview as data, on branch ``previews``, one PR comment) and ``portal approval`` (parent editors approve news sent up) | – | – (``--url-template``; tokens from the environment) |
 | ``portal.cli`` | the ``portal`` command | – | – |
 
 Settings the build sets per site: SITENAME, SITEURL, PATH, OUTPUT_PATH, PORTAL_SITE,
-PORTAL_SITES, PORTAL_PARENT, PORTAL_CATALOG, PORTAL_NOW, PORTAL_LOCAL, PORTAL_STATS,
-PORTAL_RATINGS (see ``portal.build``).
+PORTAL_SITES, PORTAL_PARENT, PORTAL_CATALOG, PORTAL_NOW, PORTAL_LOCAL, PORTAL_PATH_PREFIX
+(normalised), PORTAL_STATS, PORTAL_RATINGS (see ``portal.build``).
 """

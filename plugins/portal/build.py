@@ -45,7 +45,9 @@ from portal.sites import Site, load_sites
 from portal.stats import view as stats_view
 from portal.stats.aggregate import AggregateError
 from portal.swap import fresh_staging, put_in_place
+from portal.theme.links import site_root
 from portal.theme.templates_cache import SHARED as SHARED_TEMPLATES
+from portal.urlprefix import PrefixError, check_preview_origin, path_prefix
 from portal.workers import default_jobs, run_all
 
 logger = logging.getLogger(__name__)
@@ -245,6 +247,29 @@ def load_stats(
     return found, digests
 
 
+def _setting_error(
+    report: ErrorReport, settings_file: Path | None, name: str, error: PrefixError
+) -> None:
+    """A settings mistake as ``file:line: NAME: message`` (the line that sets it, else 1)."""
+    path = Path(settings_file) if settings_file else Path("pelicanconf.py")
+    line = 1
+    if path.is_file():
+        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if text.lstrip().startswith(name):
+                line = number
+    report.add(path, line, name, error.message, error.english)
+
+
+def _checked_prefix(base: dict[str, Any], settings_file: Path | None) -> str:
+    """The build's ``PORTAL_PATH_PREFIX`` (``portal.urlprefix``); a bad one is a ContentErrors."""
+    try:
+        return path_prefix(base)
+    except PrefixError as exc:
+        report = ErrorReport()
+        _setting_error(report, settings_file, "PORTAL_PATH_PREFIX", exc)
+        raise ContentErrors(report) from None
+
+
 def history_notices(catalogs: dict[str, SiteCatalog]) -> list[str]:
     """The distinct history notices of the scanned catalogs (at most one per build)."""
     return sorted({c.history_notice for c in catalogs.values() if c.history_notice})
@@ -262,9 +287,10 @@ def site_overrides(
 ) -> dict[str, Any]:
     """Per-site values and enforced settings, laid over the settings file."""
     local = base.get("PORTAL_URL_MODE", "local") == "local"
+    prefix = path_prefix(base)  # checked by the build before any site is read
     overrides: dict[str, Any] = {
         "SITENAME": site.name,
-        "SITEURL": f"/{site.id}" if local else site.base_url.rstrip("/"),
+        "SITEURL": site_root(site, local, prefix),
         "PATH": str((content_dir / site.id).resolve()),
         "OUTPUT_PATH": str((output_dir / site.id).resolve()),
         "PORTAL_SITE": site,
@@ -274,6 +300,7 @@ def site_overrides(
         "PORTAL_CATALOGS": catalogs,
         "PORTAL_NOW": now,
         "PORTAL_LOCAL": local,
+        "PORTAL_PATH_PREFIX": prefix,
         **ENFORCED,
     }
     plugins = list(base.get("PLUGINS") or [])
@@ -380,13 +407,14 @@ def _build(
     if incremental is None:
         incremental = bool(base.get("PORTAL_INCREMENTAL", True))
     local = base.get("PORTAL_URL_MODE", "local") == "local"
+    prefix = _checked_prefix(base, settings_file)
     report_public = bool(base.get("PORTAL_REPORT_PUBLIC"))  # its page shows now's minute
     stats_folder = stats_view.stats_dir(base)
     fingerprint = inc.code_fingerprint(base) if incremental else ""
     manifest = inc.read_manifest(cache_dir) if incremental else {}
     run_key = ""
     if incremental:
-        flags = f"{sorted(site_ids or [])}|{search}|{history}|{local}"
+        flags = f"{sorted(site_ids or [])}|{search}|{history}|{local}|{prefix}"
         flags += "|" + inc.folder_fingerprint(stats_folder, "*.json")
         flags += "|" + inc.folder_fingerprint(ratings.ratings_dir(base), "*.json")
         run_key = inc.run_key(fingerprint, content_dir, flags)
@@ -404,6 +432,11 @@ def _build(
         sites, catalogs = scan(content_dir, now, report, site_ids, max_mb, False, jobs)
     finally:
         use_render_cache(None)
+    if not report:
+        try:
+            check_preview_origin(base, [s.base_url for s in sites])
+        except PrefixError as exc:
+            _setting_error(report, settings_file, "PORTAL_LOCAL_ORIGIN", exc)
     if report:
         raise ContentErrors(report)
     next_commit = add_history(content_dir, catalogs, now) if history else None
@@ -434,6 +467,7 @@ def _build(
             content_dir,
             stats_keys,
             report_public,
+            prefix,
         )
     # A site is kept only if its key is the same and its folder is still what the last build
     # left there (a damaged or emptied folder is built again).
@@ -502,7 +536,7 @@ def _build(
         for site_id in to_build:
             # Last, so that the rules see every folder of the site (the shared bundles too).
             catalog = catalogs[site_id]
-            write_site_headers(catalog.site, sites, catalog, staging / site_id, local)
+            write_site_headers(catalog.site, sites, catalog, staging / site_id, local, prefix)
         if local and not site_ids:
             write_local_index(staging, sites)
         for entry in sorted(staging.iterdir()):
@@ -624,7 +658,7 @@ def _index_site(
 def write_local_index(output_dir: Path, sites: list[Site]) -> None:
     """A plain page at the output root linking every site (development server only)."""
     rows = "\n".join(
-        f'<li><a href="/{s.id}/">{html.escape(s.name)}</a>'
+        f'<li><a href="{s.id}/">{html.escape(s.name)}</a>'
         f"{' (cấp trên)' if s.is_parent else ''}</li>"
         for s in sorted(sites, key=lambda s: (not s.is_parent, s.id))
     )

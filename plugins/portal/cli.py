@@ -24,6 +24,7 @@ from portal.forms.cli import forms
 from portal.frontmatter.fields import Invalid, _datetime
 from portal.frontmatter.schema import TYPES
 from portal.lock import BuildLocked
+from portal.preview.cli import approval, preview
 from portal.scaffold import ScaffoldError, create
 
 DEFAULT_CONTENT = Path("content")
@@ -1237,5 +1238,8 @@ def deploy_s3_rollback(bucket: str, prefix: str, endpoint: str | None, commit: s
     tally = ", ".join(f"{k} {v}" for k, v in counts.items())
     _say(f"{commit[:12]}: {tally}, {time.monotonic() - started:.1f} s")
 
+
+main.add_command(preview)
+main.add_command(approval)
 
 clihelp.apply(main)  # last: every verb above gets its Vietnamese summary

@@ -14,6 +14,7 @@ import inspect
 import click
 
 COMMANDS = {
+    "approval": "Tin gửi lên cấp trên chờ cấp trên duyệt PR. (Parent approval of news sent up.)",
     "bench": "Đo thời gian xây dựng trên một cổng sinh ngẫu nhiên. (Benchmark builds.)",
     "build": "Kiểm tra nội dung rồi xây dựng các trang. (Check, then build every site.)",
     "changes": "Tóm tắt các trang nhánh này thêm, sửa, gỡ. (Summarise a branch's changes.)",
@@ -24,6 +25,7 @@ COMMANDS = {
     "gate": "Kiểm tra nhanh bản đã dựng trước khi đăng. (Fast check before publishing.)",
     "new": "Tạo bản nháp mới có giải thích từng trường. (Write a new draft item.)",
     "notify": "Gửi thư mời họp mới, đã đổi, đã hủy. (E-mail the invitations.)",
+    "preview": "Bản xem trước của mỗi PR: đóng gói, đăng, gỡ. (Pull request previews.)",
     "report": "Thống kê tin bài, câu hỏi theo tháng, quý, năm. (Tally for the editors.)",
     "schedule": "Các mục sắp đăng hoặc sắp hết hạn. (Items going live or expiring soon.)",
     "serve": "Xây dựng và xem thử trên máy, tự dựng lại. (Build and serve locally.)",

@@ -202,10 +202,11 @@ def site_keys(
     content_dir: Path,
     extra: dict[str, str] | None = None,
     report: bool = False,
+    prefix: str = "",
 ) -> tuple[dict[str, str], dict[str, str]]:
     """(pages key, quick index key) per site; ``extra`` adds per-site inputs that are not
     content (the digest of its visit statistics); ``report``: the public monthly report is
-    built (its minute is a time fact)."""
+    built (its minute is a time fact); ``prefix``: the build's ``PORTAL_PATH_PREFIX``."""
     from portal.search.facts import quick_record
     from portal.search.index import quick_items
     from portal.theme.home import cross_site
@@ -223,7 +224,7 @@ def site_keys(
         site = catalog.site
 
         def root_of(other, _local=local) -> str:
-            return site_root(other, _local)
+            return site_root(other, _local, prefix)
 
         others = _plain(_canon(cross_site(site, sites, catalogs, root_of), root))
         pages[sid] = _digest(
@@ -231,6 +232,7 @@ def site_keys(
             site_list,
             sid,
             str(local),
+            prefix,
             str(search),
             *digests[sid],
             _plain(time_facts(catalog, now, report)),

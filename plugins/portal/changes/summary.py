@@ -17,6 +17,7 @@ from portal.catalog.urls import SECTION_TITLES
 from portal.changes import diff as cmp
 from portal.changes.snapshot import Snapshot, path_of, read, read_base
 from portal.frontmatter.fields import TIMEZONE
+from portal.sites import Site
 
 HEADINGS = {
     cmp.ADDED: "Trang mới",
@@ -61,6 +62,7 @@ class Entry:
     unreadable: bool = False
     publish_at: str | None = None  # scheduled: the go-live time, Asia/Ho_Chi_Minh
     redirect_to: str | None = None
+    syndicated_to: str | None = None  # the parent's name: the item is on its home page too
 
 
 @dataclass
@@ -158,6 +160,8 @@ def _line(entry: Entry, preview_url: str | None) -> str:
         notes.append(f"chuyển tới {_code(entry.redirect_to)}")
     if entry.action == cmp.NO_PAGE:
         notes.append(STATES.get(entry.state or "", "tệp đã xoá"))
+    if entry.syndicated_to:
+        notes.append(f"cũng hiện trên trang chủ của {_text(entry.syndicated_to)}")
     if entry.old_url:
         notes.append(f"đổi đường dẫn từ {_code(entry.old_url)}")
     if entry.unreadable:
@@ -177,7 +181,19 @@ def _line(entry: Entry, preview_url: str | None) -> str:
     return " · ".join(parts + notes)
 
 
-def _entry(change: cmp.Change, shown: str) -> Entry:
+def shown_on_parent(item: Item | None, sites: dict) -> Site | None:
+    """The parent site whose home page also lists ``item`` (a member's item marked
+    ``syndicate: [parent]`` that is public or scheduled), else None."""
+    if item is None or "parent" not in (item.meta.get("syndicate") or []):
+        return None
+    if item.state not in ("public", "scheduled"):
+        return None
+    site = sites.get(item.site)
+    parent = sites.get(site.parent) if site and site.parent else None
+    return parent if parent is not None and parent.is_parent else None
+
+
+def _entry(change: cmp.Change, shown: str, sites: dict | None = None) -> Entry:
     item: Item = change.item
     before, after = change.before, change.after
     entry = Entry(
@@ -206,6 +222,8 @@ def _entry(change: cmp.Change, shown: str) -> Entry:
         if after.state == "scheduled":
             entry.publish_at = _local(after.meta["date"])
         entry.redirect_to = (after.meta.get("unpublished") or {}).get("redirect_to")
+        parent = shown_on_parent(after, sites or {})
+        entry.syndicated_to = parent.name if parent else None
     return entry
 
 
@@ -219,7 +237,7 @@ def summarize_snapshots(
     summary = Summary(ref, commit, now, names)
     for change in cmp.compare(base, head):
         if change.action:
-            summary.entries.append(_entry(change, shown))
+            summary.entries.append(_entry(change, shown, head.sites))
     order = {a: i for i, a in enumerate(cmp.ACTIONS)}
     summary.entries.sort(key=lambda e: (order[e.action], e.publish_at or "", e.url, e.path))
     summary.files = [(f"{shown}{p}", c) for p, c in cmp.other_files(base, head)]

@@ -35,6 +35,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from portal.errors import ErrorReport
+from portal.urlprefix import path_prefix
 
 # (tag, attribute) pairs that make a browser fetch or navigate.
 LINKING = (
@@ -105,22 +106,30 @@ def _pages(output: Path) -> Iterable[Path]:
             yield page
 
 
-def check_links(output: Path, hosts: dict[str, str], report: ErrorReport) -> int:
+def check_links(
+    output: Path, hosts: dict[str, str], report: ErrorReport, prefix: str = "", origin: str = ""
+) -> int:
     """Every internal link of ``output``; ``hosts`` (host name → site id) makes the output a
     production one (``output/<site-id>/`` served at the root of its host), empty a development
-    one (every site under ``/<site-id>/``). Returns how many links were followed."""
+    one (every site under ``<prefix>/<site-id>/``, ``prefix`` being the build's normalised
+    ``PORTAL_PATH_PREFIX``; absolute links to ``origin``, the development build's
+    ``PORTAL_LOCAL_ORIGIN``, are followed too). Returns how many links were followed."""
     checked = 0
+    own = urlsplit(origin) if origin else None
     for page in _pages(output):
         rel = page.relative_to(output).as_posix()
         site = rel.split("/", 1)[0]
         # The folder a root-relative path of this page is resolved in.
         root = output / site if hosts else output
-        own = page.relative_to(root).parent.as_posix()
+        under = prefix if not hosts else ""  # where the output's root is served
+        folder = under + "/" + page.relative_to(root).parent.as_posix()
         found, ids = targets(page.read_text(encoding="utf-8"))
         for attr, target, line in found:
             parts = urlsplit(target)
             base = root
-            if parts.scheme or parts.netloc:
+            if own and (parts.scheme, parts.netloc) == (own.scheme, own.netloc):
+                pass  # the development origin: its path carries the prefix
+            elif parts.scheme or parts.netloc:
                 if parts.scheme not in ("http", "https") or parts.netloc not in hosts:
                     continue  # another site on the web, mailto:, tel:
                 base = output / hosts[parts.netloc]
@@ -137,10 +146,11 @@ def check_links(output: Path, hosts: dict[str, str], report: ErrorReport) -> int
             checked += 1
             path = parts.path or "/"
             if not path.startswith("/"):  # attachments and images beside their page
-                path = posixpath.normpath("/" + posixpath.join(own, path)) + (
+                path = posixpath.normpath(posixpath.join(folder, path)) + (
                     "/" if path.endswith("/") else ""
                 )
-            if not resolves(base, path):
+            inside = not under or path == under or path.startswith(under + "/")
+            if not inside or not resolves(base, path[len(under) :] or "/"):
                 report.add(
                     page,
                     line,
@@ -264,7 +274,9 @@ def gate(
             result.report.add(
                 output_dir / site.id, 1, "output", "trang chưa dựng", "site not built"
             )
-    result.counts["links"] = check_links(output_dir, hosts, result.report)
+    prefix = path_prefix(base) if local else ""
+    origin = str(base.get("PORTAL_LOCAL_ORIGIN", "")) if local else ""
+    result.counts["links"] = check_links(output_dir, hosts, result.report, prefix, origin)
     result.counts["leaks"] = check_leaks(output_dir, catalogs, result.report)
     result.counts["feeds"] = check_feeds(output_dir, result.report)
     if check_headers(output_dir, built, result.report) is None:

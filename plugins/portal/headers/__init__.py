@@ -46,8 +46,9 @@ def form_paths(catalog) -> list[str]:
     return paths
 
 
-def write_site_headers(site, sites, catalog, site_dir: Path, local: bool) -> None:
-    """Write ``_headers`` and ``_nginx.conf`` into a built site's folder."""
+def write_site_headers(site, sites, catalog, site_dir: Path, local: bool, prefix: str = "") -> None:
+    """Write ``_headers`` and ``_nginx.conf`` into a built site's folder; ``prefix`` is the
+    build's ``PORTAL_PATH_PREFIX`` (development layout: the site is at ``<prefix>/<id>/``)."""
     policy = site_policy(site, sites, local, form_paths(catalog))
     top_level = {
         (entry.name, entry.is_dir())
@@ -55,5 +56,5 @@ def write_site_headers(site, sites, catalog, site_dir: Path, local: bool) -> Non
         if entry.name not in CONFIG_FILES
     } | LATE_ENTRIES
     netlify.write(site_dir, netlify.rules(top_level, policy, downloads(catalog)))
-    prefix = f"/{site.id}" if local else ""
+    prefix = f"{prefix}/{site.id}" if local else ""
     nginx.write(site_dir, nginx.include(policy, entries(catalog), prefix))

@@ -81,19 +81,27 @@ class ThemeGenerator(Generator):
         settings = self.settings
         site = settings["PORTAL_SITE"]
         local = settings.get("PORTAL_LOCAL", True)
+        prefix = settings.get("PORTAL_PATH_PREFIX", "")
         articles = self.context.get("articles", [])  # listed, newest first
         link_neighbours(articles)
         link_related(articles)
         pages = self.context.get("pages", [])
 
         def root_of(other) -> str:
-            return site_root(other, local)
+            return site_root(other, local, prefix)
 
         present = present_sections(articles, self.context.get("sections", {}))
         categories = category_links(self.context.get("categories", []), site.categories)
         self.context["PRESENT"] = present  # section kinds with items: empty ones are not offered
         self.context["NAV"] = navigation(pages, present, categories)
         self.context["ABSOLUTE_ROOT"] = absolute_root(site, settings)
+        # Canonical links name the production page, except in a pull request's preview
+        # (PORTAL_PREVIEW), whose pages are marked noindex and point at themselves.
+        preview = bool(settings.get("PORTAL_PREVIEW"))
+        self.context["PREVIEW"] = preview
+        self.context["CANONICAL_ROOT"] = (
+            self.context["ABSOLUTE_ROOT"] if preview else site.base_url.rstrip("/")
+        )
         self.context["item_id"] = lambda item: item_id(site, item)
         self.context["RATINGS"] = SiteRatings(settings.get("PORTAL_RATINGS"))
         self.context["QA_RANKED"] = ranked(

@@ -35,17 +35,19 @@ class Link:
     id: str = ""  # the submenu's element id
 
 
-def site_root(site: Site, local: bool) -> str:
-    """The URL prefix of a site: ``/<id>`` in development, its base_url in production."""
-    return f"/{site.id}" if local else site.base_url.rstrip("/")
+def site_root(site: Site, local: bool, prefix: str = "") -> str:
+    """The URL prefix of a site: ``<prefix>/<id>`` in development (``prefix`` is the build's
+    ``PORTAL_PATH_PREFIX``, normalised by ``portal.urlprefix``), its base_url in production."""
+    return f"{prefix}/{site.id}" if local else site.base_url.rstrip("/")
 
 
 def absolute_root(site: Site, settings: dict) -> str:
     """The absolute URL prefix of a site, for feeds, calendars and e-mail: its base_url in
-    production, ``PORTAL_LOCAL_ORIGIN`` + ``/<id>`` in development (no trailing slash)."""
+    production, ``PORTAL_LOCAL_ORIGIN`` + ``PORTAL_PATH_PREFIX`` + ``/<id>`` in development (no
+    trailing slash)."""
     if settings.get("PORTAL_LOCAL", True):
         origin = settings.get("PORTAL_LOCAL_ORIGIN", "http://localhost:8000").rstrip("/")
-        return f"{origin}/{site.id}"
+        return f"{origin}{settings.get('PORTAL_PATH_PREFIX', '')}/{site.id}"
     return site.base_url.rstrip("/")
 
 
