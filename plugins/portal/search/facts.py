@@ -9,7 +9,7 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
-from portal.frontmatter.schema import week_bounds
+from portal.types.schedules import week_bounds
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from portal.frontmatter.fields import Field
@@ -196,10 +197,12 @@ def with_common(own: dict[str, FieldSpec]) -> dict[str, FieldSpec]:
     return {**COMMON, **own}
 
 
-Rules = Callable[[dict[str, Any], Callable[[str, str, str], None]], None]
+# rules(values, nodes, err): ``values`` converted, ``nodes`` as parsed (lines), and
+# ``err(key, message, english, line=None)`` reports one mistake (the key's line by default)
+Rules = Callable[[dict[str, Any], dict[str, Any], Callable[..., None]], None]
 
 
-def no_rules(values: dict[str, Any], err: Callable[[str, str, str], None]) -> None:
+def no_rules(values: dict[str, Any], nodes: dict[str, Any], err: Callable[..., None]) -> None:
     """A type with no rules of its own."""
 
 
@@ -249,7 +252,7 @@ class ContentType:
     dated_file_name: bool = True  # portal new names the file <date>-<slug>.md
     needs_files: bool = False  # portal new refuses it without an attachment
 
-    @property
+    @cached_property
     def schema(self) -> dict[str, Field]:
         """How the front matter is read: ``portal.frontmatter.fields.validate``'s schema."""
         return {name: spec.field for name, spec in self.fields.items()}

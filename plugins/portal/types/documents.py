@@ -122,7 +122,7 @@ TYPE = ContentType(
             "summary": spec(
                 label="Trích yếu",
                 help="tóm tắt (trích yếu với văn bản); mặc định là đoạn đầu",
-                example='"Về việc …"',
+                example='"Về việc ban hành kế hoạch chuyển đổi số năm 2027"',
                 fill=lambda d: quote(d.title),
                 required=True,
                 multiline=True,
