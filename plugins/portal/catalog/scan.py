@@ -21,7 +21,7 @@ from portal.catalog import attachments as att
 from portal.catalog.checks import check_file_name, check_item, is_placeholder
 from portal.catalog.item import Item
 from portal.catalog.publication import state as publication_state
-from portal.catalog.urls import SECTIONS, item_url
+from portal.catalog.urls import item_url
 from portal.errors import ErrorReport
 from portal.frontmatter.fields import Invalid, _email, validate
 from portal.frontmatter.parse import FrontMatterError, parse
@@ -441,7 +441,7 @@ def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
     _check_translations(catalog, report)
     invitations = {i.meta.get("number") for i in catalog.items if i.kind == "invitations"}
     public_urls = {f"/{i.url}" for i in catalog.items if i.written}
-    public_urls |= {f"/{p}/" for p in SECTIONS.values() if p} | {"/"}
+    public_urls |= {f"/{ct.url_prefix}/" for ct in REGISTRY.values() if ct.url_prefix} | {"/"}
     for item in catalog.items:
         for index, entry in enumerate(
             item.meta.get("items", []) if item.kind == "schedules" else []

@@ -35,4 +35,14 @@ def get(folder: str) -> ContentType:
     return REGISTRY[folder]
 
 
-__all__ = ["REGISTRY", "ContentType", "Draft", "FieldSpec", "get"]
+def title_of(kind: str) -> str:
+    """The section title of ``kind`` (a UI message id); ``kind`` itself when no type has it."""
+    return REGISTRY[kind].title if kind in REGISTRY else kind
+
+
+def titles() -> dict[str, str]:
+    """Each type's section title (a UI message id), for templates: ``SECTION_TITLES``."""
+    return {folder: ct.title for folder, ct in REGISTRY.items()}
+
+
+__all__ = ["REGISTRY", "ContentType", "Draft", "FieldSpec", "get", "title_of", "titles"]
