@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from portal import paths
 from portal.catalog import attachments as att
+from portal.catalog import phases
 from portal.catalog.checks import check_file_name, check_item, is_placeholder
 from portal.catalog.item import Item
 from portal.catalog.publication import state as publication_state
@@ -303,6 +304,7 @@ def scan_site(
         if item is not None:
             catalog.items.append(item)
     _check_site(catalog, report)
+    phases.assign(catalog, now)
     used = {a.source for item in catalog.items for a in item.all_attachments}
     used |= {ref for item in catalog.items for ref in item.referenced}
     used |= check_banner_images(site, site_dir, report, str(content_dir / SITES_FILE))

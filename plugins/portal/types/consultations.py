@@ -14,6 +14,7 @@ from portal.types.base import (
     SCHEDULED,
     ContentType,
     spec,
+    vietnam_day,
     with_common,
 )
 
@@ -23,9 +24,9 @@ def rules(values: dict[str, Any], fields: dict, err) -> None:
         err("closes", "ngày kết thúc lấy ý kiến trước ngày bắt đầu", "closes is before opens")
 
 
-def phase(meta: dict[str, Any], now: dt.datetime, context: Any = None) -> str:
+def phase(meta: dict[str, Any], now: dt.datetime, replaced: frozenset[str] = frozenset()) -> str:
     """Before ``opens``, from ``opens`` to the end of ``closes``, or after."""
-    today = now.date()
+    today = vietnam_day(now)
     if today < meta["opens"]:
         return SCHEDULED
     return OPEN if today <= meta["closes"] else CLOSED
