@@ -94,3 +94,13 @@ def test_document_phase_at_a_moment():
     assert ct.phase(meta, dt.datetime(2026, 12, 1), frozenset({"5/qđ-ubnd"})) == "replaced"
     expired = {**meta, "expires_on": dt.date(2027, 1, 1)}
     assert ct.phase(expired, dt.datetime(2027, 1, 1)) == "expired"
+
+
+def test_a_consultation_belongs_to_the_day_it_opens_in_listings_and_search():
+    """One answer (issue 14): listings sorted by ``closes`` and search by ``opens`` before."""
+    ct = get("consultations")
+    early = {"opens": dt.date(2026, 11, 1), "closes": dt.date(2026, 12, 31)}
+    late = {"opens": dt.date(2026, 11, 20), "closes": dt.date(2026, 11, 30)}
+    assert ct.day(late) == dt.date(2026, 11, 20)
+    newest_first = sorted([early, late], key=ct.sort_key, reverse=True)
+    assert newest_first == sorted([early, late], key=ct.day, reverse=True) == [late, early]

@@ -239,6 +239,7 @@ class ContentType:
     template: str  # the item page's template (theme/templates/<template>.html)
     # The section's own listing template; "" for the types Pelican lists itself (articles, pages)
     listing_template: str = "section"
+    search_label: str = ""  # how a search result names its type (a UI message id; "": title)
     in_menu: bool = True  # an entry of its own in the main menu
     # The menu entry this type stands in for on a site that has none of that type (invitations
     # link "Giấy mời họp" where a site has no schedules)
