@@ -105,3 +105,11 @@ def test_a_consultation_belongs_to_the_day_it_opens_in_listings_and_search():
     assert ct.day(late) == dt.date(2026, 11, 20)
     newest_first = sorted([early, late], key=ct.sort_key, reverse=True)
     assert newest_first == sorted([early, late], key=ct.day, reverse=True) == [late, early]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_phase_of_an_item_with_errors_is_still_a_phase(kind):
+    """A file whose dates failed to convert is still scanned (its errors are reported)."""
+    now = dt.datetime(2026, 12, 7, 12, 0, tzinfo=dt.UTC)
+    assert get(kind).phase({}, now) in PHASES
+    assert get(kind).phase({"title": "x"}, now, frozenset({"x"})) in PHASES

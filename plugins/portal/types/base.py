@@ -252,8 +252,9 @@ class ContentType:
     day: Callable[[dict[str, Any]], dt.date | None] = posted_day  # the day it belongs to
     sort_key: Callable[[dict[str, Any]], Any] = posted  # listings, newest first
     # What it is at a moment (``PHASES``): phase(meta, now, replaced), where ``replaced`` holds
-    # the document numbers (case-folded) a listed document replaces. Computed once per build by
-    # the catalog (``portal.catalog.phases``) into ``Item.phase``, which every stage reads
+    # the document numbers (case-folded) a listed document replaces; any field may be missing
+    # (a file with errors is still scanned). Computed once per build by the catalog
+    # (``portal.catalog.phases``) into ``Item.phase``, which every stage reads
     phase: Callable[..., str] = standing
     dated_file_name: bool = True  # portal new names the file <date>-<slug>.md
     needs_files: bool = False  # portal new refuses it without an attachment

@@ -12,6 +12,7 @@ from portal.types.base import (
     OPEN,
     PATH_LIST,
     SCHEDULED,
+    STANDING,
     ContentType,
     spec,
     vietnam_day,
@@ -26,10 +27,13 @@ def rules(values: dict[str, Any], fields: dict, err) -> None:
 
 def phase(meta: dict[str, Any], now: dt.datetime, replaced: frozenset[str] = frozenset()) -> str:
     """Before ``opens``, from ``opens`` to the end of ``closes``, or after."""
+    opens, closes = meta.get("opens"), meta.get("closes")
+    if opens is None or closes is None:  # the file has an error: the build stops anyway
+        return STANDING
     today = vietnam_day(now)
-    if today < meta["opens"]:
+    if today < opens:
         return SCHEDULED
-    return OPEN if today <= meta["closes"] else CLOSED
+    return OPEN if today <= closes else CLOSED
 
 
 TYPE = ContentType(

@@ -69,7 +69,7 @@ def phase(meta: dict[str, Any], now: dt.datetime, replaced: frozenset[str] = fro
     """Its validity on ``now``'s day; ``replaced`` holds the numbers (case-folded) that another
     published document says it replaces (``portal.catalog.phases``)."""
     today = vietnam_day(now)
-    if meta["number"].casefold() in replaced:
+    if meta.get("number", "").casefold() in replaced:
         return REPLACED
     expires_on = meta.get("expires_on")
     if expires_on is not None and expires_on <= today:

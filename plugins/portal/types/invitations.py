@@ -13,6 +13,7 @@ from portal.types.base import (
     CLOSED,
     PATH_LIST,
     SCHEDULED,
+    STANDING,
     TEXT_LIST,
     ContentType,
     quote,
@@ -38,7 +39,10 @@ def rules(values: dict[str, Any], fields: dict[str, Node], err) -> None:
 def phase(meta: dict[str, Any], now: dt.datetime, replaced: frozenset[str] = frozenset()) -> str:
     """Over (its end has passed) or to come; a cancelled meeting keeps its phase (the home page
     lists it while it is to come, with its cancellation shown)."""
-    return CLOSED if meta["end"] < now else SCHEDULED
+    end = meta.get("end")  # missing when the file has an error: the build stops anyway
+    if end is None:
+        return STANDING
+    return CLOSED if end < now else SCHEDULED
 
 
 def _meeting(hour: str):
