@@ -24,7 +24,7 @@ from portal.catalog.item import Item
 from portal.catalog.publication import state as publication_state
 from portal.catalog.urls import item_url
 from portal.errors import ErrorReport
-from portal.frontmatter.fields import Invalid, _email, validate
+from portal.frontmatter.fields import Invalid, to_email, validate
 from portal.frontmatter.parse import FrontMatterError, parse
 from portal.frontmatter.schema import check_rules
 from portal.images import add_pictures
@@ -427,7 +427,7 @@ def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
         for index, entry in enumerate(item.meta.get("notify", [])):
             if "@" in entry:
                 try:
-                    _email(entry)
+                    to_email(entry)
                 except Invalid as exc:
                     field = f"notify[{index + 1}]"
                     report.add(item.source, item.line("notify"), field, exc.message, exc.english)
