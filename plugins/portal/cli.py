@@ -21,11 +21,11 @@ from portal import build as builder
 from portal import clihelp
 from portal.errors import ContentErrors, ErrorReport
 from portal.forms.cli import forms
-from portal.frontmatter.fields import Invalid, _datetime
-from portal.frontmatter.schema import TYPES
+from portal.frontmatter.fields import Invalid, to_datetime
 from portal.lock import BuildLocked
 from portal.preview.cli import approval, preview
 from portal.scaffold import ScaffoldError, create
+from portal.types import REGISTRY
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUTPUT = Path("output")
@@ -36,7 +36,7 @@ def _now(value: str | None) -> dt.datetime:
     if not value:
         return builder.now_in_vietnam()
     try:
-        return _datetime(value)
+        return to_datetime(value)
     except Invalid as exc:
         raise click.BadParameter(exc.message, param_hint="--now") from None
 
@@ -264,7 +264,7 @@ def check(
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(list(TYPES)))
+@click.argument("kind", type=click.Choice(list(REGISTRY)))
 @click.option("--site", "site_id", required=True, help="Site id from sites.yml.")
 @click.option("--title", required=True, help="Title of the new item.")
 @click.option(

@@ -18,18 +18,20 @@ from urllib.parse import quote
 
 from portal import paths
 from portal.catalog import attachments as att
+from portal.catalog import phases
 from portal.catalog.checks import check_file_name, check_item, is_placeholder
 from portal.catalog.item import Item
 from portal.catalog.publication import state as publication_state
-from portal.catalog.urls import SECTIONS, item_url
+from portal.catalog.urls import item_url
 from portal.errors import ErrorReport
-from portal.frontmatter.fields import Invalid, _email, validate
+from portal.frontmatter.fields import Invalid, to_email, validate
 from portal.frontmatter.parse import FrontMatterError, parse
-from portal.frontmatter.schema import TYPES, check_rules
+from portal.frontmatter.schema import check_rules
 from portal.images import add_pictures
 from portal.markup.render import first_paragraph, relative_links, render, rewrite_links
 from portal.sites.config import SITES_FILE, Site, check_banner_images
 from portal.slugs import slugify
+from portal.types import REGISTRY
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +110,7 @@ def read_item(
     except OSError as exc:
         report.add(spath, 1, "file", f"không đọc được tệp ({exc.strerror})", "cannot read file")
         return None
-    meta = validate(parsed.fields, TYPES[kind], report, spath, 1)
+    meta = validate(parsed.fields, REGISTRY[kind].schema, report, spath, 1)
     check_rules(kind, meta, parsed.fields, report, spath)
     check_item(spath, kind, meta, parsed.fields, parsed.body, parsed.body_line, report)
     renderable = _check_body(parsed.body, parsed.body_line, report, spath)
@@ -284,7 +286,7 @@ def scan_site(
     for path in _walk(site_dir, report):
         rel = path.relative_to(site_dir)
         kind = rel.parts[0] if len(rel.parts) > 1 else ""
-        if path.suffix == CONTENT_SUFFIX and kind in TYPES:
+        if path.suffix == CONTENT_SUFFIX and kind in REGISTRY:
             content_files.append((path, kind))
             check_file_name(path, report)
         elif path.suffix.lower() in (".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".rst"):
@@ -293,7 +295,7 @@ def scan_site(
                 1,
                 "file",
                 "tệp nội dung phải có đuôi .md và nằm trong một thư mục loại nội dung ("
-                + ", ".join(TYPES)
+                + ", ".join(REGISTRY)
                 + ")",
                 "content must be a .md file inside a type folder",
             )
@@ -304,6 +306,7 @@ def scan_site(
         if item is not None:
             catalog.items.append(item)
     _check_site(catalog, report)
+    phases.assign(catalog, now)
     used = {a.source for item in catalog.items for a in item.all_attachments}
     used |= {ref for item in catalog.items for ref in item.referenced}
     used |= check_banner_images(site, site_dir, report, str(content_dir / SITES_FILE))
@@ -426,7 +429,7 @@ def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
         for index, entry in enumerate(item.meta.get("notify", [])):
             if "@" in entry:
                 try:
-                    _email(entry)
+                    to_email(entry)
                 except Invalid as exc:
                     field = f"notify[{index + 1}]"
                     report.add(item.source, item.line("notify"), field, exc.message, exc.english)
@@ -442,7 +445,7 @@ def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
     _check_translations(catalog, report)
     invitations = {i.meta.get("number") for i in catalog.items if i.kind == "invitations"}
     public_urls = {f"/{i.url}" for i in catalog.items if i.written}
-    public_urls |= {f"/{p}/" for p in SECTIONS.values() if p} | {"/"}
+    public_urls |= {f"/{ct.url_prefix}/" for ct in REGISTRY.values() if ct.url_prefix} | {"/"}
     for item in catalog.items:
         for index, entry in enumerate(
             item.meta.get("items", []) if item.kind == "schedules" else []
