@@ -223,11 +223,11 @@ def approval(
     while syndicated). Prints Markdown for the job summary."""
     from portal import build as builder
     from portal.changes import BaseError
-    from portal.frontmatter.fields import Invalid, _datetime
+    from portal.frontmatter.fields import Invalid, to_datetime
     from portal.preview import approval as rule
 
     try:
-        moment = _datetime(now) if now else builder.now_in_vietnam()
+        moment = to_datetime(now) if now else builder.now_in_vietnam()
     except Invalid as exc:
         raise click.BadParameter(exc.message, param_hint="--now") from None
     try:
