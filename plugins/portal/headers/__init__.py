@@ -46,9 +46,12 @@ def form_paths(catalog) -> list[str]:
     return paths
 
 
-def write_site_headers(site, sites, catalog, site_dir: Path, local: bool) -> None:
-    """Write ``_headers`` and ``_nginx.conf`` into a built site's folder."""
-    policy = site_policy(site, sites, local, form_paths(catalog))
+def write_site_headers(
+    site, sites, catalog, site_dir: Path, local: bool, admin_origins: tuple[str, ...] = ()
+) -> None:
+    """Write ``_headers`` and ``_nginx.conf`` into a built site's folder; ``admin_origins``:
+    the hosts the parent's form editor calls besides GitHub (the sign-in relay)."""
+    policy = site_policy(site, sites, local, form_paths(catalog), admin_origins)
     top_level = {
         (entry.name, entry.is_dir())
         for entry in site_dir.iterdir()
