@@ -1,0 +1,274 @@
+"""The form editor (Sveltia CMS at /admin/, portal.cms) in Chromium, as a collaborator uses it:
+the forms are Vietnamese, nothing is fetched from another origin under the admin zone's CSP, an
+article made through the form (with an image) passes ``portal check`` unchanged, and a demo item
+opened and saved untouched keeps its meaning (the change-note rule sees no change).
+
+Backend: Sveltia's own ``test-repo`` backend, which keeps the repository in the browser's origin
+private file system (OPFS, folder ``sveltia-cms-test``) and runs the same form, serialisation and
+save code as the GitHub backend (``commitChanges`` of the shared file-system layer); the
+fixture seeds it with the demo's files and reads back what the editor wrote. Not exercised here:
+the GitHub API calls and the editorial workflow (branches, pull requests, labels), which
+``test-repo`` does not have (Sveltia warns "editorial workflow is only for GitHub and GitLab").
+
+Screenshots of the forms at 375 and 1280 px go to ``test-artifacts/screenshots/cms-*.png``.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from portal.catalog.scan import read_item
+from portal.changes.diff import same_meaning
+from portal.cli import main
+from portal.cms import config, render, write_admin
+from portal.errors import ErrorReport
+from portal.frontmatter.fields import TIMEZONE
+from portal.headers.policy import SitePolicy, common_headers, zone_headers, zone_of
+from portal.sites import load_sites
+from support import DEMO_CONTENT, DEMO_NOW, REPO
+
+pytestmark = pytest.mark.browser
+
+SHOTS = REPO / "test-artifacts" / "screenshots"
+OPFS = "sveltia-cms-test"
+WRITE = (
+    """async (files) => {
+  const top = await (await navigator.storage.getDirectory())
+    .getDirectoryHandle('%s', {create: true});
+  for (const [path, b64] of Object.entries(files)) {
+    let dir = top; const parts = path.split('/'); const name = parts.pop();
+    for (const p of parts) dir = await dir.getDirectoryHandle(p, {create: true});
+    const w = await (await dir.getFileHandle(name, {create: true})).createWritable();
+    await w.write(Uint8Array.from(atob(b64), c => c.charCodeAt(0))); await w.close();
+  }
+}"""
+    % OPFS
+)
+READ = (
+    """async (folder) => {
+  const out = {};
+  const walk = async (dir, prefix) => {
+    for await (const [name, handle] of dir.entries()) {
+      if (handle.kind === 'directory') { await walk(handle, prefix + name + '/'); continue; }
+      const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+      let s = ''; for (const c of bytes) s += String.fromCharCode(c);
+      out[prefix + name] = btoa(s);
+    }
+  };
+  let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('%s');
+  for (const part of folder.split('/')) dir = await dir.getDirectoryHandle(part);
+  await walk(dir, folder + '/');
+  return out;
+}"""
+    % OPFS
+)
+
+
+def demo_sites():
+    report = ErrorReport()
+    sites = load_sites(DEMO_CONTENT, report)
+    assert not report
+    return sites
+
+
+class Editor:
+    """The editor served with the admin zone's headers, signed in to the test backend."""
+
+    def __init__(self, page, base: str, parent: str, seeded: dict[str, bytes], requests: list):
+        self.page, self.base, self.parent = page, base, parent
+        self.seeded, self.requests = seeded, requests
+
+    def open(self, route: str) -> None:
+        self.page.goto(f"{self.base}/{self.parent}/admin/#/{route}", wait_until="commit")
+
+    def files(self, folder: str) -> dict[str, bytes]:
+        found = self.page.evaluate(READ, folder)
+        return {path: base64.b64decode(data) for path, data in found.items()}
+
+
+def _serve(root: Path):
+    policy = SitePolicy(admin=True)
+
+    class Handler(SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def end_headers(self) -> None:
+            zone = zone_of(self.path.split("?")[0].lstrip("/").partition("/")[2], policy)
+            for name, value in [*common_headers(), *zone_headers(zone, policy)]:
+                self.send_header(name, value)
+            super().end_headers()
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=root))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, thread, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="module")
+def editor(browser, tmp_path_factory):
+    sites = demo_sites()
+    parent = next(s for s in sites if s.is_parent)
+    root = tmp_path_factory.mktemp("cms")
+    data = config(sites, {})
+    data["backend"] = {"name": "test-repo"}  # same forms and save code, no GitHub
+    data.pop("publish_mode")  # editorial workflow: GitHub and GitLab only
+    write_admin(root / parent.id, render(data))
+    server, thread, base = _serve(root)
+    context = browser.new_context(
+        timezone_id="Asia/Ho_Chi_Minh", locale="vi-VN", viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on(
+        "console", lambda m: requests.append("console: " + m.text) if "violates" in m.text else None
+    )
+    seeded = {
+        f"content/{p.relative_to(DEMO_CONTENT).as_posix()}": p.read_bytes()
+        for p in sorted((DEMO_CONTENT / parent.id).rglob("*"))
+        if p.is_file()
+    }
+    try:
+        page.goto(f"{base}/{parent.id}/admin/nothing-here", wait_until="commit")
+        page.evaluate(WRITE, {k: base64.b64encode(v).decode() for k, v in seeded.items()})
+        page.goto(f"{base}/{parent.id}/admin/", wait_until="commit")
+        page.get_by_text("Làm việc với kho mã nguồn thử nghiệm").click()
+        page.get_by_role("button", name="Tạo bài viết hoặc tải tệp lên").wait_for()
+        yield Editor(page, base, parent.id, seeded, requests)
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def test_the_editor_is_vietnamese_and_stays_on_its_origin(editor):
+    page = editor.page
+    # Strings of locales/vi.json, served beside the script (English is the only built-in).
+    assert page.get_by_role("button", name="Tạo bài viết hoặc tải tệp lên").count() == 1
+    page.get_by_text("Bạn hiện đang xem chuyên mục").first.wait_for(state="attached")
+    outside = [
+        url for url in editor.requests if not url.startswith((editor.base, "blob:", "data:"))
+    ]
+    assert not outside, outside
+
+
+def _item(path: Path, site, kind: str, report: ErrorReport):
+    return read_item(path, site, path.parents[1], kind, report, 20 << 20, DEMO_NOW)
+
+
+def field(page, key: str):
+    """A form field by its front-matter key."""
+    return page.locator(f'section[data-key-path="{key}"]')
+
+
+def save(page) -> None:
+    """Press the form's save button ("Lưu"); the editor goes back to the list once written."""
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    page.wait_for_url(lambda url: "/entries/" not in url and not url.endswith("/new"))
+
+
+def saved_untouched(editor, rel: str) -> bytes:
+    """Open a seeded item in its form, save it without touching anything; the bytes written."""
+    site, kind, name = rel.split("/")[1:]
+    editor.open(f"collections/{site}-{kind}/entries/{name.removesuffix('.md')}")
+    page = editor.page
+    page.get_by_role("button", name="Hủy chỉnh sửa").wait_for()
+    save(page)
+    return editor.files(f"content/{site}/{kind}")[rel]
+
+
+def assert_same_meaning(rel: str, written: bytes, scratch: Path) -> None:
+    """What the editor wrote is read without error and means what the demo file means."""
+    site_id, kind, name = rel.split("/")[1:]
+    site = next(s for s in demo_sites() if s.id == site_id)
+    copy = scratch / site_id
+    if not copy.exists():
+        shutil.copytree(DEMO_CONTENT / site_id, copy)
+    (copy / kind / name).write_bytes(written)
+    report = ErrorReport()
+    before = _item(DEMO_CONTENT / site_id / kind / name, site, kind, report)
+    after = _item(copy / kind / name, site, kind, report)
+    assert not report, report
+    assert before and after and same_meaning(before, after), written.decode()
+
+
+def test_a_demo_item_saved_untouched_keeps_its_meaning(editor, tmp_path):
+    """Sveltia saves an untouched item again (its save button is always on) in its own YAML;
+    the check must see the same item. One item of each of two types here, every demo item of
+    the parent under ``slow`` (test_every_demo_item_saved_untouched_keeps_its_meaning)."""
+    for kind in ("documents", "articles"):
+        rel = min(p for p in editor.seeded if p.split("/")[2] == kind and p.endswith(".md"))
+        written = saved_untouched(editor, rel)
+        if written != editor.seeded[rel]:
+            assert_same_meaning(rel, written, tmp_path)
+
+
+@pytest.mark.slow
+def test_every_demo_item_saved_untouched_keeps_its_meaning(editor, tmp_path):
+    items = sorted(p for p in editor.seeded if p.endswith(".md"))
+    identical = 0
+    for rel in items:
+        written = saved_untouched(editor, rel)
+        if written == editor.seeded[rel]:
+            identical += 1
+        else:
+            assert_same_meaning(rel, written, tmp_path)
+    print(
+        f"{len(items)} demo items saved untouched: {identical} byte-identical, "
+        f"{len(items) - identical} rewritten with the same meaning"
+    )
+
+
+def test_an_article_with_an_image_made_in_the_form_passes_the_check(editor, tmp_path):
+    page = editor.page
+    editor.open(f"collections/{editor.parent}-articles/new")
+    page.get_by_role("button", name="Hủy chỉnh sửa").wait_for()
+    page.set_viewport_size({"width": 375, "height": 800})
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "cms-article-375.png"))
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.screenshot(path=str(SHOTS / "cms-article-1280.png"))
+    title = "Ra quân tổng vệ sinh môi trường cuối năm"
+    field(page, "title").locator("input").fill(title)
+    field(page, "date").locator("input[type=datetime-local]").fill("2026-11-21T08:30")
+    field(page, "category").get_by_role("combobox").click()
+    page.get_by_role("option", name="Hoạt động - Sự kiện").click()
+    image = next((DEMO_CONTENT / editor.parent / "articles/files").glob("*.jpg"))
+    upload = tmp_path / "ve-sinh-moi-truong.jpg"
+    shutil.copyfile(image, upload)
+    field(page, "image").locator("input[type=file]").first.set_input_files(str(upload))
+    field(page, "image_alt").locator("input").fill("Đoàn viên thanh niên thu gom rác ven kênh")
+    field(page, "body").locator("[contenteditable=true]").click()
+    page.keyboard.type("Sáng 21/11, hơn 300 đoàn viên ra quân tổng vệ sinh.")
+    save(page)
+    written = {
+        path: data
+        for path, data in editor.files(f"content/{editor.parent}/articles").items()
+        if path not in editor.seeded
+    }
+    names = sorted(Path(p).name for p in written)
+    assert any(n.endswith(".md") for n in names) and "ve-sinh-moi-truong.jpg" in names, names
+    content = tmp_path / "content"
+    shutil.copytree(DEMO_CONTENT, content)
+    for path, data in written.items():
+        target = tmp_path / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    now = dt.datetime(2026, 11, 22, 12, 0, tzinfo=TIMEZONE).strftime("%Y-%m-%d %H:%M")
+    result = CliRunner().invoke(main, ["check", "--content", str(content), "--now", now])
+    assert result.exit_code == 0, result.output + "\n".join(
+        data.decode() for path, data in written.items() if path.endswith(".md")
+    )
