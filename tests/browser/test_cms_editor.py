@@ -251,7 +251,14 @@ def test_an_article_with_an_image_made_in_the_form_passes_the_check(editor, tmp_
     shutil.copyfile(image, upload)
     field(page, "image").locator("input[type=file]").first.set_input_files(str(upload))
     field(page, "image_alt").locator("input").fill("Đoàn viên thanh niên thu gom rác ven kênh")
-    field(page, "body").locator("[contenteditable=true]").click()
+    body = field(page, "body").locator("[contenteditable], textarea").first
+    page.mouse.move(300, 600)
+    for _ in range(30):  # the form renders its fields as they scroll into view
+        if body.count():
+            break
+        page.mouse.wheel(0, 1500)
+        page.wait_for_timeout(100)
+    body.click()
     page.keyboard.type("Sáng 21/11, hơn 300 đoàn viên ra quân tổng vệ sinh.")
     save(page)
     written = {
@@ -259,6 +266,10 @@ def test_an_article_with_an_image_made_in_the_form_passes_the_check(editor, tmp_
         for path, data in editor.files(f"content/{editor.parent}/articles").items()
         if path not in editor.seeded
     }
+    text = next(data for path, data in written.items() if path.endswith(".md")).decode()
+    print(text)
+    assert "\ndate: 2026-11-21 08:30\n" in text  # Vietnam time, as the reader wants it
+    assert "\nimage: files/ve-sinh-moi-truong.jpg\n" in text  # beside the item
     names = sorted(Path(p).name for p in written)
     assert any(n.endswith(".md") for n in names) and "ve-sinh-moi-truong.jpg" in names, names
     content = tmp_path / "content"
