@@ -43,7 +43,7 @@ OPFS = "sveltia-cms-test"
 WRITE = (
     """async (files) => {
   const top = await (await navigator.storage.getDirectory())
-    .getDirectoryHandle('%s', {create: true});
+    .getDirectoryHandle('OPFS_DIR', {create: true});
   for (const [path, b64] of Object.entries(files)) {
     let dir = top; const parts = path.split('/'); const name = parts.pop();
     for (const p of parts) dir = await dir.getDirectoryHandle(p, {create: true});
@@ -51,8 +51,7 @@ WRITE = (
     await w.write(Uint8Array.from(atob(b64), c => c.charCodeAt(0))); await w.close();
   }
 }"""
-    % OPFS
-)
+).replace("OPFS_DIR", OPFS)
 READ = (
     """async (folder) => {
   const out = {};
@@ -64,13 +63,12 @@ READ = (
       out[prefix + name] = btoa(s);
     }
   };
-  let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('%s');
+  let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('OPFS_DIR');
   for (const part of folder.split('/')) dir = await dir.getDirectoryHandle(part);
   await walk(dir, folder + '/');
   return out;
 }"""
-    % OPFS
-)
+).replace("OPFS_DIR", OPFS)
 
 
 def demo_sites():
