@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from portal.cli import main
-from portal.frontmatter.schema import TYPES
+from portal.types import REGISTRY
 from support import PDF, REPO, article
 
 
@@ -86,7 +86,7 @@ def test_check_paths_limits_the_report(runner, make_content):
     assert "b.md:5: colour" in result.output and "a.md" not in result.output
 
 
-@pytest.mark.parametrize("kind", list(TYPES))
+@pytest.mark.parametrize("kind", list(REGISTRY))
 def test_new_writes_a_valid_draft_with_every_field(runner, make_content, tmp_path, kind):
     content = make_content()
     attachment = tmp_path / "Quyết định mẫu.pdf"
@@ -109,7 +109,7 @@ def test_new_writes_a_valid_draft_with_every_field(runner, make_content, tmp_pat
     assert result.exit_code == 0, result.output
     path = next((content / "huyen" / kind).glob("*.md"))
     text = path.read_text(encoding="utf-8")
-    for key, spec in TYPES[kind].items():
+    for key, spec in REGISTRY[kind].schema.items():
         if not spec.forbidden:
             assert re.search(rf"^#? ?{key}:", text, re.M), f"{key} missing from new {kind}"
     assert "status: draft" in text

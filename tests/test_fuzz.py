@@ -19,9 +19,10 @@ from hypothesis import strategies as st
 from portal.errors import ErrorReport
 from portal.frontmatter.fields import validate
 from portal.frontmatter.parse import FrontMatterError, parse
-from portal.frontmatter.schema import TYPES, check_rules
+from portal.frontmatter.schema import check_rules
 from portal.markup.render import render
 from portal.slugs import slugify
+from portal.types import REGISTRY
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
@@ -73,7 +74,7 @@ YAML_BITS = st.sampled_from(
     ]
 )
 FRONT = st.lists(st.one_of(YAML_BITS, st.text(max_size=8)), max_size=40).map("".join)
-KINDS = st.sampled_from(sorted(TYPES))
+KINDS = st.sampled_from(sorted(REGISTRY))
 
 
 def read(front: str, body: str, kind: str) -> None:
@@ -85,7 +86,7 @@ def read(front: str, body: str, kind: str) -> None:
         assert exc.line >= 1 and exc.message and exc.english
         return
     report = ErrorReport()
-    values = validate(parsed.fields, TYPES[kind], report, "f.md", 1)
+    values = validate(parsed.fields, REGISTRY[kind].schema, report, "f.md", 1)
     check_rules(kind, values, parsed.fields, report, "f.md")
     for error in report.sorted():
         assert error.line >= 1 and error.message

@@ -15,12 +15,14 @@ from hypothesis import strategies as st
 
 from portal import paths
 from portal.build import scan
-from portal.catalog.urls import SECTIONS
 from portal.errors import ErrorReport
 from portal.frontmatter.fields import Invalid, _slug
 from portal.scaffold import scaffold
 from portal.sites import Site
+from portal.types import REGISTRY, get
 from support import DEMO_NOW, PDF, REPO
+
+PREFIXES = {kind: ct.url_prefix for kind, ct in REGISTRY.items()}
 
 # What can be an item's slug: folders and folder patterns (a file name has a dot or a '_').
 SLUG_ENTRIES = [entry for entry in paths.OWNED if not entry.file]
@@ -95,7 +97,7 @@ def test_no_slug_can_take_a_file_name(entry):
 
 
 def test_every_section_and_what_it_holds_is_in_the_map():
-    for kind, folder in SECTIONS.items():
+    for kind, folder in PREFIXES.items():
         if folder:
             assert paths.taken_by("pages", folder), folder
             assert paths.taken_by(kind, "trang-12"), kind
@@ -109,7 +111,7 @@ def test_pelican_settings_use_the_maps_names():
     spec.loader.exec_module(conf)
     assert conf.CATEGORY_SAVE_AS.startswith(f"{paths.CATEGORY_PREFIX}/")
     assert conf.TAG_SAVE_AS.startswith(f"{paths.TAG_PREFIX}/")
-    assert conf.NEWS_SAVE_AS.startswith(f"{SECTIONS['articles']}/")
+    assert conf.NEWS_SAVE_AS.startswith(f"{get('articles').url_prefix}/")
     month = conf.MONTH_ARCHIVE_SAVE_AS.split("/")[1].format(date=DEMO_NOW)
     assert paths.taken_by("articles", month)
     page = conf.PAGINATION_PATTERNS[1][1].split("/")[1].format(number=2)
@@ -120,7 +122,7 @@ def test_pelican_settings_use_the_maps_names():
 def test_demo_output_holds_only_mapped_names_and_items(demo_output):
     """Every name the build wrote at a site's root or in a section folder is in the map or is
     the page of an item: a folder added by a plugin without the map fails here."""
-    items = {"pages": set()} | {kind: set() for kind in SECTIONS}
+    items = {"pages": set()} | {kind: set() for kind in PREFIXES}
     from portal.build import scan as scan_content
     from support import DEMO_CONTENT
 
@@ -131,10 +133,10 @@ def test_demo_output_holds_only_mapped_names_and_items(demo_output):
             items[item.kind].add(item.slug)
     unknown = []
     for site in (p for p in demo_output.iterdir() if p.is_dir()):
-        for kind, folder in [("pages", "")] + [(k, f) for k, f in SECTIONS.items() if f]:
+        for kind, folder in [("pages", "")] + [(k, f) for k, f in PREFIXES.items() if f]:
             where = site / folder if folder else site
             for child in where.iterdir():
-                if folder == "" and child.name in SECTIONS.values():
+                if folder == "" and child.name in PREFIXES.values():
                     continue
                 if child.name in items[kind] or paths.taken_by(kind, child.name):
                     continue
@@ -171,7 +173,7 @@ SLUG = st.lists(st.one_of(PART, st.sampled_from(NAMES)), min_size=1, max_size=3)
 
 
 @settings(max_examples=100, deadline=None, derandomize=True)
-@given(SLUG, st.integers(0, 10**6), st.sampled_from(sorted(k for k, f in SECTIONS.items() if f)))
+@given(SLUG, st.integers(0, 10**6), st.sampled_from(sorted(k for k, f in PREFIXES.items() if f)))
 def test_listing_pages_are_taken_in_every_section_and_nothing_else_is_by_accident(slug, n, kind):
     """``trang-<n>`` is taken in every section for any n, never at the root; a random slug is
     taken at the root only when it is a root name of the map or a Pagefind folder."""

@@ -399,10 +399,10 @@ def seconds(moment: dt.datetime) -> int:
 def load_pages(content: Path) -> tuple[dict[str, str], dict[str, list[Page]]]:
     """Every site's host and pages, from the demo's catalog at the reference time."""
     from portal.build import scan
-    from portal.catalog.urls import SECTIONS
     from portal.errors import ErrorReport
     from portal.paths import CATEGORY_PREFIX, TAG_PREFIX
     from portal.slugs import slugify
+    from portal.types import get
 
     report = ErrorReport()
     sites, catalogs = scan(content, END, report)
@@ -459,7 +459,7 @@ def load_pages(content: Path) -> tuple[dict[str, str], dict[str, list[Page]]]:
             since = seconds(item.meta["date"])
             seen[item.kind] += 1
             if seen[item.kind] == 21:  # 20 a listing page
-                appears.setdefault(f"{SECTIONS[item.kind]}/trang-2/", since)
+                appears.setdefault(f"{get(item.kind).url_prefix}/trang-2/", since)
             if item.kind != "articles":  # news only have month, category and tag pages
                 continue
             appears.setdefault(f"tin-tuc/{item.meta['date']:%Y/%m}/", since)

@@ -22,9 +22,9 @@ from portal import clihelp
 from portal.errors import ContentErrors, ErrorReport
 from portal.forms.cli import forms
 from portal.frontmatter.fields import Invalid, _datetime
-from portal.frontmatter.schema import TYPES
 from portal.lock import BuildLocked
 from portal.scaffold import ScaffoldError, create
+from portal.types import REGISTRY
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUTPUT = Path("output")
@@ -263,7 +263,7 @@ def check(
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(list(TYPES)))
+@click.argument("kind", type=click.Choice(list(REGISTRY)))
 @click.option("--site", "site_id", required=True, help="Site id from sites.yml.")
 @click.option("--title", required=True, help="Title of the new item.")
 @click.option(

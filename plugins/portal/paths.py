@@ -7,8 +7,7 @@ Contract:
   calendars, statistics, the report, host files …). Adding a folder here reserves it.
 - ``OWNED`` lists them as ``Owned`` entries: a name or a pattern, the place it lives (the site's
   root, or the section folder of a content type), the module that writes it and whether it is a
-  file. Section folders come from ``portal.catalog.urls.SECTIONS``; the content-type registry
-  (issue 14, item 1) will feed ``section_entries`` instead.
+  file. Section folders come from the content-type registry (``portal.types``).
 - ``taken_by(kind, slug)`` says which entry an item's slug would land on (``None`` when free):
   a standing page lives at the site's root, any other item inside its section folder.
   ``portal check`` and the build refuse such an item at its ``slug`` (or ``title``) line.
@@ -22,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from portal.catalog.urls import SECTIONS
+from portal.types import REGISTRY, get
 
 # -- the site's root --------------------------------------------------------------------------
 CATEGORY_PREFIX = "chuyen-muc"  # Pelican's category pages (pelicanconf CATEGORY_SAVE_AS)
@@ -95,7 +94,7 @@ class Owned:
 
     def path_of(self, segment: str) -> str:
         """Site-relative path of ``segment`` where this entry lives: ``tin-tuc/trang-7``."""
-        folder = SECTIONS.get(self.within, "") if self.within else ""
+        folder = get(self.within).url_prefix if self.within else ""
         return f"{folder}/{segment}" if folder else segment
 
 
@@ -106,7 +105,8 @@ _FEED_PAGE = r"feed-[0-9]+\.json"
 def section_entries() -> list[Owned]:
     """Each type's section folder and what the build writes inside it (listing pages, feeds)."""
     entries = []
-    for kind, folder in SECTIONS.items():
+    for kind, ct in REGISTRY.items():
+        folder = ct.url_prefix
         if not folder:
             continue  # standing pages live at the root
         entries += [
@@ -160,7 +160,7 @@ OWNED: tuple[Owned, ...] = (
 def taken_by(kind: str, slug: str) -> Owned | None:
     """The entry an item of type ``kind`` with ``slug`` would land on, if any: a standing page
     at the site's root, any other item inside its section folder."""
-    where = ROOT if not SECTIONS.get(kind) else kind
+    where = kind if kind in REGISTRY and get(kind).url_prefix else ROOT
     for entry in OWNED:
         if entry.within == where and entry.matches(slug):
             return entry

@@ -9,15 +9,15 @@ import pytest
 from jinja2 import Environment, pass_context
 
 from portal.catalog.item import Item
-from portal.catalog.urls import SECTIONS
 from portal.feeds.absolute import absolute_links
 from portal.feeds.entries import item_id, rfc3339, takedown_date, tombstone_kept
 from portal.feeds.extension import plain
 from portal.feeds.generator import SETTINGS, page_kind_and_category
-from portal.feeds.plan import FEED_SECTIONS, page_links, site_feeds
+from portal.feeds.plan import feed_kinds, page_links, site_feeds
 from portal.frontmatter.fields import TIMEZONE
 from portal.sites import Site
 from portal.slugs import slugify
+from portal.types import get
 from support import REPO
 
 SITE = Site(
@@ -171,6 +171,6 @@ def test_docs_name_every_setting_and_feed():
     docs = (REPO / "docs/feeds.md").read_text(encoding="utf-8")
     for name in SETTINGS:
         assert f"`{name}`" in docs, name
-    for kind in FEED_SECTIONS:
-        assert f"`/{SECTIONS[kind]}/feed.json`" in docs, kind
+    for kind in feed_kinds():
+        assert f"`/{get(kind).url_prefix}/feed.json`" in docs, kind
     assert "`/chuyen-muc/thong-bao/feed.json`" in docs

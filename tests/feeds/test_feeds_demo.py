@@ -25,11 +25,11 @@ from jsonfeed_spec import chain_problems, problems
 
 from portal.build import build, scan
 from portal.catalog.publication import TAKEN_DOWN
-from portal.catalog.urls import SECTIONS
 from portal.errors import ErrorReport
 from portal.feeds.entries import item_id
-from portal.feeds.plan import FEED_SECTIONS
+from portal.feeds.plan import feed_kinds
 from portal.slugs import slugify
+from portal.types import get
 from support import DEMO_CONTENT, DEMO_NOW, SETTINGS
 
 
@@ -50,7 +50,7 @@ def test_every_site_has_its_feeds(demo_output, catalogs):
     assert {d.name for d in site_dirs(demo_output)} == set(catalogs)
     for site_id, catalog in catalogs.items():
         site_dir = demo_output / site_id
-        expected = {""} | {SECTIONS[kind] for kind in FEED_SECTIONS}
+        expected = {""} | {get(kind).url_prefix for kind in feed_kinds()}
         expected |= {f"chuyen-muc/{slugify(c)}" for c in catalog.site.categories}
         assert {feed_key(site_dir, p) for p in first_pages(site_dir)} == expected
         for key in expected:
@@ -81,12 +81,12 @@ def expected_ids(catalog, feed: str) -> dict[str, bool]:
     """id → is a tombstone, for what the feed at folder ``feed`` must hold."""
     wanted = {}
     for item in catalog.items:
-        if item.kind not in FEED_SECTIONS or item.state not in {"public", *TAKEN_DOWN}:
+        if item.kind not in feed_kinds() or item.state not in {"public", *TAKEN_DOWN}:
             continue
         category = item.meta.get("category")
         if (
             feed == ""
-            or feed == SECTIONS[item.kind]
+            or feed == get(item.kind).url_prefix
             or (item.kind == "articles" and feed == f"chuyen-muc/{slugify(category)}")
         ):
             wanted[item_id(catalog.site, item)] = item.state in TAKEN_DOWN

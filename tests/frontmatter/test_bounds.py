@@ -9,7 +9,8 @@ import pytest
 from portal.errors import ErrorReport
 from portal.frontmatter.fields import MAX_ITEMS, MAX_LINE, validate
 from portal.frontmatter.parse import parse
-from portal.frontmatter.schema import TYPES, check_rules
+from portal.frontmatter.schema import check_rules
+from portal.types import REGISTRY
 from support import article
 
 
@@ -21,7 +22,7 @@ def errors(line: str, kind: str = "articles", text: str = "") -> list:
         text = article(value[1:-1]) if key == "title" else article(**{key: value})
     parsed = parse(text.encode())
     report = ErrorReport()
-    values = validate(parsed.fields, TYPES[kind], report, "x.md", 1)
+    values = validate(parsed.fields, REGISTRY[kind].schema, report, "x.md", 1)
     check_rules(kind, values, parsed.fields, report, "x.md")
     return report.sorted()
 
@@ -83,7 +84,7 @@ def test_invitation_in_year_one_is_refused_before_the_calendar():
     )
     parsed = parse(text.encode())
     report = ErrorReport()
-    validate(parsed.fields, TYPES["invitations"], report, "x.md", 1)
+    validate(parsed.fields, REGISTRY["invitations"].schema, report, "x.md", 1)
     assert {(e.field, e.line) for e in report.sorted()} == {("start", 5), ("end", 6)}
 
 
@@ -94,7 +95,7 @@ def test_week_year_is_bounded():
     )
     parsed = parse(text.encode())
     report = ErrorReport()
-    values = validate(parsed.fields, TYPES["schedules"], report, "x.md", 1)
+    values = validate(parsed.fields, REGISTRY["schedules"].schema, report, "x.md", 1)
     check_rules("schedules", values, parsed.fields, report, "x.md")
     assert [(e.field, e.line) for e in report.sorted()] == [("week", 4)]
 

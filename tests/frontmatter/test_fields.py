@@ -7,13 +7,13 @@ import pytest
 from portal.errors import ErrorReport
 from portal.frontmatter.fields import TIMEZONE, Field, validate
 from portal.frontmatter.parse import parse
-from portal.frontmatter.schema import TYPES
+from portal.types import REGISTRY
 
 
 def read(text: str, kind: str = "documents"):
     parsed = parse(text.encode())
     report = ErrorReport()
-    values = validate(parsed.fields, TYPES[kind], report, "x.md", 1)
+    values = validate(parsed.fields, REGISTRY[kind].schema, report, "x.md", 1)
     return values, report
 
 
@@ -83,7 +83,7 @@ def test_bad_values_are_named(line, field, words):
     text = "".join(f"{k}: {v}\n" for k, v in base.items()) + f"{line}\n"
     parsed = parse(f"---\n{text}---\n".encode())
     report = ErrorReport()
-    values = validate(parsed.fields, TYPES["articles"], report, "x.md", 1)
+    values = validate(parsed.fields, REGISTRY["articles"].schema, report, "x.md", 1)
     check_rules("articles", values, parsed.fields, report, "x.md")
     errors = [e for e in report.errors if e.field == field]
     assert errors, [str(e) for e in report.errors]
@@ -94,7 +94,7 @@ def test_bad_values_are_named(line, field, words):
 def test_every_error_in_one_pass():
     parsed = parse(b"---\ntitle: [x]\ndate: nope\nfeatured: maybe\ncolour: red\n---\n")
     report = ErrorReport()
-    validate(parsed.fields, TYPES["articles"], report, "x.md", 1)
+    validate(parsed.fields, REGISTRY["articles"].schema, report, "x.md", 1)
     assert sorted(e.field for e in report.errors) == [
         "category",
         "colour",

@@ -18,9 +18,10 @@ from portal.catalog.scan import read_item
 from portal.errors import ErrorReport
 from portal.frontmatter.fields import validate
 from portal.frontmatter.parse import FrontMatterError, parse
-from portal.frontmatter.schema import TYPES, check_rules
+from portal.frontmatter.schema import check_rules
 from portal.scaffold import scaffold
 from portal.sites import Site
+from portal.types import REGISTRY
 from support import DEMO_NOW, PDF
 
 FAST = settings(max_examples=100, deadline=None, derandomize=True)
@@ -50,7 +51,7 @@ def errors(text: str, name: str = "2026-11-20-tin.md", kind: str = "articles") -
     except FrontMatterError as exc:
         report.add(name, exc.line, exc.field, exc.message, exc.english)
         return report.sorted()
-    meta = validate(parsed.fields, TYPES[kind], report, name, 1)
+    meta = validate(parsed.fields, REGISTRY[kind].schema, report, name, 1)
     check_rules(kind, meta, parsed.fields, report, name)
     check_item(name, kind, meta, parsed.fields, parsed.body, parsed.body_line, report)
     return report.sorted()
@@ -99,7 +100,7 @@ def test_a_real_summary_number_and_body_pass():
 
 
 @settings(max_examples=20, deadline=None, derandomize=True)
-@given(st.sampled_from(sorted(TYPES)), PHRASE)
+@given(st.sampled_from(sorted(REGISTRY)), PHRASE)
 def test_every_new_file_is_valid_as_a_draft_and_refused_as_published(kind, title):
     """Whatever the type and title, ``portal new``'s file passes as a draft; without
     ``status: draft`` it is refused (at least its template body) and never with a traceback."""

@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 from portal.catalog.scan import read_item
 from portal.errors import ErrorReport
 from portal.frontmatter.fields import MAX_LINE, YEARS, Invalid
-from portal.frontmatter.schema import TYPES
 from portal.sites.config import Site, check_address
 from portal.slugs import MAX_SLUG
+from portal.types import REGISTRY
 from support import DEMO_NOW, PDF, article, invitation
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -162,9 +162,11 @@ VALID = {
 
 @st.composite
 def hostile_files(draw):
-    kind = draw(st.sampled_from(sorted(TYPES)))
+    kind = draw(st.sampled_from(sorted(REGISTRY)))
     keys = draw(
-        st.lists(st.sampled_from([*TYPES[kind], "tagz", "x" * 120]), min_size=1, max_size=4)
+        st.lists(
+            st.sampled_from([*REGISTRY[kind].schema, "tagz", "x" * 120]), min_size=1, max_size=4
+        )
     )
     fields = {"title": '"Tin thử"', "date": "2026-11-20 08:30", **VALID[kind]}
     if kind == "pages":

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import yaml
 
-from portal.catalog.urls import SECTIONS
 from portal.slugs import slugify
+from portal.types import get
 
 HUGO_KINDS = ("articles", "documents", "schedules", "invitations")
 SECTION_TITLES = {
@@ -330,7 +330,7 @@ def hugo_sites(content: Path, dest: Path, per_page: int = PER_PAGE) -> dict[str,
             encoding="utf-8",
         )
         for kind in HUGO_KINDS:
-            section = project / "content" / SECTIONS[kind]
+            section = project / "content" / get(kind).url_prefix
             section.mkdir(parents=True, exist_ok=True)
             (section / "_index.md").write_text(
                 hugo_page({"title": SECTION_TITLES[kind]}, ""), encoding="utf-8"
@@ -352,6 +352,6 @@ def hugo_sites(content: Path, dest: Path, per_page: int = PER_PAGE) -> dict[str,
 
 def hugo_source(project: Path, original: Path) -> Path:
     """The Hugo copy of a corpus file (``…/<site>/<kind>/<name>.md``)."""
-    section = project / "content" / SECTIONS[original.parent.name]
+    section = project / "content" / get(original.parent.name).url_prefix
     plain = section / original.name
     return plain if plain.is_file() else section / original.stem / "index.md"

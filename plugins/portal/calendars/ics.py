@@ -26,16 +26,16 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event, Timezone, vCalAddress, vText
 
 from portal.catalog.item import Item
-from portal.catalog.urls import SECTIONS
 from portal.frontmatter.fields import TIMEZONE
 from portal.paths import CALENDAR_FILE
 from portal.sites import Site
 from portal.slugs import slugify
+from portal.types import get
 
 PRODID = "-//portal//Cong thong tin dien tu//VI"
 TZID = "Asia/Ho_Chi_Minh"
 VTIMEZONE_FROM = dt.date(2000, 1, 1)  # Vietnam has kept UTC+7 without DST since 1975
-CALENDAR_PATH = f"{SECTIONS['schedules']}/{CALENDAR_FILE}"  # site-relative
+CALENDAR_PATH = f"{get('schedules').url_prefix}/{CALENDAR_FILE}"  # site-relative
 INVITATION_FILE = "giay-moi.ics"  # beside the invitation's page
 REFRESH = "PT1H"  # how often subscribers should fetch the calendar again
 INVITATION_CATEGORY = "Giấy mời họp"
@@ -59,7 +59,7 @@ def item_key(item: Item) -> str:
 
 
 def item_uid(item: Item, site: Site) -> str:
-    return f"{SECTIONS[item.kind]}-{item_key(item)}@{uid_domain(site)}"
+    return f"{get(item.kind).url_prefix}-{item_key(item)}@{uid_domain(site)}"
 
 
 def row_uid(item: Item, site: Site, row: dict[str, Any], rank: int) -> str:
@@ -67,7 +67,7 @@ def row_uid(item: Item, site: Site, row: dict[str, Any], rank: int) -> str:
     the same date and time, so rows added elsewhere in the file keep their UIDs."""
     time = row.get("time")
     when = row["date"].strftime("%Y%m%d") + (time.strftime("T%H%M") if time else "-ca-ngay")
-    return f"{SECTIONS[item.kind]}-{item_key(item)}-{when}-{rank}@{uid_domain(site)}"
+    return f"{get(item.kind).url_prefix}-{item_key(item)}-{when}-{rank}@{uid_domain(site)}"
 
 
 def sequence(meta: dict[str, Any]) -> int:
@@ -236,7 +236,7 @@ def site_calendar(site: Site, items: Iterable[Item], root: str) -> Calendar:
     calendar.add("refresh-interval", dt.timedelta(hours=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", REFRESH)
     calendar.add("source", f"{root}/{CALENDAR_PATH}", parameters={"VALUE": "URI"})
-    calendar.add("url", f"{root}/{SECTIONS['schedules']}/")
+    calendar.add("url", f"{root}/{get('schedules').url_prefix}/")
     return calendar
 
 

@@ -21,15 +21,16 @@ from portal.catalog import attachments as att
 from portal.catalog.checks import check_file_name, check_item, is_placeholder
 from portal.catalog.item import Item
 from portal.catalog.publication import state as publication_state
-from portal.catalog.urls import SECTIONS, item_url
+from portal.catalog.urls import item_url
 from portal.errors import ErrorReport
 from portal.frontmatter.fields import Invalid, _email, validate
 from portal.frontmatter.parse import FrontMatterError, parse
-from portal.frontmatter.schema import TYPES, check_rules
+from portal.frontmatter.schema import check_rules
 from portal.images import add_pictures
 from portal.markup.render import first_paragraph, relative_links, render, rewrite_links
 from portal.sites.config import SITES_FILE, Site, check_banner_images
 from portal.slugs import slugify
+from portal.types import REGISTRY
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +109,7 @@ def read_item(
     except OSError as exc:
         report.add(spath, 1, "file", f"không đọc được tệp ({exc.strerror})", "cannot read file")
         return None
-    meta = validate(parsed.fields, TYPES[kind], report, spath, 1)
+    meta = validate(parsed.fields, REGISTRY[kind].schema, report, spath, 1)
     check_rules(kind, meta, parsed.fields, report, spath)
     check_item(spath, kind, meta, parsed.fields, parsed.body, parsed.body_line, report)
     renderable = _check_body(parsed.body, parsed.body_line, report, spath)
@@ -282,7 +283,7 @@ def scan_site(
     for path in _walk(site_dir, report):
         rel = path.relative_to(site_dir)
         kind = rel.parts[0] if len(rel.parts) > 1 else ""
-        if path.suffix == CONTENT_SUFFIX and kind in TYPES:
+        if path.suffix == CONTENT_SUFFIX and kind in REGISTRY:
             content_files.append((path, kind))
             check_file_name(path, report)
         elif path.suffix.lower() in (".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".rst"):
@@ -291,7 +292,7 @@ def scan_site(
                 1,
                 "file",
                 "tệp nội dung phải có đuôi .md và nằm trong một thư mục loại nội dung ("
-                + ", ".join(TYPES)
+                + ", ".join(REGISTRY)
                 + ")",
                 "content must be a .md file inside a type folder",
             )
@@ -440,7 +441,7 @@ def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
     _check_translations(catalog, report)
     invitations = {i.meta.get("number") for i in catalog.items if i.kind == "invitations"}
     public_urls = {f"/{i.url}" for i in catalog.items if i.written}
-    public_urls |= {f"/{p}/" for p in SECTIONS.values() if p} | {"/"}
+    public_urls |= {f"/{ct.url_prefix}/" for ct in REGISTRY.values() if ct.url_prefix} | {"/"}
     for item in catalog.items:
         for index, entry in enumerate(
             item.meta.get("items", []) if item.kind == "schedules" else []

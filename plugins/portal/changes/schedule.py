@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from portal.catalog import SiteCatalog
-from portal.catalog.urls import SECTION_TITLES
 from portal.frontmatter.fields import TIMEZONE
+from portal.types import title_of
 
 PUBLISH = "publish"
 EXPIRE = "expire"
@@ -90,6 +90,6 @@ def as_text(events: list[Event], now: dt.datetime, days: int) -> str:
     for e in events:
         lines.append(
             f"{e.when:%Y-%m-%d %H:%M}  {EVENTS[e.event]:<7}  {e.site}  "
-            f"{SECTION_TITLES.get(e.kind, e.kind)}  {e.title}  {e.path}"
+            f"{title_of(e.kind)}  {e.title}  {e.path}"
         )
     return "\n".join(lines) + "\n"

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from portal.catalog import Item
-from portal.catalog.urls import SECTION_TITLES
 from portal.changes import diff as cmp
 from portal.changes.snapshot import Snapshot, path_of, read, read_base
 from portal.frontmatter.fields import TIMEZONE
+from portal.types import title_of
 
 HEADINGS = {
     cmp.ADDED: "Trang mới",
@@ -147,7 +147,7 @@ def _preview(entry: Entry, preview_url: str | None) -> str | None:
 def _line(entry: Entry, preview_url: str | None) -> str:
     link = _preview(entry, preview_url)
     title = f"[{_text(entry.title)}]({link})" if link else _text(entry.title)
-    parts = [f"- {title}", str(SECTION_TITLES.get(entry.kind, entry.kind)), _code(entry.url)]
+    parts = [f"- {title}", str(title_of(entry.kind)), _code(entry.url)]
     notes = []
     if entry.action == cmp.SCHEDULED:
         notes.append(f"đăng lúc **{entry.publish_at}**")

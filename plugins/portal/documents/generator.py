@@ -7,11 +7,11 @@ import os
 
 from pelican.generators import Generator
 
-from portal.catalog.urls import SECTIONS
 from portal.documents.library import FACETS, VALIDITY, facets, index_record, validity
 from portal.paths import DOCUMENTS_DATA
+from portal.types import get
 
-BASE = f"{SECTIONS['documents']}/"
+BASE = f"{get('documents').url_prefix}/"
 INDEX_JSON = f"{BASE}{DOCUMENTS_DATA}"
 
 

@@ -14,39 +14,8 @@ from portal.catalog.item import Item
 from portal.documents.library import validity
 from portal.frontmatter.fields import TIMEZONE
 from portal.sites import Site
+from portal.types import get
 
-# Front-matter fields copied into ``_portal``, per type, in this order.
-TYPE_FIELDS: dict[str, tuple[str, ...]] = {
-    "articles": ("category", "featured"),
-    "documents": (
-        "number",
-        "doc_type",
-        "issuer",
-        "issued",
-        "effective",
-        "expires_on",
-        "fields",
-        "signer",
-        "signer_title",
-        "legal",
-        "replaces",
-    ),
-    "invitations": ("number", "start", "end", "location", "chair", "participants", "cancelled"),
-    "schedules": ("week", "owner", "approved_by", "revision", "items"),
-    "qa": ("question", "asked", "field", "answered_by"),
-    "consultations": ("opens", "closes", "comment_email"),
-    "procedures": (
-        "code",
-        "field",
-        "level",
-        "agency",
-        "processing_time",
-        "fee",
-        "dossier",
-        "legal_basis",
-        "online_url",
-    ),
-}
 # ``expires``: an item leaves the feeds at that moment without a tombstone (an expired item is
 # never shown), so consumers that keep items drop them by it themselves.
 COMMON_FIELDS = ("unit", "expires")
@@ -79,7 +48,7 @@ def portal_object(
     ``validity`` on ``today`` (the library's codes) and ``posted`` (its publication date-time)."""
     meta = item.meta
     data: dict[str, Any] = {"type": item.kind, **site_fields(site)}
-    for key in (*COMMON_FIELDS, *TYPE_FIELDS.get(item.kind, ()), *CHANGE_FIELDS):
+    for key in (*COMMON_FIELDS, *get(item.kind).feed_fields, *CHANGE_FIELDS):
         value = meta.get(key)
         if value not in (None, "", []):
             data[key] = plain(value)

@@ -18,23 +18,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from portal.catalog.urls import SECTION_TITLES, SECTIONS
 from portal.paths import ATOM_FILE, FEED_FILE
 from portal.sites import Site
+from portal.types import REGISTRY, get
 
 JSON_TYPE = "application/feed+json"
 ATOM_TYPE = "application/atom+xml"
-# Sections with a feed of their own; standing pages have none.
-FEED_SECTIONS = (
-    "articles",
-    "documents",
-    "schedules",
-    "invitations",
-    "procedures",
-    "qa",
-    "consultations",
-)
 EVERYTHING = "all"
+
+
+def feed_kinds() -> tuple[str, ...]:
+    """The types with a feed of their own (``ContentType.feed``; standing pages have none)."""
+    return tuple(kind for kind, ct in REGISTRY.items() if ct.feed)
 
 
 @dataclass(frozen=True)
@@ -77,7 +72,7 @@ def site_feeds(
     is the folder of a category's page; a category without listed news has no page yet, so
     its feed describes the news listing instead."""
     name = site.name
-    news = f"{SECTIONS['articles']}/"
+    news = f"{get('articles').url_prefix}/"
     feeds = [
         Feed(
             EVERYTHING,
@@ -86,18 +81,18 @@ def site_feeds(
             f"Tin tức, văn bản, lịch công tác, giấy mời họp, thủ tục hành chính, hỏi đáp và lấy "
             f"ý kiến dự thảo mới đăng trên Cổng thông tin điện tử {name}.",
             "",
-            frozenset(FEED_SECTIONS),
+            frozenset(feed_kinds()),
         )
     ]
-    for kind in FEED_SECTIONS:
-        label = SECTION_TITLES[kind]
+    for kind in feed_kinds():
+        label = get(kind).title
         feeds.append(
             Feed(
                 kind,
-                f"{SECTIONS[kind]}/",
+                f"{get(kind).url_prefix}/",
                 f"{label} – {name}",
                 f"{label} mới đăng trên Cổng thông tin điện tử {name}.",
-                f"{SECTIONS[kind]}/",
+                f"{get(kind).url_prefix}/",
                 frozenset({kind}),
             )
         )

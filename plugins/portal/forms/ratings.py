@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from portal.catalog.urls import SECTIONS
 from portal.forms.export import FORMAT
 from portal.paths import QA_RANKED
+from portal.types import get
 
 MIN_RATINGS = 5
-RANKED_URL = f"{SECTIONS['qa']}/{QA_RANKED}/"  # reserved in portal.paths
+RANKED_URL = f"{get('qa').url_prefix}/{QA_RANKED}/"  # reserved in portal.paths
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

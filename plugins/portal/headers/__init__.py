@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from portal.catalog.urls import SECTIONS
 from portal.headers import netlify, nginx
 from portal.headers.policy import DOWNLOAD_TYPES, site_policy
 from portal.search.index import SHARED
 from portal.takedown.generator import entries
+from portal.types import get
 
 CONFIG_FILES = {netlify.FILE_NAME, nginx.FILE_NAME, "_redirects"}
 # Written after the site's own build (a partial build shares the bundles only once swapped in).
@@ -39,7 +39,7 @@ def form_paths(catalog) -> list[str]:
     """Top-level folders whose pages carry a reader's form: the Q&A section (the question
     form, the ratings), news and documents ("Ý kiến về bài viết này") and the standing pages
     with ``form``."""
-    paths = [f"{SECTIONS[kind]}/" for kind in ("qa", "articles", "documents")]
+    paths = [f"{get(kind).url_prefix}/" for kind in ("qa", "articles", "documents")]
     for item in catalog.items:
         if item.kind == "pages" and item.written and item.meta.get("form"):
             paths.append(item.url.split("/", 1)[0] + "/")

@@ -8,8 +8,8 @@ import json
 import unicodedata
 from typing import Any
 
-from portal.catalog.urls import SECTION_TITLES
 from portal.report.tally import GROUPS, Row, Tally
+from portal.types import get
 
 GROUP_TITLES = {"type": "Theo loại", "unit": "Theo đơn vị", "contributor": "Theo người đóng góp"}
 CSV_GROUPS = {"type": "loại", "unit": "đơn vị", "contributor": "người đóng góp"}
@@ -31,7 +31,7 @@ def _pad(text: str, width: int) -> str:
 
 
 def _kinds(row: Row) -> str:
-    return ", ".join(f"{SECTION_TITLES[kind].lower()} {n}" for kind, n in row.by_kind)
+    return ", ".join(f"{get(kind).title.lower()} {n}" for kind, n in row.by_kind)
 
 
 PREFIX = {"month": "T", "quarter": "Q", "year": ""}
@@ -112,7 +112,7 @@ def as_rows(tally: Tally) -> list[tuple[str, ...]]:
             for entry in entries:
                 kinds = sorted(set(entry.counts) | set(entry.previous_counts))
                 lines = [
-                    (SECTION_TITLES[k], entry.counts.get(k, 0), entry.previous_counts.get(k, 0))
+                    (get(k).title, entry.counts.get(k, 0), entry.previous_counts.get(k, 0))
                     for k in kinds
                 ]
                 if group != "type":

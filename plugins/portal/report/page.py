@@ -10,12 +10,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 from pelican.generators import Generator
 
-from portal.catalog.urls import SECTION_TITLES
 from portal.paths import REPORT
 from portal.report.chart import layout
 from portal.report.tally import Month, Tally, tally
 from portal.sections.filters import FILTERS
 from portal.theme import i18n
+from portal.types import titles
 
 REPORT_URL = f"{REPORT}/"  # reserved in portal.paths
 REPORT_CSS = ("00-tokens.css", "01-base.css", "46-report.css")
@@ -36,7 +36,7 @@ def render_file(report: Tally, theme: Path) -> str:
         (theme / "static" / "css" / name).read_text(encoding="utf-8") for name in REPORT_CSS
     )
     return env.get_template("report_file.html").render(
-        REPORT=report, report_chart=layout, SECTION_TITLES=SECTION_TITLES, css=css
+        REPORT=report, report_chart=layout, SECTION_TITLES=titles(), css=css
     )
 
 

@@ -18,10 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from portal.catalog.urls import SECTION_TITLES, SECTIONS
 from portal.frontmatter.fields import TIMEZONE, Invalid
+from portal.types import REGISTRY, titles
 
-KINDS = tuple(kind for kind in SECTIONS if kind != "pages")
+KINDS = tuple(kind for kind in REGISTRY if kind != "pages")
 NOT_PUBLISHED = frozenset({"draft", "scheduled"})
 NO_UNIT = "(không ghi đơn vị)"
 NO_CONTRIBUTOR = "(chưa rõ người đóng góp)"
@@ -284,7 +284,7 @@ def site_tally(catalog: Any, month: Period, ratings: dict[str, Any] | None = Non
         counters["unit", when][item.meta.get("unit") or NO_UNIT, kind] += 1
         for name in contributors(item):
             counters["contributor", when][name, kind] += 1
-    type_rows = _rows(counters["type", "now"], counters["type", "before"], SECTION_TITLES)
+    type_rows = _rows(counters["type", "now"], counters["type", "before"], titles())
     order = {kind: index for index, kind in enumerate(KINDS)}
     groups = {
         "type": tuple(sorted(type_rows, key=lambda r: order[r.key])),

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
-from portal.catalog.urls import SECTIONS
-from portal.frontmatter.schema import week_bounds
 from portal.paths import THIS_WEEK as THIS_WEEK_FOLDER
 from portal.schedules.week import current, days, link_weeks
+from portal.types import get
+from portal.types.schedules import week_bounds
 
-THIS_WEEK = f"{SECTIONS['schedules']}/{THIS_WEEK_FOLDER}/"
+THIS_WEEK = f"{get('schedules').url_prefix}/{THIS_WEEK_FOLDER}/"
 
 
 class WeekGenerator(Generator):

@@ -7,8 +7,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from portal.frontmatter.schema import week_bounds
 from portal.messages import N_
+from portal.types.schedules import week_bounds
 
 # Session labels are gettext message ids.
 MORNING, AFTERNOON, EVENING, ALL_DAY = N_("Sáng"), N_("Chiều"), N_("Tối"), N_("Cả ngày")

@@ -5,11 +5,10 @@ records are built from them."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from dataclasses import dataclass
 
-from portal.frontmatter.schema import week_bounds
+from portal.types import get
 
 
 @dataclass(frozen=True)
@@ -23,22 +22,11 @@ class Facts:
 
 
 def item_day(item) -> str:
-    """The date a reader would sort this item by: issued for documents, the meeting for
-    invitations, the week's Monday for schedules, the opening for consultations."""
-    meta = item.meta
-    value: dt.date | dt.datetime | None
-    if item.kind == "documents":
-        value = meta.get("issued")
-    elif item.kind == "invitations":
-        value = meta.get("start")
-    elif item.kind == "consultations":
-        value = meta.get("opens")
-    elif item.kind == "schedules":
-        bounds = week_bounds(meta.get("week") or "")
-        value = bounds[0] if bounds else meta.get("date")
-    else:
-        value = meta.get("date")
-    return value.isoformat()[:10] if value else ""
+    """The ISO date a reader would sort this item by: the day its type says it belongs to
+    (``ContentType.day``: issued for documents, the meeting for invitations, the week's Monday
+    for schedules, the opening for consultations, else the day it is posted)."""
+    value = get(item.kind).day(item.meta)
+    return value.isoformat() if value else ""
 
 
 def _values(value) -> list[str]:
@@ -47,14 +35,6 @@ def _values(value) -> list[str]:
     if isinstance(value, (list, tuple)):
         return [str(v) for v in value if v]
     return [str(value)]
-
-
-FACETS = {
-    "articles": (("category", "category"),),
-    "documents": (("doctype", "doc_type"), ("issuer", "issuer"), ("field", "fields")),
-    "procedures": (("field", "field"),),
-    "qa": (("field", "field"),),
-}
 
 
 # A full-text result's excerpt when the query's words are in it (else Pagefind's, around them).
@@ -66,26 +46,17 @@ def facts(item) -> Facts:
     filters = [("type", item.kind), ("site", item.site)]
     if day:
         filters.append(("year", day[:4]))
-    for key, field in FACETS.get(item.kind, ()):
+    for key, field in get(item.kind).facets:
         filters += [(key, value) for value in _values(item.meta.get(field))]
     excerpt = _words(item.teaser, EXCERPT_WORDS)
     return Facts(item.kind, item.site, day, tuple(filters), excerpt, shown_fields(item))
 
 
 # The short text a quick record holds, after the title: the fields a reader identifies an item
-# by, then the start of its summary. Bodies are in the full-text index only. Every word here
-# costs bytes in the first query of every reader (make bench-search), hence the cap.
+# by (``ContentType.quick_fields``), then the start of its summary. Bodies are in the full-text
+# index only. Every word here costs bytes in the first query of every reader (make
+# bench-search), hence the cap.
 QUICK_SUMMARY_WORDS = 20
-QUICK_FIELDS = {
-    "articles": ("category", "unit", "tags"),
-    "documents": ("doc_type", "number", "issuer", "fields", "signer"),
-    "schedules": ("owner",),
-    "invitations": ("number", "location", "chair"),
-    "procedures": ("code", "field", "agency"),
-    "qa": ("question", "field", "asked_by"),
-    "consultations": ("unit",),
-    "pages": (),
-}
 
 
 # Fields a result shows on its meta line (meta of the same name in both indexes): the excerpt
@@ -95,7 +66,7 @@ SHOWN_FIELDS = ("number",)
 
 def _quick_lines(item) -> list[tuple[str, str]]:
     lines = []
-    for field in QUICK_FIELDS.get(item.kind, ()):
+    for field in get(item.kind).quick_fields:
         values = _values(item.meta.get(field))
         if values:
             lines.append((field, ", ".join(values)))
@@ -111,7 +82,7 @@ def shown_fields(item) -> tuple[tuple[str, str], ...]:
     """(meta key, value) of the fields a result shows beside its type and date."""
     found = []
     for field in SHOWN_FIELDS:
-        values = _values(item.meta.get(field)) if field in QUICK_FIELDS.get(item.kind, ()) else []
+        values = _values(item.meta.get(field)) if field in get(item.kind).quick_fields else []
         if values:
             found.append((field, ", ".join(values)))
     return tuple(found)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from portal.catalog.attachments import human_size
-from portal.frontmatter.schema import week_bounds
 from portal.slugs import slugify
+from portal.types.schedules import week_bounds
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 

@@ -10,21 +10,12 @@ import os
 from pelican import signals
 from pelican.generators import Generator
 
-from portal.catalog.urls import SECTION_TITLES, SECTIONS
 from portal.images import publish_attachments, write_pictures
 from portal.sections.contents import SectionItem
 from portal.sections.qa import field_of, qa_fields
+from portal.types import REGISTRY, get, titles
 
 logger = logging.getLogger(__name__)
-
-TYPED_SECTIONS = ("documents", "schedules", "invitations", "procedures", "qa", "consultations")
-SECTION_TEMPLATES = {"documents": "documents"}  # listings with a template of their own
-SORT_KEYS = {
-    "documents": lambda c: (c.item.meta["issued"], c.item.meta.get("number", "")),
-    "schedules": lambda c: c.item.meta["week"],
-    "invitations": lambda c: c.item.meta["start"],
-    "consultations": lambda c: c.item.meta["closes"],
-}
 
 
 class SectionsGenerator(Generator):
@@ -34,7 +25,9 @@ class SectionsGenerator(Generator):
         catalog = self.settings["PORTAL_CATALOG"]
         self.sections: dict[str, list[SectionItem]] = {}
         self.hidden: list[SectionItem] = []
-        for kind in TYPED_SECTIONS:
+        for kind, ct in REGISTRY.items():
+            if not ct.listed_by_sections:  # news and standing pages: Pelican's generators
+                continue
             listed = []
             for item in catalog.items:
                 if item.kind != kind or not item.written:
@@ -47,15 +40,16 @@ class SectionsGenerator(Generator):
                 )
                 self.add_source_path(content)
                 (listed if item.listed else self.hidden).append(content)
-            key = SORT_KEYS.get(kind, lambda c: c.date)
-            listed.sort(key=lambda c, key=key: (key(c), c.slug), reverse=True)
+            listed.sort(key=lambda c, ct=ct: (ct.sort_key(c.item.meta), c.slug), reverse=True)
             self.sections[kind] = listed
         self.context["sections"] = self.sections
         site = self.settings.get("PORTAL_SITE")
         configured = list(getattr(site, "qa_fields", []) or [])
         self.context["QA_FIELDS"] = qa_fields(self.sections.get("qa", []), configured)
-        self.context["SECTION_TITLES"] = SECTION_TITLES
-        self.context["SECTION_URLS"] = {k: f"{v}/" for k, v in SECTIONS.items() if v}
+        self.context["SECTION_TITLES"] = titles()
+        self.context["SECTION_URLS"] = {
+            k: f"{ct.url_prefix}/" for k, ct in REGISTRY.items() if ct.url_prefix
+        }
 
     def generate_output(self, writer) -> None:
         for kind, contents in self.sections.items():
@@ -67,16 +61,16 @@ class SectionsGenerator(Generator):
                     page=content,
                     url=content.url,
                 )
-            url = f"{SECTIONS[kind]}/"
+            url = f"{get(kind).url_prefix}/"
             writer.write_file(
                 f"{url}index.html",
-                self.get_template(SECTION_TEMPLATES.get(kind, "section")),
+                self.get_template(get(kind).listing_template),
                 self.context,
                 paginated={"items": contents},
                 template_name="section",
                 url=url,
                 section=kind,
-                section_title=SECTION_TITLES[kind],
+                section_title=get(kind).title,
                 items=contents,
             )
         for qa_field in self.context["QA_FIELDS"]:  # one listing per Q&A field
@@ -89,7 +83,7 @@ class SectionsGenerator(Generator):
                 template_name="section",
                 url=qa_field.url,
                 section="qa",
-                section_title=SECTION_TITLES["qa"],
+                section_title=get("qa").title,
                 items=contents,
                 qa_field=qa_field,
             )

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from portal.catalog.urls import SECTIONS
 from portal.paths import QA_FIELDS as FIELDS_FOLDER
 from portal.slugs import slugify
+from portal.types import get
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def qa_fields(contents: list, configured: list[str] = ()) -> list[QaField]:
             counts[name] = counts.get(name, 0) + 1
     rank = {name: index for index, name in enumerate(configured)}
     names = sorted(counts, key=lambda n: (rank.get(n, len(rank)), n))
-    base = f"{SECTIONS['qa']}/{FIELDS_FOLDER}"
+    base = f"{get('qa').url_prefix}/{FIELDS_FOLDER}"
     return [QaField(n, f"{base}/{slugify(n)}/", counts[n]) for n in names]
 
 

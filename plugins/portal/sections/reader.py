@@ -15,6 +15,7 @@ from pelican.urlwrappers import Author, Category, Tag
 
 from portal.catalog.urls import save_as
 from portal.slugs import slugify
+from portal.types import get
 
 _SITE_ABSOLUTE = re.compile(r'\b(href|src)="/(?!/)')
 
@@ -59,7 +60,7 @@ class PortalReader(BaseReader):
             "lang": meta.get("lang", "vi"),
             "item": item,
             "kind": item.kind,
-            "template": item.kind.rstrip("s") if item.kind != "qa" else "qa",
+            "template": get(item.kind).template,
         }
         if "date" in meta:
             metadata["date"] = meta["date"]

@@ -11,13 +11,13 @@ from xml.sax.saxutils import escape
 
 from pelican import signals
 
-from portal.catalog.urls import SECTIONS
 from portal.paths import ROBOTS_FILE, SITEMAP_FILE
+from portal.types import REGISTRY
 
 
 def entries(catalog) -> list[tuple[str, str]]:
     """(site-relative URL, lastmod) for the home page, section listings and listed items."""
-    rows = [("", ""), *((f"{prefix}/", "") for prefix in SECTIONS.values() if prefix)]
+    rows = [("", ""), *((f"{ct.url_prefix}/", "") for ct in REGISTRY.values() if ct.url_prefix)]
     for item in sorted(catalog.items, key=lambda i: i.url):
         if item.listed:
             moment = item.updated or item.meta.get("date")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from portal.catalog.urls import SECTIONS
 from portal.feeds.entries import item_id
 from portal.forms.ratings import RANKED_URL, SiteRatings, ranked
 from portal.paths import SEARCH, SYNDICATED_FOLDER, WIDGET
@@ -25,10 +24,11 @@ from portal.theme.links import (
     present_sections,
     site_root,
 )
+from portal.types import get
 
 SEARCH_URL = f"{SEARCH}/"
 WIDGET_URL = f"{WIDGET}/v1/"
-SYNDICATED_URL = f"{SECTIONS['articles']}/{SYNDICATED_FOLDER}/"
+SYNDICATED_URL = f"{get('articles').url_prefix}/{SYNDICATED_FOLDER}/"
 
 
 def search_sites(site, sites, root_of) -> list[dict[str, str]]:

@@ -10,19 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from portal.catalog.urls import SECTIONS
 from portal.messages import N_
 from portal.sites import Site
-
-# Main navigation, in order: (section kind, Vietnamese label). Labels are gettext message ids.
-NAV_SECTIONS = (
-    ("articles", N_("Tin tức")),
-    ("documents", N_("Văn bản")),
-    ("schedules", N_("Lịch công tác")),
-    ("procedures", N_("Thủ tục hành chính")),
-    ("qa", N_("Hỏi đáp")),
-    ("consultations", N_("Lấy ý kiến")),
-)
+from portal.types import REGISTRY
 
 
 @dataclass(frozen=True)
@@ -73,14 +63,18 @@ def navigation(
     ``nav: true`` by ``order`` then title: the first of them with the others as its submenu.
     "Tin tức" gets ``categories`` as its submenu."""
     links = [Link(N_("Trang chủ"), "", "home")]
-    for kind, label in NAV_SECTIONS:
+    stand_ins = {ct.menu_fallback_for: ct for ct in REGISTRY.values() if ct.menu_fallback_for}
+    for kind, ct in REGISTRY.items():
+        if not ct.in_menu:
+            continue
         if present is not None and kind not in present:
-            if kind == "schedules" and "invitations" in present:  # a site with invitations only
-                links.append(Link(N_("Giấy mời họp"), f"{SECTIONS['invitations']}/", kind))
+            other = stand_ins.get(kind)  # a site with invitations but no schedules
+            if other is not None and other.folder in present:
+                links.append(Link(other.nav_label, f"{other.url_prefix}/", kind))
             continue
         children = categories if kind == "articles" else ()
         menu_id = f"pt-nav-sub-{kind}" if children else ""
-        links.append(Link(label, f"{SECTIONS[kind]}/", kind, children=children, id=menu_id))
+        links.append(Link(ct.nav_label, f"{ct.url_prefix}/", kind, children=children, id=menu_id))
     shown = [p for p in pages if p.item.meta.get("nav") and p.lang == "vi"]
     shown.sort(key=lambda p: (p.item.meta.get("order", 100), p.title))
     if shown:
