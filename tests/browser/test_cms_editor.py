@@ -178,12 +178,20 @@ def save(page) -> None:
     page.wait_for_url(lambda url: "/entries/" not in url and not url.endswith("/new"))
 
 
-def saved_untouched(editor, rel: str) -> bytes:
-    """Open a seeded item in its form, save it without touching anything; the bytes written."""
+def saved_untouched(editor, rel: str) -> bytes | None:
+    """Open a seeded item in its form and save it without touching anything; the bytes then in
+    the repository, or ``None`` when the editor offered no save (its button stays disabled
+    while nothing differs from the file)."""
     site, kind, name = rel.split("/")[1:]
     editor.open(f"collections/{site}-{kind}/entries/{name.removesuffix('.md')}")
     page = editor.page
     page.get_by_role("button", name="Hủy chỉnh sửa").wait_for()
+    page.wait_for_timeout(500)  # widgets that normalise a value do it as they mount
+    button = page.get_by_role("button", name="Lưu", exact=True)
+    if button.is_disabled():
+        assert editor.files(f"content/{site}/{kind}")[rel] == editor.seeded[rel]
+        page.get_by_role("button", name="Hủy chỉnh sửa").click()
+        return None
     save(page)
     return editor.files(f"content/{site}/{kind}")[rel]
 
@@ -210,23 +218,26 @@ def test_a_demo_item_saved_untouched_keeps_its_meaning(editor, tmp_path):
     for kind in ("documents", "articles"):
         rel = min(p for p in editor.seeded if p.split("/")[2] == kind and p.endswith(".md"))
         written = saved_untouched(editor, rel)
-        if written != editor.seeded[rel]:
+        if written is not None and written != editor.seeded[rel]:
             assert_same_meaning(rel, written, tmp_path)
 
 
 @pytest.mark.slow
 def test_every_demo_item_saved_untouched_keeps_its_meaning(editor, tmp_path):
     items = sorted(p for p in editor.seeded if p.endswith(".md"))
-    identical = 0
+    unsaved = identical = 0
     for rel in items:
         written = saved_untouched(editor, rel)
-        if written == editor.seeded[rel]:
+        if written is None:
+            unsaved += 1
+        elif written == editor.seeded[rel]:
             identical += 1
         else:
             assert_same_meaning(rel, written, tmp_path)
     print(
-        f"{len(items)} demo items saved untouched: {identical} byte-identical, "
-        f"{len(items) - identical} rewritten with the same meaning"
+        f"{len(items)} demo items opened untouched: {unsaved} not saveable (no change), "
+        f"{identical} saved byte-identical, {len(items) - unsaved - identical} saved in "
+        "Sveltia's YAML with the same meaning"
     )
 
 

@@ -13,10 +13,10 @@ from portal.cli import main
 from portal.cms import CONFIG_PATH, config
 from portal.cms.admin import UNPKG, localised_script
 from portal.errors import ErrorReport
-from portal.frontmatter.schema import TYPES
 from portal.headers import netlify
 from portal.headers.policy import SitePolicy, content_security_policy
 from portal.sites import load_sites
+from portal.types import REGISTRY
 from support import DEMO_CONTENT, REPO
 
 COMMITTED = REPO / CONFIG_PATH
@@ -58,10 +58,10 @@ def test_every_type_of_every_site_is_a_collection_with_the_workflow():
     sites = demo_sites()
     folders = {c["folder"] for c in data["collections"]}
     for site in sites:
-        for kind in TYPES:
+        for kind in REGISTRY:
             assert f"content/{site.id}/{kind}" in folders
         for folder in (DEMO_CONTENT / site.id).iterdir():
-            if folder.is_dir() and folder.name in TYPES:
+            if folder.is_dir() and folder.name in REGISTRY:
                 assert f"content/{site.id}/{folder.name}" in folders
     assert data["publish_mode"] == "editorial_workflow"
     assert data["backend"]["name"] == "github"

@@ -5,15 +5,16 @@ Contract:
 
 - ``config(sites, settings)`` is a plain dict: one collection per content type of every site
   (``<site>-<type>``, folder ``content/<site>/<type>``), each field of the type with the widget
-  of its kind (``WIDGETS``), its Vietnamese label, hint and example; the editorial workflow
+  of its kind (``_widget``), its Vietnamese label, hint and example; the editorial workflow
   (branches ``cms/…`` and pull requests labelled ``decap-cms/…``, the labels of
   ``.github/labels.yml``); the Vietnamese interface; uploads into the item's own ``files/``.
 - ``render(config)`` is its YAML text, stable (same input, same bytes): the committed file is
   compared with it by ``portal cms --check`` and by the tests.
 - The model is read through ``_model(kind)`` only: (name, Field, label, hint, example) in the
-  order the editor shows them. It reads ``portal.frontmatter.schema.TYPES`` and
-  ``portal.scaffold.HELP`` (the help ``portal new`` writes) until the content-type registry
-  (``portal.types``) replaces them; then only ``_model`` changes.
+  order the editor shows them, from the content-type registry (``portal.types``: the same
+  labels, help and examples ``portal new`` writes). A sub-field (``unpublished.reason``, a
+  schedule's ``items.time``) has no label of its own in the registry: it takes the label of
+  the top-level field of the same name if there is one, else its key.
 - Settings read: ``PORTAL_CMS_REPO`` (``owner/name`` on GitHub), ``PORTAL_CMS_BRANCH``,
   ``PORTAL_CMS_AUTH_URL`` (the sign-in relay, sveltia-cms-auth; empty: token sign-in only).
 """
@@ -24,11 +25,10 @@ from typing import Any
 
 import yaml
 
-from portal.catalog.urls import SECTION_TITLES
 from portal.frontmatter.fields import Field
-from portal.frontmatter.schema import TYPES
-from portal.scaffold import HELP
 from portal.sites import Site
+from portal.types import REGISTRY
+from portal.types.base import COMMON
 
 CONFIG_PATH = "admin/config.yml"  # in the repository; copied to /admin/ of the parent site
 LABEL_PREFIX = "decap-cms/"  # .github/labels.yml and docs/van-hanh.md section 7
@@ -48,28 +48,24 @@ HEADER = (
 )
 
 
-def _label(hint: str, name: str) -> str:
-    head = hint.split(";")[0].split(":")[0].split("(")[0].strip()
-    return (head[:1].upper() + head[1:]) if head else name
-
-
 def _model(kind: str) -> list[tuple[str, Field, str, str, str]]:
     """The fields of ``kind`` in the editor's order: (name, Field, label, hint, example)."""
-    schema = {k: v for k, v in TYPES[kind].items() if not v.forbidden}
-    order = [k for k in FIRST if k in schema]
-    order += [k for k in schema if k not in order and not _common(k)]
-    order += [k for k in schema if k not in order]
-    out = []
-    for name in order:
-        example, hint = HELP.get(name, ("", name))
-        out.append((name, schema[name], _label(hint, name), hint, example))
-    return out
+    fields = {k: v for k, v in REGISTRY[kind].fields.items() if not v.field.forbidden}
+    order = [k for k in FIRST if k in fields]
+    order += [k for k in fields if k not in order and COMMON.get(k) is not fields[k]]
+    order += [k for k in fields if k not in order]
+    return [
+        (name, fields[name].field, fields[name].label, fields[name].help, fields[name].example)
+        for name in order
+    ]
 
 
-def _common(name: str) -> bool:
-    from portal.frontmatter.schema import COMMON
-
-    return name in COMMON
+def _sub_help(name: str) -> tuple[str, str, str]:
+    for ct in REGISTRY.values():
+        if name in ct.fields:
+            found = ct.fields[name]
+            return found.label, found.help, found.example
+    return name, "", ""
 
 
 def _widget(name: str, spec: Field, site: Site, kind: str) -> dict[str, Any]:
@@ -123,11 +119,6 @@ def _media() -> dict[str, str]:
     return {"media_folder": MEDIA, "public_folder": MEDIA}
 
 
-def _sub_help(name: str) -> tuple[str, str, str]:
-    example, hint = HELP.get(name, ("", name))
-    return _label(hint, name), hint, example
-
-
 def _field(
     name: str, spec: Field, label: str, hint: str, example: str, site: Site, kind: str
 ) -> dict[str, Any]:
@@ -136,8 +127,9 @@ def _field(
     out["required"] = spec.required
     text = hint[:1].upper() + hint[1:]
     if example and out["widget"] in ("string", "text", "list"):
-        text += f". Ví dụ: {example.strip('[]')}"
-    out["hint"] = text
+        text += ". Ví dụ: " + example.strip("[]").strip('"')
+    if text:
+        out["hint"] = text
     return out
 
 
@@ -147,8 +139,8 @@ def _collection(site: Site, kind: str) -> dict[str, Any]:
     dated = kind != "pages"
     return {
         "name": f"{site.id}-{kind}",
-        "label": f"{site.short_name or site.name}: {SECTION_TITLES[kind]}",
-        "label_singular": str(SECTION_TITLES[kind]),
+        "label": f"{site.short_name or site.name}: {REGISTRY[kind].title}",
+        "label_singular": str(REGISTRY[kind].title),
         "folder": f"content/{site.id}/{kind}",
         "extension": "md",
         "format": "yaml-frontmatter",
@@ -159,6 +151,7 @@ def _collection(site: Site, kind: str) -> dict[str, Any]:
         "sortable_fields": ["title", "date"] if dated else ["title"],
         "media_folder": MEDIA,
         "public_folder": MEDIA,
+        "editor": {"preview": False},  # the theme is not loaded here: the form alone, wider
         "fields": fields,
     }
 
@@ -173,7 +166,7 @@ def config(sites: list[Site], settings: dict) -> dict[str, Any]:
     }
     if settings.get("PORTAL_CMS_AUTH_URL"):
         backend["base_url"] = settings["PORTAL_CMS_AUTH_URL"]
-    kinds = [kind for kind in TYPES]
+    kinds = list(REGISTRY)
     return {
         "backend": backend,
         "publish_mode": "editorial_workflow",
