@@ -16,7 +16,6 @@ Screenshots of the forms at 375 and 1280 px go to ``test-artifacts/screenshots/c
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import functools
 import shutil
 import threading
@@ -26,15 +25,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from portal.build import build
 from portal.catalog.scan import read_item
 from portal.changes.diff import same_meaning
 from portal.cli import main
 from portal.cms import config, render, write_admin
 from portal.errors import ErrorReport
-from portal.frontmatter.fields import TIMEZONE
 from portal.headers.policy import SitePolicy, common_headers, zone_headers, zone_of
 from portal.sites import load_sites
-from support import DEMO_CONTENT, DEMO_NOW, REPO
+from support import DEMO_CONTENT, DEMO_NOW, PDF, REPO, SETTINGS
 
 pytestmark = pytest.mark.browser
 
@@ -71,6 +70,17 @@ READ = (
 ).replace("OPFS_DIR", OPFS)
 
 
+READ_ONE = """async (path) => {
+  let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('OPFS_DIR');
+  const parts = path.split('/'); const name = parts.pop();
+  for (const part of parts) dir = await dir.getDirectoryHandle(part);
+  const file = await (await dir.getFileHandle(name)).getFile();
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let s = ''; for (const c of bytes) s += String.fromCharCode(c);
+  return btoa(s);
+}""".replace("OPFS_DIR", OPFS)
+
+
 def demo_sites():
     report = ErrorReport()
     sites = load_sites(DEMO_CONTENT, report)
@@ -87,6 +97,9 @@ class Editor:
 
     def open(self, route: str) -> None:
         self.page.goto(f"{self.base}/{self.parent}/admin/#/{route}", wait_until="commit")
+
+    def file(self, path: str) -> bytes:
+        return base64.b64decode(self.page.evaluate(READ_ONE, path))
 
     def files(self, folder: str) -> dict[str, bytes]:
         found = self.page.evaluate(READ, folder)
@@ -133,9 +146,10 @@ def editor(browser, tmp_path_factory):
     page.on(
         "console", lambda m: requests.append("console: " + m.text) if "violates" in m.text else None
     )
-    seeded = {
+    seeded = {  # every site's files: the parent's configuration has every site's collections
         f"content/{p.relative_to(DEMO_CONTENT).as_posix()}": p.read_bytes()
-        for p in sorted((DEMO_CONTENT / parent.id).rglob("*"))
+        for site in sites
+        for p in sorted((DEMO_CONTENT / site.id).rglob("*"))
         if p.is_file()
     }
     try:
@@ -168,8 +182,58 @@ def _item(path: Path, site, kind: str, report: ErrorReport):
 
 
 def field(page, key: str):
-    """A form field by its front-matter key."""
-    return page.locator(f'section[data-key-path="{key}"]')
+    """A form field by its front-matter key, scrolled into view: the form renders its fields
+    as they come into view."""
+    found = page.locator(f'section[data-key-path="{key}"]')
+    page.mouse.move(300, 600)
+    for _ in range(40):
+        if found.count():
+            break
+        page.mouse.wheel(0, 800)
+        page.wait_for_timeout(100)
+    found.first.scroll_into_view_if_needed()
+    return found.first
+
+
+def new_entry(editor, kind: str, width: int = 1280):
+    """The empty form of a new ``kind`` item of the parent; screenshots at 375 and 1280 px."""
+    page = editor.page
+    editor.open(f"collections/{editor.parent}-{kind}/new")
+    page.get_by_role("button", name="Hủy chỉnh sửa").wait_for()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for size in (375, 1280):
+        page.set_viewport_size({"width": size, "height": 800 if size < 1000 else 900})
+        page.screenshot(path=str(SHOTS / f"cms-{kind}-{size}.png"))
+    return page
+
+
+def choose(page, key: str, option: str) -> None:
+    field(page, key).get_by_role("combobox").click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def written_since_seeded(editor, kind: str) -> dict[str, bytes]:
+    return {
+        path: data
+        for path, data in editor.files(f"content/{editor.parent}/{kind}").items()
+        if path not in editor.seeded
+    }
+
+
+def checked(written: dict[str, bytes], tmp_path: Path) -> Path:
+    """A copy of the demo content with ``written`` added; ``portal check`` passes on it."""
+    content = tmp_path / "content"
+    if not content.exists():
+        shutil.copytree(DEMO_CONTENT, content)
+    for path, data in written.items():
+        target = tmp_path / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    now = DEMO_NOW.strftime("%Y-%m-%d %H:%M")
+    result = CliRunner().invoke(main, ["check", "--content", str(content), "--now", now])
+    texts = "\n".join(d.decode() for p, d in written.items() if p.endswith(".md"))
+    assert result.exit_code == 0, result.output + "\n" + texts
+    return content
 
 
 def save(page) -> None:
@@ -178,22 +242,23 @@ def save(page) -> None:
     page.wait_for_url(lambda url: "/entries/" not in url and not url.endswith("/new"))
 
 
-def saved_untouched(editor, rel: str) -> bytes | None:
-    """Open a seeded item in its form and save it without touching anything; the bytes then in
-    the repository, or ``None`` when the editor offered no save (its button stays disabled
-    while nothing differs from the file)."""
+def saved_untouched(editor, rel: str) -> tuple[bool, bytes]:
+    """Open an item in its form and save it without touching anything: whether the editor
+    saved (its button stays disabled while nothing differs from the file) and the bytes then
+    in the repository."""
     site, kind, name = rel.split("/")[1:]
+    before = editor.file(rel)
     editor.open(f"collections/{site}-{kind}/entries/{name.removesuffix('.md')}")
     page = editor.page
     page.get_by_role("button", name="Hủy chỉnh sửa").wait_for()
     page.wait_for_timeout(500)  # widgets that normalise a value do it as they mount
-    button = page.get_by_role("button", name="Lưu", exact=True)
-    if button.is_disabled():
-        assert editor.files(f"content/{site}/{kind}")[rel] == editor.seeded[rel]
+    if page.get_by_role("button", name="Lưu", exact=True).is_disabled():
         page.get_by_role("button", name="Hủy chỉnh sửa").click()
-        return None
+        after = editor.file(rel)
+        assert after == before
+        return False, after
     save(page)
-    return editor.files(f"content/{site}/{kind}")[rel]
+    return True, editor.file(rel)
 
 
 def assert_same_meaning(rel: str, written: bytes, scratch: Path) -> None:
@@ -212,83 +277,91 @@ def assert_same_meaning(rel: str, written: bytes, scratch: Path) -> None:
 
 
 def test_a_demo_item_saved_untouched_keeps_its_meaning(editor, tmp_path):
-    """Sveltia saves an untouched item again (its save button is always on) in its own YAML;
-    the check must see the same item. One item of each of two types here, every demo item of
-    the parent under ``slow`` (test_every_demo_item_saved_untouched_keeps_its_meaning)."""
-    for kind in ("documents", "articles"):
-        rel = min(p for p in editor.seeded if p.split("/")[2] == kind and p.endswith(".md"))
-        written = saved_untouched(editor, rel)
-        if written is not None and written != editor.seeded[rel]:
-            assert_same_meaning(rel, written, tmp_path)
+    """Sveltia may save an untouched item again in its own YAML (an article's save button is
+    on as soon as its form is open); the check must see the same item. Every demo item of
+    every site under ``slow`` (test_every_demo_item_saved_untouched_keeps_its_meaning)."""
+    rel = min(p for p in editor.seeded if p.split("/")[2] == "articles" and p.endswith(".md"))
+    _, written = saved_untouched(editor, rel)
+    if written != editor.seeded[rel]:
+        assert_same_meaning(rel, written, tmp_path)
 
 
 @pytest.mark.slow
 def test_every_demo_item_saved_untouched_keeps_its_meaning(editor, tmp_path):
     items = sorted(p for p in editor.seeded if p.endswith(".md"))
-    unsaved = identical = 0
+    saved = identical = 0
     for rel in items:
-        written = saved_untouched(editor, rel)
-        if written is None:
-            unsaved += 1
-        elif written == editor.seeded[rel]:
+        did_save, written = saved_untouched(editor, rel)
+        saved += did_save
+        if written == editor.seeded[rel]:
             identical += 1
         else:
             assert_same_meaning(rel, written, tmp_path)
     print(
-        f"{len(items)} demo items opened untouched: {unsaved} not saveable (no change), "
-        f"{identical} saved byte-identical, {len(items) - unsaved - identical} saved in "
-        "Sveltia's YAML with the same meaning"
+        f"{len(items)} demo items opened and left untouched: {saved} saved by the editor, "
+        f"{identical} byte-identical afterwards, {len(items) - identical} in Sveltia's YAML "
+        "with the same meaning"
     )
 
 
 def test_an_article_with_an_image_made_in_the_form_passes_the_check(editor, tmp_path):
-    page = editor.page
-    editor.open(f"collections/{editor.parent}-articles/new")
-    page.get_by_role("button", name="Hủy chỉnh sửa").wait_for()
-    page.set_viewport_size({"width": 375, "height": 800})
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "cms-article-375.png"))
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.screenshot(path=str(SHOTS / "cms-article-1280.png"))
-    title = "Ra quân tổng vệ sinh môi trường cuối năm"
-    field(page, "title").locator("input").fill(title)
+    page = new_entry(editor, "articles")
+    field(page, "title").locator("input").fill("Ra quân tổng vệ sinh môi trường cuối năm")
     field(page, "date").locator("input[type=datetime-local]").fill("2026-11-21T08:30")
-    field(page, "category").get_by_role("combobox").click()
-    page.get_by_role("option", name="Hoạt động - Sự kiện").click()
+    choose(page, "category", "Hoạt động - Sự kiện")
     image = next((DEMO_CONTENT / editor.parent / "articles/files").glob("*.jpg"))
     upload = tmp_path / "ve-sinh-moi-truong.jpg"
     shutil.copyfile(image, upload)
     field(page, "image").locator("input[type=file]").first.set_input_files(str(upload))
     field(page, "image_alt").locator("input").fill("Đoàn viên thanh niên thu gom rác ven kênh")
-    body = field(page, "body").locator("[contenteditable], textarea").first
-    page.mouse.move(300, 600)
-    for _ in range(30):  # the form renders its fields as they scroll into view
-        if body.count():
-            break
-        page.mouse.wheel(0, 1500)
-        page.wait_for_timeout(100)
-    body.click()
+    field(page, "body").locator("[contenteditable], textarea").first.click()
     page.keyboard.type("Sáng 21/11, hơn 300 đoàn viên ra quân tổng vệ sinh.")
     save(page)
-    written = {
-        path: data
-        for path, data in editor.files(f"content/{editor.parent}/articles").items()
-        if path not in editor.seeded
-    }
+    written = written_since_seeded(editor, "articles")
     text = next(data for path, data in written.items() if path.endswith(".md")).decode()
     print(text)
     assert "\ndate: 2026-11-21 08:30\n" in text  # Vietnam time, as the reader wants it
     assert "\nimage: files/ve-sinh-moi-truong.jpg\n" in text  # beside the item
-    names = sorted(Path(p).name for p in written)
-    assert any(n.endswith(".md") for n in names) and "ve-sinh-moi-truong.jpg" in names, names
-    content = tmp_path / "content"
-    shutil.copytree(DEMO_CONTENT, content)
-    for path, data in written.items():
-        target = tmp_path / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    now = dt.datetime(2026, 11, 22, 12, 0, tzinfo=TIMEZONE).strftime("%Y-%m-%d %H:%M")
-    result = CliRunner().invoke(main, ["check", "--content", str(content), "--now", now])
-    assert result.exit_code == 0, result.output + "\n".join(
-        data.decode() for path, data in written.items() if path.endswith(".md")
+    assert any(p.endswith("/articles/files/ve-sinh-moi-truong.jpg") for p in written), written
+    checked(written, tmp_path)
+
+
+@pytest.mark.slow
+def test_a_document_with_a_pdf_and_an_invitation_made_in_the_forms_check_and_build(
+    editor, tmp_path
+):
+    page = new_entry(editor, "documents")
+    field(page, "title").locator("input").fill("Kế hoạch tổ chức Tết Nguyên đán 2027")
+    field(page, "date").locator("input[type=datetime-local]").fill("2026-11-21T09:00")
+    field(page, "number").locator("input").fill("245/KH-UBND")
+    choose(page, "doc_type", "Kế hoạch")
+    field(page, "issuer").locator("input").fill("Ủy ban nhân dân huyện Bình Lãng")
+    field(page, "issued").locator("input[type=date]").fill("2026-11-20")
+    field(page, "summary").locator("textarea").fill(
+        "Kế hoạch tổ chức các hoạt động mừng Đảng, mừng Xuân."
     )
+    pdf = tmp_path / "245-kh-ubnd.pdf"
+    pdf.write_bytes(PDF)
+    field(page, "files").locator("input[type=file]").first.set_input_files(str(pdf))
+    save(page)
+    written = written_since_seeded(editor, "documents")
+    assert any(p.endswith("/documents/files/245-kh-ubnd.pdf") for p in written), written
+
+    page = new_entry(editor, "invitations")
+    field(page, "title").locator("input").fill("Họp triển khai kế hoạch Tết Nguyên đán 2027")
+    field(page, "date").locator("input[type=datetime-local]").fill("2026-11-21T09:30")
+    field(page, "number").locator("input").fill("88/GM-UBND")
+    field(page, "start").locator("input[type=datetime-local]").fill("2026-11-27T08:00")
+    field(page, "end").locator("input[type=datetime-local]").fill("2026-11-27T10:30")
+    field(page, "location").locator("input").fill("Hội trường UBND huyện")
+    save(page)
+    written.update(written_since_seeded(editor, "invitations"))
+    for path, data in written.items():
+        if path.endswith(".md"):
+            print(data.decode())
+    content = checked(written, tmp_path)
+    parent = editor.parent
+    output = tmp_path / "output"
+    build(content, output, SETTINGS, site_ids=[parent], now=DEMO_NOW, search=False)
+    assert list((output / parent / "van-ban").glob("*ke-hoach-to-chuc-tet*/index.html"))
+    assert list((output / parent / "giay-moi").glob("*hop-trien-khai*/index.html"))
