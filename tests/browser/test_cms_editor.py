@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import base64
 import functools
+import json
 import shutil
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
@@ -106,8 +108,10 @@ class Editor:
         return {path: base64.b64decode(data) for path, data in found.items()}
 
 
-def _serve(root: Path):
-    policy = SitePolicy(admin=True)
+ADMIN_POLICY = SitePolicy(admin=True)
+
+
+def _serve(root: Path, policy: SitePolicy = ADMIN_POLICY):
 
     class Handler(SimpleHTTPRequestHandler):
         def log_message(self, *args) -> None:
@@ -365,3 +369,81 @@ def test_a_document_with_a_pdf_and_an_invitation_made_in_the_forms_check_and_bui
     build(content, output, SETTINGS, site_ids=[parent], now=DEMO_NOW, search=False)
     assert list((output / parent / "van-ban").glob("*ke-hoach-to-chuc-tet*/index.html"))
     assert list((output / parent / "giay-moi").glob("*hop-trien-khai*/index.html"))
+
+
+class _GitHubProbe(BaseHTTPRequestHandler):
+    """Answers the editor's first GitHub calls (the signed-in user), records every call and
+    refuses the rest: how far Sveltia's GitHub backend goes against a loopback API."""
+
+    calls: ClassVar[list[tuple[str, str, str]]] = []
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def _answer(self, body: dict, status: int = 200) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Headers", "Authorization, Content-Type")
+        self.send_header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE")
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_OPTIONS(self) -> None:
+        self._answer({})
+
+    def do_GET(self) -> None:
+        self.calls.append(("GET", self.path, self.headers.get("Authorization") or ""))
+        if self.path.endswith("/user"):
+            self._answer({"id": 1, "login": "ctv", "name": "Cộng tác viên", "avatar_url": ""})
+        else:
+            self._answer({"message": "Not Found"}, 404)
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+        self.calls.append(("POST", self.path, body))
+        self._answer({"data": None, "errors": [{"message": "not in this stand-in"}]})
+
+
+@pytest.mark.slow
+def test_the_github_backend_can_be_pointed_at_a_loopback_api(browser, tmp_path):
+    """Not a GitHub stand-in yet: proof that one can be used. With ``api_root`` and
+    ``graphql_api_root`` on 127.0.0.1 the token path signs in against it (Sveltia sends a token
+    over plain HTTP only to localhost, 127.0.0.1 or [::1]), the admin zone's CSP lets the calls
+    through as it does for the sign-in relay, and nothing goes to api.github.com. The calls a
+    full stand-in must answer, in order, are printed."""
+    _GitHubProbe.calls = []
+    api = ThreadingHTTPServer(("127.0.0.1", 0), _GitHubProbe)
+    threading.Thread(target=api.serve_forever, daemon=True).start()
+    api_base = f"http://127.0.0.1:{api.server_address[1]}"
+    sites = demo_sites()
+    parent = next(s for s in sites if s.is_parent)
+    data = config(sites, {})
+    data["backend"].update(
+        api_root=f"{api_base}/api/v3", graphql_api_root=f"{api_base}/api/graphql"
+    )
+    write_admin(tmp_path / parent.id, render(data))
+    server, thread, base = _serve(tmp_path, SitePolicy(admin=True, admin_origins=(api_base,)))
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    try:
+        page.goto(f"{base}/{parent.id}/admin/", wait_until="commit")
+        page.get_by_text("Đăng nhập bằng mã truy cập").click()
+        page.locator("input[type=password], input[type=text]").last.fill("github_pat_probe")
+        page.keyboard.press("Enter")
+        page.get_by_text("Bạn không có quyền truy cập").wait_for()
+    finally:
+        context.close()
+        for running in (server, api):
+            running.shutdown()
+            running.server_close()
+        thread.join(timeout=5)
+    calls = _GitHubProbe.calls
+    assert calls[0] == ("GET", "/api/v3/user", "token github_pat_probe")
+    assert calls[1][1] == f"/api/v3/repos/{data['backend']['repo']}/collaborators/ctv"
+    assert not [u for u in requests if "github.com" in u]
+    for method, path, detail in calls:
+        print(method, path, detail[:160])
