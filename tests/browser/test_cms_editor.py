@@ -224,8 +224,9 @@ def written_since_seeded(editor, kind: str) -> dict[str, bytes]:
     }
 
 
-def checked(written: dict[str, bytes], tmp_path: Path) -> Path:
-    """A copy of the demo content with ``written`` added; ``portal check`` passes on it."""
+def checked(written: dict[str, bytes], tmp_path: Path, site: str) -> Path:
+    """A copy of the demo content with ``written`` added; ``portal check`` of ``site`` passes
+    on it."""
     content = tmp_path / "content"
     if not content.exists():
         shutil.copytree(DEMO_CONTENT, content)
@@ -234,7 +235,8 @@ def checked(written: dict[str, bytes], tmp_path: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     now = DEMO_NOW.strftime("%Y-%m-%d %H:%M")
-    result = CliRunner().invoke(main, ["check", "--content", str(content), "--now", now])
+    args = ["check", "--content", str(content), "--site", site, "--now", now]
+    result = CliRunner().invoke(main, args)
     texts = "\n".join(d.decode() for p, d in written.items() if p.endswith(".md"))
     assert result.exit_code == 0, result.output + "\n" + texts
     return content
@@ -327,7 +329,7 @@ def test_an_article_with_an_image_made_in_the_form_passes_the_check(editor, tmp_
     assert "\ndate: 2026-11-21 08:30\n" in text  # Vietnam time, as the reader wants it
     assert "\nimage: files/ve-sinh-moi-truong.jpg\n" in text  # beside the item
     assert any(p.endswith("/articles/files/ve-sinh-moi-truong.jpg") for p in written), written
-    checked(written, tmp_path)
+    checked(written, tmp_path, editor.parent)
 
 
 @pytest.mark.slow
@@ -363,7 +365,7 @@ def test_a_document_with_a_pdf_and_an_invitation_made_in_the_forms_check_and_bui
     for path, data in written.items():
         if path.endswith(".md"):
             print(data.decode())
-    content = checked(written, tmp_path)
+    content = checked(written, tmp_path, editor.parent)
     parent = editor.parent
     output = tmp_path / "output"
     build(content, output, SETTINGS, site_ids=[parent], now=DEMO_NOW, search=False)
