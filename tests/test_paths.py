@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from portal import paths
 from portal.build import scan
 from portal.errors import ErrorReport
-from portal.frontmatter.fields import Invalid, _slug
+from portal.frontmatter.fields import Invalid, to_slug
 from portal.scaffold import scaffold
 from portal.sites import Site
 from portal.types import REGISTRY, get
@@ -93,7 +93,7 @@ def test_free_names_beside_reserved_ones_are_accepted(make_content):
 @pytest.mark.parametrize("entry", [e for e in paths.OWNED if e.file], ids=_name)
 def test_no_slug_can_take_a_file_name(entry):
     with pytest.raises(Invalid):
-        _slug(entry.sample)
+        to_slug(entry.sample)
 
 
 def test_every_section_and_what_it_holds_is_in_the_map():

@@ -2,10 +2,11 @@
 
 | module | role | Pelican signals | settings read |
 |---|---|---|---|
-| ``portal.frontmatter`` | split and parse front matter; field kinds; type schemas | – | – |
+| ``portal.types`` | the content-type registry: one ``ContentType`` per type (fields with help and examples, rules, URL prefix, titles, day, sort key, phase, facets, feed and quick-search fields, templates) read by every stage | – | – |
+| ``portal.frontmatter`` | split and parse front matter; field kinds; the rules all types share | – | – |
 | ``portal.sites`` | read ``content/sites.yml`` | – | – |
 | ``portal.markup`` | Markdown → sanitised HTML (nh3 allow-list) | – | – |
-| ``portal.catalog`` | read every file once; attachments; URLs; publication rules; slips (``checks``: what ``portal new`` left, a date far from the file name's) | – | – |
+| ``portal.catalog`` | read every file once; attachments; URLs; publication rules; each item's phase at the build's moment (``phases``); slips (``checks``: what ``portal new`` left, a date far from the file name's) | – | – |
 | ``portal.paths`` | the one map of the folders and files a site writes itself (``OWNED``); an item's slug on one is refused | – | – |
 | ``portal.images`` | responsive images: sizes from headers at scan, WebP variants beside the page, ``srcset`` in bodies; every published original stripped of EXIF/GPS/XMP/IPTC | – (called by the catalog and by ``portal.sections``' finalized) | – |
 | ``portal.sections`` (plugin) | ``.md`` reader, typed sections, attachments | readers_init, generator_init, get_generators, finalized | PORTAL_CATALOG |

@@ -21,7 +21,7 @@ from portal import build as builder
 from portal import clihelp
 from portal.errors import ContentErrors, ErrorReport
 from portal.forms.cli import forms
-from portal.frontmatter.fields import Invalid, _datetime
+from portal.frontmatter.fields import Invalid, to_datetime
 from portal.lock import BuildLocked
 from portal.scaffold import ScaffoldError, create
 from portal.types import REGISTRY
@@ -35,7 +35,7 @@ def _now(value: str | None) -> dt.datetime:
     if not value:
         return builder.now_in_vietnam()
     try:
-        return _datetime(value)
+        return to_datetime(value)
     except Invalid as exc:
         raise click.BadParameter(exc.message, param_hint="--now") from None
 

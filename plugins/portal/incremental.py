@@ -35,6 +35,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from portal.types.base import STANDING
+
 MANIFEST = "portal-build.json"
 RENDER_CACHE = "render.json"
 RENDER_FORMAT = 2  # 1 was a pickle (render.pickle): code, not data
@@ -158,13 +160,14 @@ def item_digest(item, root: str) -> str:
 
 def time_facts(catalog, now: dt.datetime, report: bool = False) -> list:
     """What of ``now`` a site's pages show besides item states and git history as of ``now``
-    (which the items carry): the date (this week, open consultations, days left, feed
-    tombstones), which invitations are over (home page, invitation badge) and, with the public
-    monthly report (``report``, PORTAL_REPORT_PUBLIC), the minute it says its numbers were
-    counted at. A template reading PORTAL_NOW in another way must add it here
-    (tests/test_incremental.py checks the templates)."""
-    over = sorted(i.url for i in catalog.items if i.kind == "invitations" and i.meta["end"] < now)
-    facts = [now.date().isoformat(), over]
+    (which the items carry): the date (this week, days left, feed tombstones), every item's
+    phase (``Item.phase``: open consultations, meetings over, documents' validity, on the home
+    page, listings and badges) and, with the public monthly report (``report``,
+    PORTAL_REPORT_PUBLIC), the minute it says its numbers were counted at. A template reading
+    PORTAL_NOW in another way must add it here (tests/test_incremental.py checks the
+    templates)."""
+    phases = sorted((i.url, i.phase) for i in catalog.items if i.phase != STANDING)
+    facts = [now.date().isoformat(), phases]
     if report:
         facts.append(now.strftime("%Y-%m-%d %H:%M"))
     return facts

@@ -7,10 +7,18 @@ import json
 
 from bs4 import BeautifulSoup
 
-from portal.documents.library import facet_values, validity
+from portal.documents.library import facet_values
+from portal.frontmatter.fields import TIMEZONE
+from portal.types import get
 from support import PDF
 
 TODAY = dt.date(2026, 11, 22)
+
+
+def validity(meta: dict, today: dt.date, replaced: set[str]) -> str:
+    """A document's phase (portal.types.documents) at noon of ``today`` in Vietnam."""
+    noon = dt.datetime.combine(today, dt.time(12), TIMEZONE)
+    return get("documents").phase(meta, noon, frozenset(replaced))
 
 
 def doc(number: str, **extra) -> dict:

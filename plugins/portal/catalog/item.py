@@ -10,6 +10,7 @@ from portal.catalog.attachments import Attachment
 from portal.catalog.publication import LISTED, WRITTEN
 from portal.history.model import ItemHistory, Update
 from portal.images.picture import Picture
+from portal.types.base import STANDING
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Item:
     inline_pictures: dict[str, Picture] = field(default_factory=dict)  # body images, by name
     referenced: set[str] = field(default_factory=set)  # every file it names, even refused ones
     history: ItemHistory | None = None  # from git (portal.history); None: front matter only
+    phase: str = STANDING  # at the build's moment (portal.catalog.phases, portal.types)
 
     @property
     def written(self) -> bool:

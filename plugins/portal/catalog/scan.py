@@ -18,12 +18,13 @@ from urllib.parse import quote
 
 from portal import paths
 from portal.catalog import attachments as att
+from portal.catalog import phases
 from portal.catalog.checks import check_file_name, check_item, is_placeholder
 from portal.catalog.item import Item
 from portal.catalog.publication import state as publication_state
 from portal.catalog.urls import item_url
 from portal.errors import ErrorReport
-from portal.frontmatter.fields import Invalid, _email, validate
+from portal.frontmatter.fields import Invalid, to_email, validate
 from portal.frontmatter.parse import FrontMatterError, parse
 from portal.frontmatter.schema import check_rules
 from portal.images import add_pictures
@@ -303,6 +304,7 @@ def scan_site(
         if item is not None:
             catalog.items.append(item)
     _check_site(catalog, report)
+    phases.assign(catalog, now)
     used = {a.source for item in catalog.items for a in item.all_attachments}
     used |= {ref for item in catalog.items for ref in item.referenced}
     used |= check_banner_images(site, site_dir, report, str(content_dir / SITES_FILE))
@@ -425,7 +427,7 @@ def _check_site(catalog: SiteCatalog, report: ErrorReport) -> None:
         for index, entry in enumerate(item.meta.get("notify", [])):
             if "@" in entry:
                 try:
-                    _email(entry)
+                    to_email(entry)
                 except Invalid as exc:
                     field = f"notify[{index + 1}]"
                     report.add(item.source, item.line("notify"), field, exc.message, exc.english)

@@ -7,7 +7,7 @@ import os
 
 from pelican.generators import Generator
 
-from portal.documents.library import FACETS, VALIDITY, facets, index_record, validity
+from portal.documents.library import FACETS, VALIDITY, facets, index_record
 from portal.paths import DOCUMENTS_DATA
 from portal.types import get
 
@@ -18,14 +18,8 @@ INDEX_JSON = f"{BASE}{DOCUMENTS_DATA}"
 class LibraryGenerator(Generator):
     def generate_context(self) -> None:
         documents = self.context["sections"].get("documents", [])
-        today = self.settings["PORTAL_NOW"].date()
-        replaced = {
-            number.casefold()
-            for document in documents
-            for number in document.item.meta.get("replaces") or []
-        }
-        for document in documents:
-            document.validity = validity(document.item.meta, today, replaced)
+        for document in documents:  # its phase at the build's moment (portal.catalog.phases)
+            document.validity = document.item.phase
         self.facets = facets(documents, BASE)
         self.documents = documents
         self.context["library"] = {

@@ -3,7 +3,6 @@ issuer, field, year), each a pre-rendered listing that works without JavaScript.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,27 +19,14 @@ FACETS: dict[str, tuple[str, str]] = {
 }
 FACET_FOLDERS = frozenset(folder for folder, _ in FACETS.values())
 
-# validity code → Vietnamese label (gettext message id)
+# validity code (the phase of a document, portal.types.documents) → Vietnamese label (gettext
+# message id)
 VALIDITY = {
     "in-force": N_("Còn hiệu lực"),
     "pending": N_("Chưa có hiệu lực"),
     "expired": N_("Hết hiệu lực"),
     "replaced": N_("Đã bị thay thế"),
 }
-
-
-def validity(meta: dict[str, Any], today: dt.date, replaced: set[str]) -> str:
-    """The validity code of a document on ``today``; ``replaced`` holds the numbers (case-folded)
-    that another published document says it replaces."""
-    if meta["number"].casefold() in replaced:
-        return "replaced"
-    expires_on = meta.get("expires_on")
-    if expires_on is not None and expires_on <= today:
-        return "expired"
-    effective = meta.get("effective")
-    if effective is not None and effective > today:
-        return "pending"
-    return "in-force"
 
 
 def facet_values(meta: dict[str, Any]) -> dict[str, list[str]]:

@@ -43,7 +43,6 @@ class SiteFacts:
     root: str  # absolute URL prefix of the site, no trailing slash
     now: dt.datetime  # the build's moment
     tombstone_days: int  # how long a takedown stays in the feeds
-    replaced: frozenset[str]  # document numbers (case-folded) a listed document replaces
 
 
 @dataclass(frozen=True)
@@ -148,8 +147,7 @@ def live_entry(item: Item, facts: SiteFacts) -> Entry:
             {"url": f"{url}{f.name}", "mime_type": f.mime, "title": f.name, "size_in_bytes": f.size}
             for f in item.files
         ]
-    today = in_vietnam(facts.now).date()
-    data["_portal"] = portal_object(item, facts.site, today, facts.replaced)
+    data["_portal"] = portal_object(item, facts.site)
     return Entry(data["id"], item.kind, meta.get("category"), in_vietnam(meta["date"]), data)
 
 

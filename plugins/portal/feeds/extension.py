@@ -11,7 +11,6 @@ import datetime as dt
 from typing import Any
 
 from portal.catalog.item import Item
-from portal.documents.library import validity
 from portal.frontmatter.fields import TIMEZONE
 from portal.sites import Site
 from portal.types import get
@@ -41,11 +40,10 @@ def site_fields(site: Site) -> dict[str, str]:
     return {"site": site.id, "site_name": site.name}
 
 
-def portal_object(
-    item: Item, site: Site, today: dt.date, replaced: frozenset[str]
-) -> dict[str, Any]:
+def portal_object(item: Item, site: Site) -> dict[str, Any]:
     """``{"type", "site", "site_name", …the type's fields}``; a document also gets its
-    ``validity`` on ``today`` (the library's codes) and ``posted`` (its publication date-time)."""
+    ``validity`` at the build's moment (its phase: the library's codes) and ``posted`` (its
+    publication date-time)."""
     meta = item.meta
     data: dict[str, Any] = {"type": item.kind, **site_fields(site)}
     for key in (*COMMON_FIELDS, *get(item.kind).feed_fields, *CHANGE_FIELDS):
@@ -53,6 +51,6 @@ def portal_object(
         if value not in (None, "", []):
             data[key] = plain(value)
     if item.kind == "documents":
-        data["validity"] = validity(meta, today, replaced)
+        data["validity"] = item.phase
         data["posted"] = plain(meta["date"])
     return data

@@ -49,16 +49,6 @@ def unknown_settings(settings: dict) -> list[str]:
     return sorted(k for k in settings if k.startswith("PORTAL_FEED_") and k not in SETTINGS)
 
 
-def replaced_numbers(catalog) -> frozenset[str]:
-    """Numbers (case-folded) that a listed document replaces, as the library counts them."""
-    return frozenset(
-        number.casefold()
-        for item in catalog.items
-        if item.kind == "documents" and item.listed
-        for number in item.meta.get("replaces") or []
-    )
-
-
 def page_kind_and_category(context) -> tuple[str | None, str | None]:
     """The section and category of the page being rendered, from the variables Pelican and the
     portal's generators pass: ``section`` (listings), ``page`` (typed items), ``article`` and
@@ -112,7 +102,6 @@ class FeedsGenerator(Generator):
             absolute_root(site, settings),
             settings["PORTAL_NOW"],
             days,
-            replaced_numbers(catalog),
         )
         entries = self._entries(catalog, facts)
         favicon = self._favicon(facts.root)

@@ -184,12 +184,12 @@ def close(db: Path, content_dir: Path, repo: str | None, api_url: str, now: str 
     issue and close it (already closed issues are left alone). Run after a deploy."""
     from portal.build import now_in_vietnam, scan
     from portal.forms.close import close_answered
-    from portal.frontmatter.fields import _datetime
+    from portal.frontmatter.fields import to_datetime
 
     github = _github(repo, api_url)
     if github is None:
         raise click.UsageError("--repo is required")
-    moment = _datetime(now) if now else now_in_vietnam()
+    moment = to_datetime(now) if now else now_in_vietnam()
     report = ErrorReport()
     _sites_list, catalogs = scan(content_dir, moment, report)
     if report:

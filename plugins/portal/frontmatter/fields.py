@@ -10,6 +10,10 @@ in a one-line field (all but ``multiline`` ones: a title is one line), at most `
 characters in a one-line value and ``MAX_TEXT`` in a multi-line one, at most ``MAX_ITEMS``
 entries in a list, years of dates within ``YEARS``, whole numbers up to ``MAX_INT``, time-zone
 offsets within ±14:00.
+
+The converters (``to_date``, ``to_datetime``, ``to_time``, ``to_bool``, ``to_int``, ``to_email``,
+``to_url``, ``to_slug``) are public: the CLI's ``--now``, git trailers and the path map read a
+value by the same rule as the front matter, raising ``Invalid``.
 """
 
 from __future__ import annotations
@@ -69,7 +73,7 @@ def check_year(year: int) -> None:
         )
 
 
-def _date(value: str) -> dt.date:
+def to_date(value: str) -> dt.date:
     match = _DATE.match(value)
     if not match:
         raise Invalid(
@@ -83,7 +87,7 @@ def _date(value: str) -> dt.date:
         raise Invalid(f"ngày '{value}' không có trên lịch", "no such date") from None
 
 
-def _datetime(value: str) -> dt.datetime:
+def to_datetime(value: str) -> dt.datetime:
     match = _DATETIME.match(value)
     if not match:
         raise Invalid(
@@ -113,7 +117,7 @@ def _datetime(value: str) -> dt.datetime:
     return moment.replace(tzinfo=dt.timezone(sign * delta))
 
 
-def _time(value: str) -> dt.time:
+def to_time(value: str) -> dt.time:
     match = _TIME.match(value)
     if not match:
         raise Invalid(f"giờ '{value}' không đúng dạng GG:PP (ví dụ 08:30)", "time must be HH:MM")
@@ -123,7 +127,7 @@ def _time(value: str) -> dt.time:
         raise Invalid(f"giờ '{value}' không tồn tại", "no such time") from None
 
 
-def _bool(value: str) -> bool:
+def to_bool(value: str) -> bool:
     folded = value.lower()
     if folded in TRUE:
         return True
@@ -132,7 +136,7 @@ def _bool(value: str) -> bool:
     raise Invalid(f"'{value}' phải là true hoặc false", "must be true or false")
 
 
-def _int(value: str) -> int:
+def to_int(value: str) -> int:
     if not re.fullmatch(r"[0-9]+", value):
         raise Invalid(f"'{value}' phải là một số nguyên", "must be a whole number")
     if len(value) > 6 or int(value) > MAX_INT:
@@ -140,14 +144,14 @@ def _int(value: str) -> int:
     return int(value)
 
 
-def _email(value: str) -> str:
+def to_email(value: str) -> str:
     try:  # the one rule portal notify sends by (portal.mail)
         return mail.check_address(value)
     except mail.AddressError as exc:
         raise Invalid(exc.message, exc.english) from None
 
 
-def _url(value: str) -> str:
+def to_url(value: str) -> str:
     try:
         parsed = urlparse(value)
     except ValueError:  # an unclosed '[' (IPv6), a host that changes under NFKC …
@@ -160,7 +164,7 @@ def _url(value: str) -> str:
     return value
 
 
-def _slug(value: str) -> str:
+def to_slug(value: str) -> str:
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
         raise Invalid(
             f"slug '{value}' chỉ được gồm chữ thường không dấu, số và dấu '-'",
@@ -174,21 +178,21 @@ def _slug(value: str) -> str:
     return value
 
 
-def _text(value: str) -> str:
+def to_text(value: str) -> str:
     return value
 
 
 CONVERTERS: dict[str, Callable[[str], Any]] = {
-    "text": _text,
-    "date": _date,
-    "datetime": _datetime,
-    "time": _time,
-    "bool": _bool,
-    "int": _int,
-    "email": _email,
-    "url": _url,
-    "slug": _slug,
-    "path": _text,  # resolved against the file system by the catalog
+    "text": to_text,
+    "date": to_date,
+    "datetime": to_datetime,
+    "time": to_time,
+    "bool": to_bool,
+    "int": to_int,
+    "email": to_email,
+    "url": to_url,
+    "slug": to_slug,
+    "path": to_text,  # resolved against the file system by the catalog
 }
 
 KIND_NAMES = {

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from portal.frontmatter.fields import TIMEZONE, Invalid, _bool
+from portal.frontmatter.fields import TIMEZONE, Invalid, to_bool
 from portal.frontmatter.parse import FrontMatterError, parse
 from portal.history.model import Change, FileLog, Person, Version
 
@@ -212,7 +212,7 @@ def version_of(data: bytes) -> Version:
         return node.value.strip() if node is not None and isinstance(node.value, str) else ""
 
     try:
-        minor = _bool(text("minor")) if text("minor") else False
+        minor = to_bool(text("minor")) if text("minor") else False
     except Invalid:
         minor = False
     return Version(draft=text("status") == "draft", minor=minor, note=text("change_note"))

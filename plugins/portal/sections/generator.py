@@ -13,7 +13,7 @@ from pelican.generators import Generator
 from portal.images import publish_attachments, write_pictures
 from portal.sections.contents import SectionItem
 from portal.sections.qa import field_of, qa_fields
-from portal.types import REGISTRY, get, titles
+from portal.types import REGISTRY, get, search_labels, titles
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +47,7 @@ class SectionsGenerator(Generator):
         configured = list(getattr(site, "qa_fields", []) or [])
         self.context["QA_FIELDS"] = qa_fields(self.sections.get("qa", []), configured)
         self.context["SECTION_TITLES"] = titles()
+        self.context["SEARCH_TYPES"] = search_labels()  # the search page's type names
         self.context["SECTION_URLS"] = {
             k: f"{ct.url_prefix}/" for k, ct in REGISTRY.items() if ct.url_prefix
         }

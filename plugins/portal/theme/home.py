@@ -9,6 +9,7 @@ from typing import Any
 
 from portal.paths import CATEGORY_PREFIX
 from portal.slugs import slugify
+from portal.types.base import CLOSED, OPEN
 
 ANNOUNCEMENTS = "Thông báo"
 LATEST = 6
@@ -77,10 +78,6 @@ class Home:
     syndicated: list[ForeignItem] = field(default_factory=list)  # shared by the members
 
 
-def consultation_open(meta: dict, today: dt.date) -> bool:
-    return meta["opens"] <= today <= meta["closes"]
-
-
 def build_home(
     articles: list,
     sections: dict[str, list],
@@ -95,7 +92,6 @@ def build_home(
     """``articles`` newest first; ``sections`` as the sections generator sorted them;
     ``this_week`` the schedules of the current week (``portal.schedules``); ``syndicated``
     what the members share with this site (``syndicated_news``), newest first."""
-    today = now.date()
     home = Home()
     featured = [a for a in articles if a.item.meta.get("featured")]
     home.lead = featured[0] if featured else (articles[0] if articles else None)
@@ -106,11 +102,9 @@ def build_home(
     home.latest = [a for a in rest if id(a) not in shown][:LATEST]
     home.week = this_week
     home.documents = sections.get("documents", [])[:SHORT]
-    upcoming = [i for i in sections.get("invitations", []) if i.item.meta["end"] >= now]
+    upcoming = [i for i in sections.get("invitations", []) if i.item.phase != CLOSED]
     home.invitations = sorted(upcoming, key=lambda i: i.item.meta["start"])[:SHORT]
-    home.consultations = [
-        c for c in sections.get("consultations", []) if consultation_open(c.item.meta, today)
-    ]
+    home.consultations = [c for c in sections.get("consultations", []) if c.item.phase == OPEN]
     home.members = [(s, root_of(s)) for s in sites if s.parent == site.id]
     home.syndicated = syndicated[:SHORT]
     parent = next((s for s in sites if s.id == site.parent), None)

@@ -40,9 +40,23 @@ def title_of(kind: str) -> str:
     return REGISTRY[kind].title if kind in REGISTRY else kind
 
 
+def search_labels() -> dict[str, str]:
+    """How a search result names each type (UI message ids), for the search page."""
+    return {folder: ct.search_label or ct.title for folder, ct in REGISTRY.items()}
+
+
 def titles() -> dict[str, str]:
     """Each type's section title (a UI message id), for templates: ``SECTION_TITLES``."""
     return {folder: ct.title for folder, ct in REGISTRY.items()}
 
 
-__all__ = ["REGISTRY", "ContentType", "Draft", "FieldSpec", "get", "title_of", "titles"]
+__all__ = [
+    "REGISTRY",
+    "ContentType",
+    "Draft",
+    "FieldSpec",
+    "get",
+    "search_labels",
+    "title_of",
+    "titles",
+]

@@ -10,6 +10,7 @@ TYPE = ContentType(
     url_prefix="tin-tuc",
     title=N_("Tin tức"),
     nav_label=N_("Tin tức"),
+    search_label=N_("Tin bài"),
     description="tin bài; chuyên mục theo danh sách của trang trong sites.yml",
     template="article",
     listing_template="",  # Pelican's ArticlesGenerator lists news (index, categories, tags)

@@ -17,19 +17,18 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from portal.frontmatter.fields import Field
+from portal.frontmatter.fields import TIMEZONE, Field
 
 # -- phases: what an item is at a moment (``ContentType.phase``) ------------------------------
 SCHEDULED = "scheduled"  # not begun yet (a consultation before it opens, a meeting to come)
 OPEN = "open"  # going on (a consultation taking comments)
 CLOSED = "closed"  # over (a consultation after its last day, a meeting that has ended)
-CANCELLED = "cancelled"  # an invitation whose meeting was cancelled
 IN_FORCE = "in-force"  # a document in force
 PENDING = "pending"  # a document not in force yet
 EXPIRED = "expired"  # a document no longer in force
 REPLACED = "replaced"  # a document another published one replaces
 STANDING = "standing"  # no phase: news, procedures, answers, standing pages
-PHASES = (SCHEDULED, OPEN, CLOSED, CANCELLED, IN_FORCE, PENDING, EXPIRED, REPLACED, STANDING)
+PHASES = (SCHEDULED, OPEN, CLOSED, IN_FORCE, PENDING, EXPIRED, REPLACED, STANDING)
 
 
 PLACEHOLDER = "…"  # what a required field holds in a new file until it is filled
@@ -206,6 +205,11 @@ def no_rules(values: dict[str, Any], nodes: dict[str, Any], err: Callable[..., N
     """A type with no rules of its own."""
 
 
+def vietnam_day(now: dt.datetime) -> dt.date:
+    """The day it is in Vietnam at ``now`` (phases change at Vietnam's midnight)."""
+    return now.astimezone(TIMEZONE).date() if now.tzinfo else now.date()
+
+
 def posted_day(meta: dict[str, Any]) -> dt.date | None:
     """The day an item is posted: its ``date`` (none for a standing page)."""
     value = meta.get("date")
@@ -217,7 +221,7 @@ def posted(meta: dict[str, Any]) -> Any:
     return meta["date"]
 
 
-def standing(meta: dict[str, Any], now: dt.datetime, context: Any = None) -> str:
+def standing(meta: dict[str, Any], now: dt.datetime, replaced: frozenset[str] = frozenset()) -> str:
     """No phase: the item reads the same at any moment."""
     return STANDING
 
@@ -235,6 +239,7 @@ class ContentType:
     template: str  # the item page's template (theme/templates/<template>.html)
     # The section's own listing template; "" for the types Pelican lists itself (articles, pages)
     listing_template: str = "section"
+    search_label: str = ""  # how a search result names its type (a UI message id; "": title)
     in_menu: bool = True  # an entry of its own in the main menu
     # The menu entry this type stands in for on a site that has none of that type (invitations
     # link "Giấy mời họp" where a site has no schedules)
@@ -246,8 +251,10 @@ class ContentType:
     rules: Rules = no_rules  # rules tying the type's fields together
     day: Callable[[dict[str, Any]], dt.date | None] = posted_day  # the day it belongs to
     sort_key: Callable[[dict[str, Any]], Any] = posted  # listings, newest first
-    # What it is at a moment (``PHASES``); ``context`` is what the catalog knows of the other
-    # items (``portal.catalog.phases``)
+    # What it is at a moment (``PHASES``): phase(meta, now, replaced), where ``replaced`` holds
+    # the document numbers (case-folded) a listed document replaces; any field may be missing
+    # (a file with errors is still scanned). Computed once per build by the catalog
+    # (``portal.catalog.phases``) into ``Item.phase``, which every stage reads
     phase: Callable[..., str] = standing
     dated_file_name: bool = True  # portal new names the file <date>-<slug>.md
     needs_files: bool = False  # portal new refuses it without an attachment

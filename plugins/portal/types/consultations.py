@@ -12,8 +12,10 @@ from portal.types.base import (
     OPEN,
     PATH_LIST,
     SCHEDULED,
+    STANDING,
     ContentType,
     spec,
+    vietnam_day,
     with_common,
 )
 
@@ -23,12 +25,15 @@ def rules(values: dict[str, Any], fields: dict, err) -> None:
         err("closes", "ngày kết thúc lấy ý kiến trước ngày bắt đầu", "closes is before opens")
 
 
-def phase(meta: dict[str, Any], now: dt.datetime, context: Any = None) -> str:
+def phase(meta: dict[str, Any], now: dt.datetime, replaced: frozenset[str] = frozenset()) -> str:
     """Before ``opens``, from ``opens`` to the end of ``closes``, or after."""
-    today = now.date()
-    if today < meta["opens"]:
+    opens, closes = meta.get("opens"), meta.get("closes")
+    if opens is None or closes is None:  # the file has an error: the build stops anyway
+        return STANDING
+    today = vietnam_day(now)
+    if today < opens:
         return SCHEDULED
-    return OPEN if today <= meta["closes"] else CLOSED
+    return OPEN if today <= closes else CLOSED
 
 
 TYPE = ContentType(

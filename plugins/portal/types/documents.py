@@ -19,6 +19,7 @@ from portal.types.base import (
     ContentType,
     quote,
     spec,
+    vietnam_day,
     with_common,
 )
 
@@ -67,8 +68,8 @@ def rules(values: dict[str, Any], fields: dict, err) -> None:
 def phase(meta: dict[str, Any], now: dt.datetime, replaced: frozenset[str] = frozenset()) -> str:
     """Its validity on ``now``'s day; ``replaced`` holds the numbers (case-folded) that another
     published document says it replaces (``portal.catalog.phases``)."""
-    today = now.date()
-    if meta["number"].casefold() in replaced:
+    today = vietnam_day(now)
+    if meta.get("number", "").casefold() in replaced:
         return REPLACED
     expires_on = meta.get("expires_on")
     if expires_on is not None and expires_on <= today:

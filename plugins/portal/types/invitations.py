@@ -10,10 +10,10 @@ from portal.frontmatter.fields import FALSE, TRUE
 from portal.frontmatter.parse import Node
 from portal.messages import N_
 from portal.types.base import (
-    CANCELLED,
     CLOSED,
     PATH_LIST,
     SCHEDULED,
+    STANDING,
     TEXT_LIST,
     ContentType,
     quote,
@@ -36,11 +36,13 @@ def rules(values: dict[str, Any], fields: dict[str, Node], err) -> None:
         )
 
 
-def phase(meta: dict[str, Any], now: dt.datetime, context: Any = None) -> str:
-    """Cancelled, over (its end has passed) or to come."""
-    if meta.get("cancelled"):
-        return CANCELLED
-    return CLOSED if meta["end"] < now else SCHEDULED
+def phase(meta: dict[str, Any], now: dt.datetime, replaced: frozenset[str] = frozenset()) -> str:
+    """Over (its end has passed) or to come; a cancelled meeting keeps its phase (the home page
+    lists it while it is to come, with its cancellation shown)."""
+    end = meta.get("end")  # missing when the file has an error: the build stops anyway
+    if end is None:
+        return STANDING
+    return CLOSED if end < now else SCHEDULED
 
 
 def _meeting(hour: str):

@@ -23,6 +23,7 @@ TYPE = ContentType(
     url_prefix="",
     title=N_("Giới thiệu"),
     nav_label=N_("Giới thiệu"),
+    search_label=N_("Trang giới thiệu"),
     description="trang tĩnh (giới thiệu, cơ cấu tổ chức, liên hệ …); không có ngày đăng",
     template="page",
     listing_template="",  # no listing: the pages marked nav: true are the menu's last entries

@@ -19,6 +19,7 @@ from portal.types.base import (
     ContentType,
     quote,
     spec,
+    vietnam_day,
     with_common,
 )
 
@@ -72,12 +73,12 @@ def day(meta: dict[str, Any]) -> dt.date | None:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def phase(meta: dict[str, Any], now: dt.datetime, context: Any = None) -> str:
+def phase(meta: dict[str, Any], now: dt.datetime, replaced: frozenset[str] = frozenset()) -> str:
     """The week to come, this week, or a week gone."""
     bounds = week_bounds(meta.get("week") or "")
     if bounds is None:
         return CLOSED
-    today = now.date()
+    today = vietnam_day(now)
     return SCHEDULED if today < bounds[0] else OPEN if today <= bounds[1] else CLOSED
 
 
