@@ -3,6 +3,7 @@ origin.
 
 Contract: ``write_admin(site_dir, text)`` writes ``admin/index.html`` (a page without inline
 code: the CSP of the ``admin`` zone, ``portal.headers.policy``, allows no inline script),
+``admin/tieng-viet.js`` (Vietnamese unless the collaborator chose another language),
 ``admin/sveltia-cms.js`` (from the npm package pinned in package-lock.json, installed by
 ``make install`` into ``node_modules/``) and ``admin/config.yml`` (``text``, from
 ``portal.cms.config``). A missing package is a build error saying what to run, never a
@@ -51,9 +52,23 @@ PAGE = """\
 </head>
 <body>
 <noscript>Trình soạn thảo cần JavaScript. (The editor needs JavaScript.)</noscript>
+<script src="tieng-viet.js"></script>
 <script src="sveltia-cms.js"></script>
 </body>
 </html>
+"""
+
+
+# Sveltia follows the browser's language and has no setting for it in config.yml; its first
+# screen reads the language chosen before from localStorage ("sveltia-cms.prefs"). Vietnamese
+# unless the collaborator chose another language in the editor's settings.
+VIETNAMESE = """\
+// Trình soạn thảo hiện tiếng Việt, trừ khi người dùng đã chọn ngôn ngữ khác (portal.cms).
+try {
+  if (!localStorage.getItem("sveltia-cms.prefs")) {
+    localStorage.setItem("sveltia-cms.prefs", JSON.stringify({ locale: "vi" }));
+  }
+} catch (e) {}
 """
 
 
@@ -125,5 +140,6 @@ def write_admin(site_dir: Path, config_text: str, package: Path = PACKAGE) -> Pa
     folder.mkdir(parents=True, exist_ok=True)
     (folder / SCRIPT).write_text(localised_script(package, folder), encoding="utf-8")
     (folder / "index.html").write_text(PAGE, encoding="utf-8")
+    (folder / "tieng-viet.js").write_text(VIETNAMESE, encoding="utf-8")
     (folder / CONFIG_FILE).write_text(config_text, encoding="utf-8")
     return folder
