@@ -23,6 +23,9 @@ from pelican.settings import read_settings
 
 from portal import incremental as inc
 from portal.catalog import SiteCatalog, scan_site
+from portal.cms import AdminError, write_admin
+from portal.cms import config as cms_config
+from portal.cms import render as render_cms
 from portal.errors import ContentErrors, ErrorReport
 from portal.forms import ratings
 from portal.frontmatter.fields import TIMEZONE
@@ -534,9 +537,18 @@ def _build(
             dirs.update({s: staging / s for s in to_build})
             share_between(dirs, sites, to_build)
         for site_id in to_build:
+            if catalogs[site_id].site.is_parent:  # the form editor (portal.cms), at /admin/
+                try:
+                    write_admin(staging / site_id, render_cms(cms_config(sites, base)))
+                except AdminError as exc:
+                    raise BuildFailed(site_id, [str(exc)]) from None
+        for site_id in to_build:
             # Last, so that the rules see every folder of the site (the shared bundles too).
             catalog = catalogs[site_id]
-            write_site_headers(catalog.site, sites, catalog, staging / site_id, local, prefix)
+            relay = (base.get("PORTAL_CMS_AUTH_URL") or "",)
+            write_site_headers(
+                catalog.site, sites, catalog, staging / site_id, local, prefix, relay
+            )
         if local and not site_ids:
             write_local_index(staging, sites)
         for entry in sorted(staging.iterdir()):

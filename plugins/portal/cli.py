@@ -660,6 +660,47 @@ def codeowners(
 
 @main.command()
 @content_option
+@settings_option
+@click.option(
+    "--output",
+    "output_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("admin/config.yml"),
+    show_default=True,
+    help="Sveltia CMS configuration to write or check.",
+)
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if out of date.")
+def cms(content_dir: Path, settings_file: Path | None, output_file: Path, check_only: bool) -> None:
+    """Write the form editor's configuration (Sveltia CMS, served at /admin/ of the parent site)
+    from the content model and sites.yml. --check fails when the file is stale."""
+    from portal import cms as editor
+    from portal import codeowners as owners
+
+    report = ErrorReport()
+    sites = builder.load_sites(content_dir, report)
+    if _print_report(report, "text"):
+        sys.exit(1)
+    settings = builder.load_base_settings(_settings(settings_file))
+    text = editor.render(editor.config(sites, settings))
+    if not check_only:
+        changed = owners.write(output_file, text)
+        done = ("Đã ghi", "written") if changed else ("Không đổi", "unchanged")
+        _say(f"{done[0]}: {output_file} ({done[1]})")
+        return
+    result = owners.check(output_file, text)
+    if not result.current:
+        click.echo(result.diff, err=True)
+        _say(
+            f"{output_file} không khớp với mô hình nội dung và {content_dir}/sites.yml: hãy chạy "
+            f"'portal cms' rồi commit tệp này. ({output_file} is out of date with the content "
+            "model: run 'portal cms' and commit it.)"
+        )
+        sys.exit(1)
+    _say(f"{output_file} khớp với mô hình nội dung. ({output_file} is up to date.)")
+
+
+@main.command()
+@content_option
 @click.option(
     "--base", "base_ref", required=True, metavar="REF", help="Compare with REF's merge-base."
 )

@@ -19,6 +19,7 @@ COMMANDS = {
     "build": "Kiểm tra nội dung rồi xây dựng các trang. (Check, then build every site.)",
     "changes": "Tóm tắt các trang nhánh này thêm, sửa, gỡ. (Summarise a branch's changes.)",
     "check": "Kiểm tra nội dung, không xây dựng. (Validate content without building.)",
+    "cms": "Ghi cấu hình trình soạn thảo biểu mẫu /admin/. (Write the CMS configuration.)",
     "codeowners": "Ghi tệp CODEOWNERS từ sites.yml. (Write .github/CODEOWNERS.)",
     "deploy": "Đăng bản đã dựng lên máy chủ, hoặc quay lại bản cũ. (Publish, or roll back.)",
     "forms": "Câu hỏi, góp ý, đánh giá của người đọc. (Readers' questions and ratings.)",

@@ -93,6 +93,9 @@ def code_fingerprint(base: dict[str, Any]) -> str:
     for library in LIBRARIES:
         with contextlib.suppress(importlib.metadata.PackageNotFoundError):
             h.update(f"{library}={importlib.metadata.version(library)}".encode())
+    from portal.cms.admin import version as cms_version  # the form editor copied into /admin/
+
+    h.update(f"@sveltia/cms={cms_version()}".encode())
     h.update(_plain({k: v for k, v in base.items() if k.isupper()}).encode())
     return h.hexdigest()
 

@@ -32,7 +32,7 @@ THEME = "theme"  # hashed theme assets (portal.theme.assets)
 FEEDS = "feeds"  # kept for the feeds' earlier folder: old links must never reach an item
 STATS = "thong-ke-truy-cap"  # visit statistics (portal.stats), when a site has them
 REPORT = "thong-ke"  # the monthly tally, when published (portal.report, PORTAL_REPORT_PUBLIC)
-ADMIN = "admin"  # the form editor to come
+ADMIN = "admin"  # the form editor, Sveltia CMS, on the parent site (portal.cms)
 BANNERS = "chien-dich"  # campaign banners' images (portal.theme.banners)
 SEARCH_BUNDLE = "pagefind"  # the quick index (portal.search)
 SEARCH_FULL = "pagefind-full"  # the full-text index
@@ -130,7 +130,7 @@ OWNED: tuple[Owned, ...] = (
     Owned(FEEDS, "portal.feeds"),
     Owned(STATS, "portal.stats"),
     Owned(REPORT, "portal.report"),
-    Owned(ADMIN, "portal.forms (the form editor)"),
+    Owned(ADMIN, "portal.cms (the form editor)"),
     Owned(BANNERS, "portal.theme.banners"),
     # pagefind, pagefind-full, pagefind-sites, pagefind-ui.js … and any bundle Pagefind adds
     Owned(r"pagefind([-_.].*)?", "portal.search", pattern=True, example="pagefind-vi"),

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from support import PDF, article
+from support import PDF, SITES_YML, article
 
 
 def check(portal, repo, *extra: str):
@@ -223,3 +223,32 @@ def test_a_published_file_that_cannot_be_read_is_not_called_deleted(portal, repo
     assert "da-dang.md:" in line and "unpublished" not in line
     summary = portal("changes", "--content", str(repo.content), "--base", "main")
     assert "Trang bị gỡ" not in summary.output and "tệp có lỗi" in summary.output
+
+
+# What Sveltia CMS 0.221.1 writes for tests/changes' published article opened and saved
+# untouched (seen in tests/cms/test_cms_editor.py): no quotes, keys in the form's order, an unset
+# yes/no field written as false, a blank line before the body.
+CMS_SAVED = (
+    "---\ntitle: Tin đã đăng\ndate: 2026-11-20 08:30\ncategory: Thông báo\nfeatured: false\n"
+    "tags:\n  - a\n  - b\nminor: false\n---\n\nNội dung ban đầu.\n"
+)
+
+
+def test_an_item_saved_untouched_by_the_form_editor_needs_no_note(portal, make_repo):
+    """The form editor rewrites the YAML of an item it saves: the same values in other bytes
+    are no change (no change_note asked, nothing listed), a changed value still is."""
+    original = article("Tin đã đăng", "Nội dung ban đầu.", tags="[a, b]")
+    repo = make_repo(
+        {
+            "sites.yml": SITES_YML,
+            "huyen/articles/da-dang.md": original,
+            "xa/articles/tin-xa.md": article("Tin của xã", category='"Tin tức - Sự kiện"'),
+        }
+    )
+    repo.write({"huyen/articles/da-dang.md": CMS_SAVED})
+    assert check(portal, repo).exit_code == 0, check(portal, repo).output
+    listed = portal("changes", "--content", str(repo.content), "--base", "main")
+    assert "da-dang" not in listed.output and "tin-da-dang" not in listed.output
+    repo.write({"huyen/articles/da-dang.md": CMS_SAVED.replace("  - b\n", "  - c\n")})
+    result = check(portal, repo)
+    assert result.exit_code == 1 and "change_note" in result.output

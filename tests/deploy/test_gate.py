@@ -92,9 +92,14 @@ def test_a_private_item_in_the_output_fails_naming_its_file(built, output):
     leaked.mkdir(parents=True)
     (leaked / "index.html").write_text("<p>nháp</p>", encoding="utf-8")
     (output / "xa" / "b.md").write_text("x", encoding="utf-8")
+    # The form editor's configuration is published on purpose (portal.cms); nothing else is.
+    assert (output / "huyen" / "admin" / "config.yml").is_file()
+    (output / "huyen" / "admin" / "sites.yml").write_text("x", encoding="utf-8")
     found = problems(content, output)
     assert any("articles/draft.md:1: state:" in p for p in found), found
     assert any("xa/b.md:1: output:" in p for p in found), found
+    assert any("admin/sites.yml:1: output:" in p for p in found), found
+    assert not any("config.yml" in p for p in found), found
 
 
 def test_a_broken_feed_fails(built, output):

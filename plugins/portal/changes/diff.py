@@ -4,6 +4,12 @@ Pairs, in this order: the same path; then, in the same site, the same URL (a fil
 moved, edited or not: the URL comes from the title or ``slug``, not the file name). What is
 left is new (head only) or removed (base only). Both sides are read at the same moment, so a
 state differs only because the text did.
+
+A text changed when its meaning did (``same_meaning``), not its bytes: the form editor (Sveltia
+CMS, portal.cms) saves an item opened and saved untouched in its own YAML (quotes dropped,
+``[a, b]`` written as a block list, keys in the form's order, ``false`` written for an unset
+yes/no field, a blank line before the body), and that save must not count as a change that
+needs a ``change_note``.
 """
 
 from __future__ import annotations
@@ -52,6 +58,23 @@ class Change:
     @property
     def url_changed(self) -> bool:
         return bool(self.before and self.after and self.before.url != self.after.url)
+
+
+# Values that mean "not set": the form editor writes an unset yes/no field as ``false`` and
+# leaves out empty ones.
+_UNSET = (None, False, "", [], {})
+
+
+def _meaning(item: Item) -> tuple[dict, str]:
+    meta = {key: value for key, value in item.meta.items() if value not in _UNSET}
+    return meta, item.html
+
+
+def same_meaning(before: Item, after: Item) -> bool:
+    """Whether two versions of an item say the same: the same converted front-matter values
+    (whatever the YAML quoting, list style or key order; an unset field as absent) and the
+    same body once rendered."""
+    return _meaning(before) == _meaning(after)
 
 
 def pair(base: Snapshot, head: Snapshot) -> list[tuple[Item | None, Item | None]]:
@@ -110,7 +133,9 @@ def compare(base: Snapshot, head: Snapshot, sites: set[str] | None = None) -> li
         if sites is not None and change.site not in sites:
             continue
         if before is not None and after is not None:
-            change.text_changed = base.text(before) != head.text(after)
+            change.text_changed = base.text(before) != head.text(after) and not same_meaning(
+                before, after
+            )
             change.files_changed = _files(base, before) != _files(head, after)
             change.moved = path_of(before) != path_of(after)
         elif before is not None:

@@ -10,7 +10,8 @@ warning fails it); here
   resolved in that site's folder);
 - **leaks**: no item that must not be public (draft, scheduled, expired, taken down as an
   error) has a folder in the output, and no source file (``.md``, ``.yml``, dotfiles, a
-  ``drafts`` folder) was copied in;
+  ``drafts`` folder) was copied in (but the form editor's ``admin/config.yml``, published on
+  purpose: portal.cms);
 - **headers**: every site has ``_headers`` with a CSP and HSTS, and ``_nginx.conf``, which
   nginx accepts (``nginx -t`` on an origin configuration; skipped, and said, without nginx);
 - **feeds**: every JSON Feed parses with its required members, every ``.xml`` is well formed.
@@ -34,7 +35,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from portal.cms.admin import CONFIG_FILE
 from portal.errors import ErrorReport
+from portal.paths import ADMIN
 from portal.urlprefix import path_prefix
 
 # (tag, attribute) pairs that make a browser fetch or navigate.
@@ -48,6 +51,8 @@ LINKING = (
 )
 SRCSET = (("img", "srcset"), ("source", "srcset"))
 SOURCE_SUFFIXES = {".md", ".markdown", ".yml", ".yaml", ".py", ".pyc", ".pickle"}
+# Site-relative files with a source suffix that are published on purpose.
+PUBLISHED = {f"{ADMIN}/{CONFIG_FILE}"}  # the form editor's configuration (portal.cms)
 HOST_FILES = {"_headers", "_redirects", "_nginx.conf"}
 JSON_FEED = "https://jsonfeed.org/version/1"
 
@@ -185,7 +190,11 @@ def check_leaks(output: Path, catalogs: dict, report: ErrorReport) -> int:
         name = path.name
         if path.is_dir() and name == "drafts":
             report.add(path, 1, "output", "thư mục bản nháp trong bản dựng", "a drafts folder")
-        elif name.startswith(".") or (path.is_file() and path.suffix.lower() in SOURCE_SUFFIXES):
+        elif name.startswith(".") or (
+            path.is_file()
+            and path.suffix.lower() in SOURCE_SUFFIXES
+            and "/".join(path.relative_to(output).parts[1:]) not in PUBLISHED
+        ):
             report.add(
                 path, 1, "output", "tệp nguồn hay tệp ẩn trong bản dựng", "a source or hidden file"
             )

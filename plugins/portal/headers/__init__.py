@@ -46,10 +46,20 @@ def form_paths(catalog) -> list[str]:
     return paths
 
 
-def write_site_headers(site, sites, catalog, site_dir: Path, local: bool, prefix: str = "") -> None:
+def write_site_headers(
+    site,
+    sites,
+    catalog,
+    site_dir: Path,
+    local: bool,
+    prefix: str = "",
+    admin_origins: tuple[str, ...] = (),
+) -> None:
     """Write ``_headers`` and ``_nginx.conf`` into a built site's folder; ``prefix`` is the
-    build's ``PORTAL_PATH_PREFIX`` (development layout: the site is at ``<prefix>/<id>/``)."""
-    policy = site_policy(site, sites, local, form_paths(catalog))
+    build's ``PORTAL_PATH_PREFIX`` (development layout: the site is at ``<prefix>/<id>/``);
+    ``admin_origins``: the hosts the parent's form editor calls besides GitHub (the sign-in
+    relay)."""
+    policy = site_policy(site, sites, local, form_paths(catalog), admin_origins)
     top_level = {
         (entry.name, entry.is_dir())
         for entry in site_dir.iterdir()

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from portal.headers.policy import (
+    ADMIN_PREFIX,
     ASSET_PREFIX,
     DOWNLOAD_TYPES,
     FEED_TYPES,
@@ -82,6 +83,14 @@ def include(
     for search in SEARCH_PREFIXES:
         lines += _block(f"^~ {prefix}/{search}", "search", policy, prefix)
     lines += _block(f"^~ {prefix}/{ASSET_PREFIX}", "asset", policy, prefix)
+    if policy.admin:  # the form editor: its own policy (portal.cms)
+        lines += _block(
+            f"^~ {prefix}/{ADMIN_PREFIX}",
+            "admin",
+            policy,
+            prefix,
+            body=["try_files $uri $uri/ =404;"],
+        )
     # Plain prefixes: the feed and download locations below still win inside them.
     for form_path in policy.form_paths if policy.form_origin else ():
         lines += _block(

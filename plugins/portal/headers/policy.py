@@ -10,6 +10,12 @@ A site's files fall into a few zones, by path:
   was served with) — the same CSP plus ``'wasm-unsafe-eval'`` and ``worker-src 'self'``, and
   nowhere else;
 - ``asset``: the theme's content-hashed CSS and JS (``theme/``) — cached for a year, immutable;
+- ``admin``: the form editor (``admin/``, Sveltia CMS, on the parent site only; portal.cms): its
+  own policy, never the public pages': script from the site only, the API hosts it talks to
+  (``ADMIN_API``, the sign-in relay) in ``connect-src``, ``blob:``/``data:`` images (previews
+  of uploads, avatars), the inline styles its components set, its upload workers; the
+  opener kept for the sign-in popup of the relay (``same-origin-allow-popups``); never cached
+  for long. Every other zone keeps ``Cross-Origin-Opener-Policy: same-origin``;
 - ``form``: only when the site posts readers' forms to an endpoint (``forms.endpoint`` in
   sites.yml): the Q&A section and the pages carrying a form — the page policy with the
   endpoint's origin, and nothing else, added to ``form-action`` (the form posted without
@@ -41,7 +47,11 @@ IMMUTABLE_CACHE = "public, max-age=31536000, immutable"
 
 SEARCH_PREFIXES = ("tim-kiem/", "pagefind")
 ASSET_PREFIX = "theme/"
-ZONES = ("page", "search", "asset", "form")
+ADMIN_PREFIX = "admin/"
+ZONES = ("page", "search", "asset", "form", "admin")
+# What the form editor must reach: GitHub's REST and GraphQL API, the avatars it shows.
+ADMIN_API = ("https://api.github.com",)
+ADMIN_IMAGES = ("https://avatars.githubusercontent.com",)
 
 # File name patterns (as regular expressions on the last path segment) with a content type
 # a CDN's extension table would not give.
@@ -65,15 +75,26 @@ class SitePolicy:
     image_origins: tuple[str, ...] = ()
     form_origin: str = ""  # where readers' forms are posted, if anywhere
     form_paths: tuple[str, ...] = ()  # site-relative folders with a form (``hoi-dap/``)
+    admin: bool = False  # the site serves the form editor at ``admin/`` (the parent)
+    admin_origins: tuple[str, ...] = ()  # more hosts the editor calls (the sign-in relay)
 
 
-def site_policy(site, sites: Iterable, local: bool, form_paths: Iterable[str] = ()) -> SitePolicy:
+def site_policy(
+    site,
+    sites: Iterable,
+    local: bool,
+    form_paths: Iterable[str] = (),
+    admin_origins: Iterable[str] = (),
+) -> SitePolicy:
     """The policy of ``site`` among ``sites``; in development every site shares one origin.
-    ``form_paths``: where the site's pages carry a reader's form."""
+    ``form_paths``: where the site's pages carry a reader's form; ``admin_origins``: the hosts
+    the parent's form editor calls besides GitHub's API (the sign-in relay)."""
     endpoint = getattr(site, "form_endpoint", "")
     forms = {
         "form_origin": origin(endpoint) if endpoint else "",
         "form_paths": tuple(sorted(set(form_paths))) if endpoint else (),
+        "admin": bool(getattr(site, "is_parent", False)),
+        "admin_origins": tuple(sorted({origin(o) for o in admin_origins if o})),
     }
     if local:
         return SitePolicy(**forms)
@@ -86,6 +107,8 @@ def site_policy(site, sites: Iterable, local: bool, form_paths: Iterable[str] = 
 def content_security_policy(zone: str, policy: SitePolicy = SitePolicy()) -> str:
     """The CSP of a zone: nothing by default, everything from the site itself, no inline code,
     no plugins, no framing, no ``<base>``, forms only to the site."""
+    if zone == "admin":
+        return _admin_policy(policy)
     search = zone == "search"
     form = [policy.form_origin] if zone == "form" and policy.form_origin else []
     directives = [
@@ -103,6 +126,29 @@ def content_security_policy(zone: str, policy: SitePolicy = SitePolicy()) -> str
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives)
 
 
+def _admin_policy(policy: SitePolicy) -> str:
+    """The form editor's CSP: its script from the site only (no CDN, no eval), its calls to
+    the API hosts only."""
+    apis = [*ADMIN_API, *policy.admin_origins]
+    directives = [
+        ("default-src", ["'none'"]),
+        ("script-src", ["'self'"]),
+        # Svelte components set style attributes and <style> elements at run time.
+        ("style-src", ["'self'", "'unsafe-inline'"]),
+        ("img-src", ["'self'", "blob:", "data:", *ADMIN_IMAGES]),
+        ("media-src", ["'self'", "blob:"]),
+        ("font-src", ["'self'", "data:"]),
+        ("connect-src", ["'self'", "blob:", "data:", *apis]),
+        ("worker-src", ["'self'", "blob:"]),
+        ("frame-src", ["'self'", "blob:"]),
+        ("object-src", ["'none'"]),
+        ("base-uri", ["'none'"]),
+        ("form-action", ["'self'", *apis]),
+        ("frame-ancestors", ["'none'"]),
+    ]
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in directives)
+
+
 def common_headers() -> list[tuple[str, str]]:
     """Headers every answer carries, whatever its zone."""
     return [
@@ -111,7 +157,6 @@ def common_headers() -> list[tuple[str, str]]:
         ("X-Frame-Options", "DENY"),
         ("Referrer-Policy", REFERRER),
         ("Permissions-Policy", PERMISSIONS),
-        ("Cross-Origin-Opener-Policy", "same-origin"),
         # Public data, on purpose readable and embeddable elsewhere: member sites and the
         # widget's hosts read the feeds, load the widget and show the news images.
         ("Access-Control-Allow-Origin", "*"),
@@ -122,9 +167,12 @@ def common_headers() -> list[tuple[str, str]]:
 def zone_headers(zone: str, policy: SitePolicy = SitePolicy()) -> list[tuple[str, str]]:
     """The headers that differ by zone."""
     cache = IMMUTABLE_CACHE if zone == "asset" else SHORT_CACHE
+    # The sign-in relay's popup answers the editor through window.opener.
+    opener = "same-origin-allow-popups" if zone == "admin" else "same-origin"
     return [
         ("Content-Security-Policy", content_security_policy(zone, policy)),
         ("Cache-Control", cache),
+        ("Cross-Origin-Opener-Policy", opener),
     ]
 
 
@@ -135,6 +183,8 @@ def zone_of(path: str, policy: SitePolicy = SitePolicy()) -> str:
         return "search"
     if path.startswith(ASSET_PREFIX):
         return "asset"
+    if policy.admin and (path + "/").startswith(ADMIN_PREFIX):
+        return "admin"
     if policy.form_origin and path.startswith(policy.form_paths):
         return "form"
     return "page"
