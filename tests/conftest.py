@@ -1,8 +1,11 @@
-"""Shared fixtures: small content trees in tmp_path, and one built demo portal per session."""
+"""Shared fixtures: small content trees in tmp_path, and one built demo portal per session
+(shared by the xdist workers of the run: see tests/README.md)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import shutil
 from pathlib import Path
 
 import pytest
@@ -37,9 +40,37 @@ def build_into(tmp_path):
     return run
 
 
+def run_folder(tmp_path_factory) -> Path:
+    """A folder shared by every xdist worker of this run (the run's base temp folder; a run
+    without xdist: its own), for what is built once per run."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if base.name.startswith("popen-gw") else base
+
+
+def built_once(tmp_path_factory, name: str, make) -> Path:
+    """``make(folder)`` into ``<run folder>/<name>/`` by the first worker that asks; the others
+    wait for it (a file lock) and take the same folder. Read only: a test that changes a
+    built tree copies it first. A failed ``make`` leaves no mark, so the next worker tries
+    again (and fails with its own error)."""
+    folder = run_folder(tmp_path_factory) / name
+    done = folder.with_name(name + ".done")
+    with open(folder.with_name(name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            if folder.exists():
+                shutil.rmtree(folder)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def demo_output(tmp_path_factory) -> Path:
-    """The demo content built once for the whole session."""
-    output = tmp_path_factory.mktemp("demo") / "output"
-    build(DEMO_CONTENT, output, SETTINGS, now=DEMO_NOW)
-    return output
+    """The demo content built once for the whole run (read only)."""
+    root = built_once(
+        tmp_path_factory,
+        "demo",
+        lambda folder: build(DEMO_CONTENT, folder / "output", SETTINGS, now=DEMO_NOW),
+    )
+    return root / "output"
