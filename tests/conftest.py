@@ -5,13 +5,62 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import functools
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from xdist.scheduler import LoadGroupScheduling
 
+import portal.build
 from portal.build import build
 from support import DEMO_CONTENT, DEMO_NOW, SETTINGS, SITES_YML, write_tree
+
+# -- --dist loadgroup ------------------------------------------------------------------------------
+# xdist 3.8 groups a test by appending "@<group>" to its nodeid in the worker, which pytest 9 no
+# longer reads (Node.nodeid comes from Node._id): every group was silently spread over the
+# workers. The controller groups instead, by the module's own mark, read from its source.
+GROUP_MARK = re.compile(r"""^pytestmark = .*\bxdist_group\("([^"]+)"\)""", re.M)
+
+
+@functools.cache
+def module_group(root: Path, module: str) -> str | None:
+    """The group a test module's ``pytestmark`` names (a string literal), if any."""
+    try:
+        found = GROUP_MARK.search((root / module).read_text(encoding="utf-8"))
+    except OSError:
+        return None
+    return found.group(1) if found else None
+
+
+class ModuleGroupScheduling(LoadGroupScheduling):
+    """``--dist loadgroup``: the tests of modules marked ``xdist_group("<name>")`` go to one
+    worker as one unit; every other test is a unit of its own (as with ``--dist load``)."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        group = module_group(self.config.rootpath, nodeid.split("::", 1)[0])
+        return f"group:{group}" if group else super()._split_scope(nodeid)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") == "loadgroup":
+        return ModuleGroupScheduling(config, log)
+    return None
+
+
+@pytest.fixture(autouse=True, scope="session")
+def one_site_at_a_time_in_process():
+    """Builds run in a test process take one site after another when they do not say
+    ``jobs``: the workers of ``make test`` already take every core, and a build forked into
+    one worker per core (``portal.workers``) paid the fork and compiled the theme's templates
+    again in each child (about 3 times the CPU of a small build). The forked path stays tested
+    wherever it is asked for: ``--jobs 2`` in tests/test_build_lock.py and
+    tests/harness/test_build_faults.py, and every ``portal build`` run as a program
+    (tests/test_deterministic.py builds the demo twice that way, one worker per core)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(portal.build, "default_jobs", lambda: 1)
+        yield
 
 
 @pytest.fixture
