@@ -22,6 +22,8 @@ PARENT_NEWEST = "binh-lang/articles/2026-11-21-nguoi-dan-kich-hoat-dinh-danh-die
 MEMBER_ARTICLE = "xa-tan-dao/articles/2026-10-08-chuan-bi-le-ky-yen-dinh-tan-dao.md"
 MEMBER_SHARED = "xa-tan-dao/articles/2026-09-26-nuoi-tom-cang-xanh-xen-lua.md"  # syndicated
 SITES = {"binh-lang", "xa-tan-dao", "xa-dong-phuoc", "thi-tran-cau-moi"}
+# One worker runs the module, so that the template (built_demo) is built once per run.
+pytestmark = pytest.mark.xdist_group("incremental")
 
 
 class Workspace:

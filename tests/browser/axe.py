@@ -16,6 +16,7 @@ The script is evaluated through the DevTools protocol (``page.evaluate``), not a
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,11 @@ SERIOUS = ("serious", "critical")
 MAX_TARGETS = 3  # selectors shown per violation; the count says how many there are in all
 
 
+@functools.cache
+def _axe_source() -> str:
+    return AXE_JS.read_text(encoding="utf-8") + "\n;undefined"
+
+
 def run_axe(page: Any) -> dict:
     """Run axe-core on the page's whole document; axe's results object (``violations``,
     ``passes``, ``incomplete``, ``inapplicable``, ...) as a dict."""
@@ -51,7 +57,7 @@ def run_axe(page: Any) -> dict:
     if not page.evaluate("typeof window.axe === 'object'"):
         # Evaluated through the DevTools protocol, not as a <script>: the test server's strict
         # CSP blocks inline script, and the page under test must not be weakened for axe.
-        page.evaluate(AXE_JS.read_text(encoding="utf-8") + "\n;undefined")
+        page.evaluate(_axe_source())
     return page.evaluate("options => axe.run(document, options)", OPTIONS)
 
 

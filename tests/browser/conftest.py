@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -59,6 +60,100 @@ def browser():
             yield launched
         finally:
             launched.close()
+
+
+class PagePool:
+    """Browser pages kept for the whole session and handed to one test at a time: a new
+    context and page start a renderer process (measured: about as long as axe-core's run on a
+    page), a reused page keeps its renderer, its HTTP cache and V8's compiled axe-core.
+
+    ``take(width, height, javascript, only)`` gives a free page of the context with that
+    JavaScript setting, at that viewport, the mouse at the corner, no media emulation, and
+    fresh records: ``page.console`` ((type, text) of every console message),
+    ``page.page_errors`` (uncaught exceptions) and ``page.problems`` (console errors,
+    ``page error: …`` and, with ``only`` a base URL, ``request to another host: …`` for every
+    request elsewhere, which is aborted). ``give_back(page)`` returns it at the test's end.
+    Tests that need a context of their own (init scripts, downloads) still make one.
+    Pages share their context's cookies and storage (the theme keeps none)."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.contexts: dict[bool, object] = {}
+        self.free: dict[tuple[bool, bool], list] = {}
+
+    def _new_page(self, javascript: bool, guarded: bool):
+        if javascript not in self.contexts:
+            self.contexts[javascript] = self.browser.new_context(java_script_enabled=javascript)
+        page = self.contexts[javascript].new_page()
+        page.pool_key = (javascript, guarded)
+
+        def console(message) -> None:
+            page.console.append((message.type, message.text))
+            if message.type == "error":
+                page.problems.append(message.text)
+
+        def page_error(exc) -> None:
+            page.page_errors.append(str(exc))
+            page.problems.append(f"page error: {exc}")
+
+        def route(r) -> None:
+            if page.only and urlsplit(r.request.url).netloc != page.only:
+                page.problems.append(f"request to another host: {r.request.url}")
+                r.abort()
+            else:
+                r.continue_()
+
+        page.on("console", console)
+        page.on("pageerror", page_error)
+        if guarded:  # routing turns Chromium's HTTP cache off: only where it is asked for
+            page.route("**/*", route)
+        return page
+
+    def take(self, width: int = 1280, height: int = 900, javascript: bool = True, only=None):
+        free = self.free.setdefault((javascript, bool(only)), [])
+        while free and free[-1].is_closed():
+            free.pop()
+        page = free.pop() if free else self._new_page(javascript, bool(only))
+        page.console, page.page_errors, page.problems = [], [], []
+        page.only = urlsplit(only).netloc if only else None
+        page.set_viewport_size({"width": width, "height": height})
+        page.mouse.move(0, 0)
+        return page
+
+    def give_back(self, page) -> None:
+        if not page.is_closed():
+            page.emulate_media(media="null")
+            self.free[page.pool_key].append(page)
+
+    def close(self) -> None:
+        for context in self.contexts.values():
+            context.close()
+
+
+@pytest.fixture(scope="session")
+def page_pool(browser) -> Iterator[PagePool]:
+    """The session's reused pages (``PagePool``); tests use ``pooled_page``."""
+    pool = PagePool(browser)
+    try:
+        yield pool
+    finally:
+        pool.close()
+
+
+@pytest.fixture
+def pooled_page(page_pool) -> Iterator[Callable[..., object]]:
+    """Factory: ``take(width, height, javascript, only)`` a reused page (``PagePool``), given
+    back when the test ends."""
+    taken: list = []
+
+    def take(width: int = 1280, height: int = 900, javascript: bool = True, only=None):
+        page = page_pool.take(width, height, javascript, only)
+        taken.append(page)
+        return page
+
+    yield take
+    for page in taken:
+        page_pool.give_back(page)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -123,6 +218,23 @@ def serve() -> Iterator[Callable[[Path], str]]:
 
     yield start
     for server, thread in servers:
+        _stop_server(server, thread)
+
+
+@pytest.fixture(scope="session")
+def shared_server() -> Iterator[Callable[[Path], str]]:
+    """Factory like ``serve``, for module- or session-scoped fixtures: one server per folder
+    and policy for the whole session (started on first use), stopped at its end."""
+    servers: dict[tuple, tuple[ThreadingHTTPServer, threading.Thread, str]] = {}
+
+    def start(directory: Path, csp: bool | str | SitePolicy = True) -> str:
+        key = (str(directory), repr(csp))
+        if key not in servers:
+            servers[key] = _start_server(directory, csp)
+        return servers[key][2]
+
+    yield start
+    for server, thread, _ in servers.values():
         _stop_server(server, thread)
 
 

@@ -7,6 +7,9 @@ focuses every element, clicks every link and control in the article, and watches
 effects; the same pages are checked as parsed HTML too. A benign article proves the sanitiser
 keeps what it should (https, mailto, tel and site-relative links, an image with its alt text), so
 these tests fail if sanitising ever degenerates into dropping everything.
+
+The hostile site is built once per test process and the Chromium checks share one watching
+context, one test per payload (so that workers share them out).
 """
 
 from __future__ import annotations
@@ -21,10 +24,12 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from portal.build import build
 from portal.errors import ContentErrors
-from support import article
+from support import DEMO_NOW, SETTINGS, SITES_YML, article, write_tree
 
-pytestmark = pytest.mark.browser
+# One worker runs the module: the hostile site is built once per run.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("hostile-markdown")]
 
 SITE = "huyen"
 SITE_NAME = "Ủy ban nhân dân huyện Thử Nghiệm"  # tests/conftest.py SITES_YML
@@ -165,7 +170,7 @@ class HostileSite:
     titles: dict[str, str] = field(default_factory=dict)  # name → expected document.title
 
 
-def build_hostile_site(make_content, build_into) -> HostileSite:
+def build_hostile_site(root: Path) -> HostileSite:
     files: dict[str, str | bytes] = {
         f"{SITE}/articles/files/anh.png": tiny_png(),
         f"{SITE}/articles/tin-lanh.md": article(
@@ -190,7 +195,10 @@ def build_hostile_site(make_content, build_into) -> HostileSite:
         files[f"{SITE}/articles/{name}.md"] = article(
             payload_title(name), body, slug=f"tan-cong-{name}"
         )
-    output = build_into(make_content(files))
+    content = write_tree(root / "content", {"sites.yml": SITES_YML, **files})
+    (content / "xa").mkdir()
+    output = root / "output"
+    build(content, output, SETTINGS, now=DEMO_NOW)
     # If a <script src="/pwn.js"> ever survived, this is what it would load.
     (output / "pwn.js").write_text(PWN_JS, encoding="utf-8")
     (output / SITE / "pwn.js").write_text(PWN_JS, encoding="utf-8")
@@ -205,9 +213,11 @@ def build_hostile_site(make_content, build_into) -> HostileSite:
     return site
 
 
-@pytest.fixture
-def hostile_site(make_content, build_into) -> HostileSite:
-    return build_hostile_site(make_content, build_into)
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> HostileSite:
+    """The hostile articles built once per worker (read only by the tests), as the
+    ``make_content`` and ``build_into`` fixtures would build them."""
+    return build_hostile_site(tmp_path_factory.mktemp("hostile"))
 
 
 def soup_of(output: Path, site_path: str) -> BeautifulSoup:
@@ -497,30 +507,50 @@ class Watch:
         self.context.close()
 
 
-def test_payloads_never_run_in_chromium(hostile_site, browser, serve):
-    # No CSP here: the sanitiser alone must stop every payload (the CSP is a second wall).
-    base_url = serve(hostile_site.output, csp=False)
+@pytest.fixture(scope="module")
+def watch(hostile_site, browser, shared_server):
+    """One watching context for the module's Chromium tests, on the hostile site served
+    without CSP: the sanitiser alone must stop every payload (the CSP is a second wall).
+    Each test reads the findings made from its own start."""
+    base_url = shared_server(hostile_site.output, csp=False)
     watch = Watch(browser, base_url)
+    watch.base_url = base_url
     try:
-        for name, path in hostile_site.pages.items():
-            url = base_url + path
-            start = len(watch.findings)
-            watch.visit(url, hostile_site.titles[name])
-            watch.click_everything(url, hostile_site.titles[name])
-            watch.findings[start:] = [f"[{name}] {f}" for f in watch.findings[start:]]
-        for listing in (f"/{SITE}/", f"/{SITE}/tin-tuc/", f"/{SITE}/tin-tuc/trang-2/"):
-            watch.visit(base_url + listing, None)
-        # The page the benign relative link leads to exists, and the checks themselves work:
-        # a deliberately set marker and dialog are seen.
-        watch.load(base_url + BENIGN_RELATIVE)
-        seen = len(watch.findings)
-        watch.page.evaluate(f"() => {{ {PWN} }}")
-        watch.check_markers("self-test", None)
-        self_test = watch.findings[seen:]
-        del watch.findings[seen:]
-        assert any("window.__pwned" in f for f in self_test), self_test
-        assert any("dialog" in f for f in self_test), self_test
-        assert any("PWNED" in f for f in self_test), self_test
+        yield watch
     finally:
         watch.close()
-    assert not watch.findings, "a payload had an effect in Chromium:\n" + "\n".join(watch.findings)
+
+
+@pytest.mark.parametrize("name", [*PAYLOADS, "tieu-de-doc", "tin-lanh"])
+def test_payload_never_runs_in_chromium(hostile_site, watch, name):
+    """Load, hover, focus, tab; then click each link and control of the article."""
+    start = len(watch.findings)
+    url = watch.base_url + hostile_site.pages[name]
+    watch.visit(url, hostile_site.titles[name])
+    watch.click_everything(url, hostile_site.titles[name])
+    findings = [f"[{name}] {f}" for f in watch.findings[start:]]
+    assert not findings, "a payload had an effect in Chromium:\n" + "\n".join(findings)
+
+
+def test_listings_of_payloads_never_run_in_chromium(watch):
+    """The listings repeat the hostile titles and summaries."""
+    start = len(watch.findings)
+    for listing in (f"/{SITE}/", f"/{SITE}/tin-tuc/", f"/{SITE}/tin-tuc/trang-2/"):
+        watch.visit(watch.base_url + listing, None)
+    findings = watch.findings[start:]
+    assert not findings, "a payload had an effect in Chromium:\n" + "\n".join(findings)
+
+
+def test_the_watch_sees_an_effect(watch):
+    """The page the benign relative link leads to exists, and the checks themselves work: a
+    deliberately set marker and dialog are seen."""
+    start = len(watch.findings)
+    watch.load(watch.base_url + BENIGN_RELATIVE)
+    assert not watch.findings[start:], watch.findings[start:]
+    watch.page.evaluate(f"() => {{ {PWN} }}")
+    watch.check_markers("self-test", None)
+    self_test = watch.findings[start:]
+    del watch.findings[start:]
+    assert any("window.__pwned" in f for f in self_test), self_test
+    assert any("dialog" in f for f in self_test), self_test
+    assert any("PWNED" in f for f in self_test), self_test

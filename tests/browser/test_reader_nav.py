@@ -25,19 +25,13 @@ PAGES = {
 
 
 @pytest.fixture
-def open_page(browser, demo_site):
-    """Factory: a page at a viewport (script on or off) that opens site paths."""
-    contexts = []
+def open_page(pooled_page, demo_site):
+    """Factory: a page (reused, ``pooled_page``) at a viewport (script on or off) that opens
+    site paths; ``page.errors``: its uncaught exceptions."""
 
     def make(width: int, height: int = 900, javascript: bool = True):
-        context = browser.new_context(
-            viewport={"width": width, "height": height}, java_script_enabled=javascript
-        )
-        contexts.append(context)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.errors = errors
+        page = pooled_page(width, height, javascript)
+        page.errors = page.page_errors
 
         def visit(path: str):
             response = page.goto(demo_site + path, wait_until="load")
@@ -47,9 +41,7 @@ def open_page(browser, demo_site):
         page.visit = visit
         return page
 
-    yield make
-    for context in contexts:
-        context.close()
+    return make
 
 
 @pytest.mark.parametrize("width", [1024, 1280, 1440])

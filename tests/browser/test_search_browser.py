@@ -17,17 +17,11 @@ DONE = '[data-pt-search][data-pt-state="done"]'
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.csp_errors = []
-    tab.on(
-        "console",
-        lambda m: tab.csp_errors.append(m.text) if "Content Security Policy" in m.text else None,
-    )
+def page(pooled_page):
+    """A reused page (``pooled_page``); no console message may name the CSP."""
+    tab = pooled_page(1280, 900)
     yield tab
-    assert tab.csp_errors == []
-    context.close()
+    assert [text for _, text in tab.console if "Content Security Policy" in text] == []
 
 
 def search(page, base: str, site: str, query: str, extra: str = "") -> list[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from axe import run_axe, serious_violations
@@ -26,30 +25,13 @@ PARENT = "/binh-lang"
 
 
 @pytest.fixture
-def open_page(browser, demo_site):
-    """Factory: a new page at a viewport, JavaScript on or off, that refuses other hosts and
-    records console errors; ``visit(path)`` opens a site path and checks the answer."""
-    contexts = []
+def open_page(pooled_page, demo_site):
+    """Factory: a page (reused, ``pooled_page``) at a viewport, JavaScript on or off, that
+    refuses other hosts and records console errors; ``visit(path)`` opens a site path and
+    checks the answer; ``page.errors`` lists what went wrong (``PagePool``)."""
 
     def make(width: int = 1280, height: int = 900, javascript: bool = True):
-        context = browser.new_context(
-            viewport={"width": width, "height": height}, java_script_enabled=javascript
-        )
-        contexts.append(context)
-        netloc = urlsplit(demo_site).netloc
-        errors: list[str] = []
-
-        def route(r):
-            if urlsplit(r.request.url).netloc == netloc:
-                r.continue_()
-            else:
-                errors.append(f"request to another host: {r.request.url}")
-                r.abort()
-
-        context.route("**/*", route)
-        page = context.new_page()
-        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-        page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
+        page = pooled_page(width, height, javascript, only=demo_site)
 
         def visit(path: str):
             response = page.goto(demo_site + path, wait_until="load")
@@ -58,12 +40,10 @@ def open_page(browser, demo_site):
             return page
 
         page.visit = visit
-        page.errors = errors
+        page.errors = page.problems
         return page
 
-    yield make
-    for context in contexts:
-        context.close()
+    return make
 
 
 def test_page_types_cover_every_template():

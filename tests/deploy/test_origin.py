@@ -16,6 +16,7 @@ from portal.cli import main
 from portal.deploy import DeployError
 from portal.deploy.loopback import OriginNginx
 
+pytestmark = pytest.mark.xdist_group("deploy")  # one worker: one sshd, two_builds once
 A, B, C = "a" * 40, "b" * 40, "c" * 40
 HOSTS = {"huyen": "huyen.example", "xa": "xa.example"}
 

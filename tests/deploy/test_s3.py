@@ -15,6 +15,7 @@ from portal.cli import main
 from portal.deploy import DeployError
 from portal.deploy.s3 import Bucket, client, manifest
 
+pytestmark = pytest.mark.xdist_group("deploy")  # one worker: one sshd, two_builds once
 C = "c" * 40
 
 

@@ -16,6 +16,7 @@ from test_origin import A, B
 
 from support import REPO
 
+pytestmark = pytest.mark.xdist_group("deploy")  # one worker: one sshd, two_builds once
 WORKFLOWS = REPO / ".github" / "workflows"
 
 

@@ -225,6 +225,7 @@ def test_atom_feeds_are_complete_and_match_the_json(demo_output):
                 assert deleted.get("when") and deleted.get("ref").startswith("tag:")
 
 
+@pytest.mark.slow  # tests/test_deterministic.py compares every file of two demo builds
 def test_two_builds_give_byte_identical_feeds(demo_output, tmp_path):
     again = tmp_path / "again"
     build(DEMO_CONTENT, again, SETTINGS, now=DEMO_NOW, search=False)

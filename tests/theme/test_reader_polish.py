@@ -8,8 +8,10 @@ import re
 from functools import cache
 from pathlib import Path
 
+import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, NavigableString
+from demo_html import parse
 
 from support import REPO
 
@@ -17,11 +19,7 @@ PARENT, MEMBERS = "binh-lang", ("xa-dong-phuoc", "xa-tan-dao", "thi-tran-cau-moi
 CATALOG = REPO / "theme" / "translations" / "en" / "LC_MESSAGES" / "messages.po"
 SKIPPED = {"script", "style", "code", "pre", "template"}
 DANGLING = re.compile(r"^\s*·|·\s*$|·\s*·")
-
-
-@cache
-def parse(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+pytestmark = pytest.mark.xdist_group("demo-html")  # pages parsed once (tests/demo_html.py)
 
 
 def vietnamese_pages(output: Path) -> list[Path]:

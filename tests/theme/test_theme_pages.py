@@ -6,12 +6,12 @@ from __future__ import annotations
 import functools
 import gzip
 import re
-from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
+from demo_html import parse
 
 from portal.errors import ErrorReport
 from portal.sites import load_sites
@@ -19,11 +19,7 @@ from support import DEMO_CONTENT
 
 PARENT, MEMBER = "binh-lang", "xa-dong-phuoc"
 BUDGET = 50 * 1024  # compressed HTML + CSS + JS of one page
-
-
-@cache
-def parse(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+pytestmark = pytest.mark.xdist_group("demo-html")  # pages parsed once (tests/demo_html.py)
 
 
 def html_pages(output: Path) -> list[Path]:
