@@ -165,3 +165,22 @@ def test_site_absolute_links_follow_the_site_prefix(make_content, build_into):
     content = make_content({"huyen/articles/a.md": article(body="Xem [văn bản](/van-ban/).")})
     page = build_into(content) / "huyen/tin-tuc/tin-thu-nghiem/index.html"
     assert soup(page).find("a", string="văn bản")["href"] == "/huyen/van-ban/"
+
+
+def test_data_folders_are_relative_to_the_settings_file_not_the_working_folder(
+    tmp_path, monkeypatch
+):
+    """A build run from another folder read no ratings (and no statistics): the answers'
+    "hài lòng nhất" page and ~460 other files depended on where `portal` was started."""
+    from pathlib import Path
+
+    from portal.build import load_base_settings
+    from portal.forms.ratings import ratings_dir
+    from portal.stats.view import stats_dir
+
+    repo = Path(__file__).resolve().parents[1]
+    monkeypatch.chdir(tmp_path)
+    settings = load_base_settings(repo / "pelicanconf.py")
+    assert ratings_dir(settings) == repo / "ratings"
+    assert stats_dir(settings) == repo / "stats"
+    assert any(ratings_dir(settings).glob("*.json"))

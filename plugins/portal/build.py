@@ -154,10 +154,22 @@ def now_in_vietnam() -> dt.datetime:
     return dt.datetime.now(TIMEZONE).replace(microsecond=0)
 
 
+# Folders of data the build reads, named in the settings file: like Pelican's PATH and
+# OUTPUT_PATH, a relative one is relative to the settings file, not to where `portal` runs.
+DATA_PATHS = ("PORTAL_STATS_PATH", "PORTAL_RATINGS_PATH")
+
+
 def load_base_settings(settings_file: Path | None) -> dict[str, Any]:
     """The settings file read by Pelican (with Pelican's defaults), before per-site values."""
     path = str(settings_file) if settings_file else None
-    return read_settings(path)
+    settings = read_settings(path)
+    if settings_file:
+        folder = Path(settings_file).resolve().parent
+        for key in DATA_PATHS:
+            value = settings.get(key)
+            if value and not Path(str(value)).is_absolute():
+                settings[key] = str(folder / str(value))
+    return settings
 
 
 def scan(
