@@ -14,6 +14,7 @@ import inspect
 import click
 
 COMMANDS = {
+    "assemble": "Ghép các phần dựng trên nhiều máy thành bản hoàn chỉnh. (Join the shards.)",
     "bench": "Đo thời gian xây dựng trên một cổng sinh ngẫu nhiên. (Benchmark builds.)",
     "build": "Kiểm tra nội dung rồi xây dựng các trang. (Check, then build every site.)",
     "changes": "Tóm tắt các trang nhánh này thêm, sửa, gỡ. (Summarise a branch's changes.)",
