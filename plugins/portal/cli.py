@@ -907,7 +907,20 @@ def report(
     type=click.IntRange(0),
     default=12,
     show_default=True,
-    help="Member sites beside the parent.",
+    help="Member sites beside the parent (a province: 100).",
+)
+@click.option(
+    "--items",
+    type=click.IntRange(1),
+    default=None,
+    help="Items over all sites, in the same mix (instead of --scale; a province: 100000).",
+)
+@click.option(
+    "--shards",
+    "shard_counts",
+    metavar="N,N…",
+    help="Instead of the comparison: the whole pipeline built in N shards (portal build "
+    "--shard K/N, one after another) and assembled, for each N (e.g. 1,4,8).",
 )
 @click.option(
     "--runs",
@@ -943,6 +956,8 @@ def report(
 def bench(
     scale: float,
     members: int,
+    items: int | None,
+    shard_counts: str | None,
     runs: int,
     tools: str,
     scenarios: str,
@@ -953,8 +968,24 @@ def bench(
     """Benchmark builds on a generated portal (a parent and 12 members): portal (site only and
     whole pipeline) beside stock Pelican, Hugo and Hugo + Pagefind; cold, nothing changed, one
     article edited, one template edited. Prints medians and ratios as a Markdown table."""
-    from portal.bench import build_report, builds
+    from portal.bench import build_report, builds, corpus
 
+    if items is not None:
+        scale = items / sum(corpus.BUILD_MIX.values())
+    if shard_counts:
+        from portal.bench import shards as bench_shards
+
+        wanted = bench_shards.parse_counts(shard_counts)
+        command = f"portal bench --scale {scale:g} --members {members} --shards {shard_counts}"
+        try:
+            shard_report = bench_shards.run(wanted, scale, members, seed, keep, command)
+        except builds.BenchError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(bench_shards.render(shard_report), nl=False)
+        if json_file:
+            json_file.write_text(bench_shards.as_json(shard_report), encoding="utf-8")
+            _say(f"Đã ghi {json_file}")
+        return
     options = builds.Options(
         scale,
         members,
