@@ -6,8 +6,9 @@ Contract:
 - ``plan(sites, weights, n)`` splits the sites that have a content folder into ``n`` lists, the
   same for the same inputs on every machine (no clock, no hash order). Balanced by weight
   (``weights``: content files per site, ``site_weights``), not by id: sites go largest first to
-  the shard whose cost grows least, a shard's cost being the weight of the sites it builds plus
-  ``READ_SHARE`` of the weight of the sites it only reads (a site's build reads its parent and
+  the shard whose cost grows least, a shard's cost being the weight of the sites it builds
+  (each plus ``SITE_COST``, what any site costs) plus ``READ_SHARE`` of the weight of the sites
+  it only reads (a site's build reads its parent and
   members for what its pages show of them: ``portal.theme.home.cross_site``, the parent's quick
   index). A shard may be empty when there are more shards than sites.
 - A shard is an ordinary partial build (``portal.build.build(site_ids=…)``): every page, feed,
@@ -38,8 +39,11 @@ from portal.sites import Site, load_sites
 from portal.swap import fresh_staging, put_in_place
 
 # What reading a site costs beside building it (scan: front matter, Markdown, sanitiser; build:
-# Pelican, templates, search). Measured on the bench corpus at --scale 0.3 (docs/scale.md).
+# Pelican, templates, search), per content file.
 READ_SHARE = 0.25
+# What building a site costs whatever its size (a Pelican run, two Pagefind runs, headers), in
+# content files: ~0.2 s of CPU per site against ~12 ms per item (portal bench, 101 sites).
+SITE_COST = 15
 
 SHARD = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 
@@ -93,9 +97,11 @@ def neighbours(sites: list[Site]) -> dict[str, set[str]]:
 
 
 def cost(built: set[str], weights: dict[str, int], near: dict[str, set[str]]) -> float:
-    """What building ``built`` costs: their weight, plus ``READ_SHARE`` of what is only read."""
+    """What building ``built`` costs: their weight and ``SITE_COST`` each, plus ``READ_SHARE``
+    of the weight of what is only read."""
     read = set().union(*(near.get(s, set()) for s in built)) - built if built else set()
-    return sum(weights[s] for s in built) + READ_SHARE * sum(weights.get(s, 0) for s in read)
+    own = sum(weights[s] + SITE_COST for s in built)
+    return own + READ_SHARE * sum(weights.get(s, 0) for s in read)
 
 
 def plan(sites: list[Site], weights: dict[str, int], count: int) -> list[list[str]]:
