@@ -38,10 +38,11 @@ PHASES = (
     ("git history", "portal/build.py", "add_history"),
     ("Pelican runs (all sites)", "portal/build.py", "run_pelican"),
     ("  reading settings", "pelican/settings.py", "read_settings"),
-    ("  generate_context (all generators)", "pelican/__init__.py", "run"),
+    ("  Pelican.run (every generator's context and output)", "pelican/__init__.py", "run"),
     ("  Jinja Template.render", "jinja2/environment.py", "render"),
     ("  writer.write_file", "pelican/writers.py", "write_file"),
     ("search: index_site (Pagefind)", "portal/search/index.py", "index_site"),
+    ("  waiting for Pagefind (select.poll)", "~", "<method 'poll' of 'select.poll' objects>"),
     ("search: share_between", "portal/search/index.py", "share_between"),
     ("headers", "portal/headers/__init__.py", "write_site_headers"),
 )
@@ -108,6 +109,8 @@ def main() -> None:
             print(f"| {name} | {seconds:.1f} | {calls:,} |")
         print(f"\nTop {args.top} functions by cumulative time:\n```")
         stats.sort_stats("cumulative").print_stats(args.top)
+        print(f"```\n\nTop {args.top} functions by own time:\n```")
+        stats.sort_stats("tottime").print_stats(args.top)
         print("```")
     finally:
         if args.keep is None:
