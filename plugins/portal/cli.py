@@ -136,6 +136,12 @@ def main() -> None:
 @content_option
 @output_option
 @click.option("--site", "site_ids", multiple=True, help="Build only this site (repeatable).")
+@click.option(
+    "--shard",
+    metavar="K/N",
+    help="Build only the K-th of N balanced shares of the sites (for several machines; "
+    "join them with portal assemble).",
+)
 @settings_option
 @now_option
 @click.option(
@@ -166,6 +172,7 @@ def build(
     content_dir: Path,
     output_dir: Path,
     site_ids: tuple[str, ...],
+    shard: str | None,
     settings_file: Path | None,
     now: str | None,
     no_search: bool,
@@ -173,13 +180,21 @@ def build(
     full: bool,
     wait: float | None,
 ) -> None:
-    """Check all content, then build every site (or --site) into OUTPUT/<site-id>/. Only what
-    changed since the last build is built again, unless --full."""
+    """Check all content, then build every site (or --site, or the sites of --shard) into
+    OUTPUT/<site-id>/. Only what changed since the last build is built again, unless --full."""
+    chosen = list(site_ids) or None
+    if shard:
+        chosen = _shard_sites(content_dir, shard, site_ids)
+        if not chosen:
+            output_dir.mkdir(parents=True, exist_ok=True)
+            _say(f"Phần {shard} không có trang nào. (Shard {shard} has no site.)")
+            return
+        _say(f"Phần {shard}: {', '.join(chosen)}")
     result = builder.build(
         content_dir,
         output_dir,
         _settings(settings_file),
-        list(site_ids) or None,
+        chosen,
         _now(now),
         progress=lambda site: _say(f"Đang xây dựng {site}…"),
         search=False if no_search else None,
@@ -200,6 +215,61 @@ def build(
     for notice in result.notices:  # e.g. a shallow clone: dates from the front matter
         _warn(notice)
     _say(f"Xong trong {result.seconds:.1f} giây. (Done in {result.seconds:.1f} s.)")
+
+
+def _shard_sites(content_dir: Path, value: str, site_ids: tuple[str, ...]) -> list[str]:
+    from portal import shards
+
+    if site_ids:
+        raise click.UsageError("--shard và --site không dùng cùng nhau. (--shard or --site.)")
+    try:
+        return shards.shard_sites(content_dir, shards.parse(value))
+    except shards.ShardError as exc:
+        raise click.BadParameter(f"{exc.message} ({exc.english})", param_hint="--shard") from None
+
+
+@main.command()
+@click.argument("shard_dirs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@content_option
+@output_option
+@settings_option
+@click.option(
+    "--wait",
+    type=click.FloatRange(0),
+    default=None,
+    metavar="SECONDS",
+    help="How long to wait while a build writes into the same output (default: "
+    "PORTAL_LOCK_WAIT, else 600).",
+)
+@_fail_on_content_errors
+def assemble(
+    shard_dirs: tuple[Path, ...],
+    content_dir: Path,
+    output_dir: Path,
+    settings_file: Path | None,
+    wait: float | None,
+) -> None:
+    """Join the outputs of portal build --shard K/N (SHARD_DIRS, one per shard) into OUTPUT,
+    byte for byte what one machine's portal build writes: every site once, the search bundles
+    shared between a parent and its members."""
+    from portal import shards
+    from portal.lock import DEFAULT_WAIT
+
+    base = builder.load_base_settings(_settings(settings_file))
+    local = base.get("PORTAL_URL_MODE", "local") == "local"
+    if wait is None:
+        wait = float(base.get("PORTAL_LOCK_WAIT", DEFAULT_WAIT))
+    started = time.perf_counter()
+    try:
+        done = shards.assemble(content_dir, output_dir, list(shard_dirs), local, wait, _say)
+    except shards.ShardError as exc:
+        _say(f"Chưa ghép: {exc.message}. (Not assembled: {exc.english}.)")
+        sys.exit(1)
+    seconds = time.perf_counter() - started
+    _say(
+        f"Đã ghép {len(done)} trang từ {len(shard_dirs)} phần trong {seconds:.1f} giây. "
+        f"(Assembled {len(done)} sites from {len(shard_dirs)} shards in {seconds:.1f} s.)"
+    )
 
 
 @main.command()
@@ -879,7 +949,20 @@ def report(
     type=click.IntRange(0),
     default=12,
     show_default=True,
-    help="Member sites beside the parent.",
+    help="Member sites beside the parent (a province: 100).",
+)
+@click.option(
+    "--items",
+    type=click.IntRange(1),
+    default=None,
+    help="Items over all sites, in the same mix (instead of --scale; a province: 100000).",
+)
+@click.option(
+    "--shards",
+    "shard_counts",
+    metavar="N,N…",
+    help="Instead of the comparison: the whole pipeline built in N shards (portal build "
+    "--shard K/N, one after another) and assembled, for each N (e.g. 1,4,8).",
 )
 @click.option(
     "--runs",
@@ -915,6 +998,8 @@ def report(
 def bench(
     scale: float,
     members: int,
+    items: int | None,
+    shard_counts: str | None,
     runs: int,
     tools: str,
     scenarios: str,
@@ -925,8 +1010,24 @@ def bench(
     """Benchmark builds on a generated portal (a parent and 12 members): portal (site only and
     whole pipeline) beside stock Pelican, Hugo and Hugo + Pagefind; cold, nothing changed, one
     article edited, one template edited. Prints medians and ratios as a Markdown table."""
-    from portal.bench import build_report, builds
+    from portal.bench import build_report, builds, corpus
 
+    if items is not None:
+        scale = items / sum(corpus.BUILD_MIX.values())
+    if shard_counts:
+        from portal.bench import shards as bench_shards
+
+        wanted = bench_shards.parse_counts(shard_counts)
+        command = f"portal bench --scale {scale:g} --members {members} --shards {shard_counts}"
+        try:
+            shard_report = bench_shards.run(wanted, scale, members, seed, keep, command)
+        except builds.BenchError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(bench_shards.render(shard_report), nl=False)
+        if json_file:
+            json_file.write_text(bench_shards.as_json(shard_report), encoding="utf-8")
+            _say(f"Đã ghi {json_file}")
+        return
     options = builds.Options(
         scale,
         members,

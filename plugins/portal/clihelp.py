@@ -15,6 +15,7 @@ import click
 
 COMMANDS = {
     "approval": "Tin gửi lên cấp trên chờ cấp trên duyệt PR. (Parent approval of news sent up.)",
+    "assemble": "Ghép các phần dựng trên nhiều máy thành bản hoàn chỉnh. (Join the shards.)",
     "bench": "Đo thời gian xây dựng trên một cổng sinh ngẫu nhiên. (Benchmark builds.)",
     "build": "Kiểm tra nội dung rồi xây dựng các trang. (Check, then build every site.)",
     "changes": "Tóm tắt các trang nhánh này thêm, sửa, gỡ. (Summarise a branch's changes.)",

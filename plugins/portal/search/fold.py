@@ -13,12 +13,13 @@ reader's query the same way and unmarks every string it shows.
 from __future__ import annotations
 
 MARK = "\u0335"
-_TO_INDEX = str.maketrans({"đ": "d" + MARK, "Đ": "D" + MARK})
 
 
 def mark_d(text: str) -> str:
-    """``text`` with every đ/Đ written as d/D plus the stroke mark."""
-    return text.translate(_TO_INDEX)
+    """``text`` with every đ/Đ written as d/D plus the stroke mark. Two ``str.replace``: a
+    translation table with multi-character values takes ``str.translate``'s slow path, ~35×
+    slower on a whole page (3 % of a cold build's profile)."""
+    return text.replace("đ", "d" + MARK).replace("Đ", "D" + MARK)
 
 
 def unmark_d(text: str) -> str:
