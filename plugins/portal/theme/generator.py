@@ -17,6 +17,7 @@ from portal.stats.view import STATS_URL, site_stats
 from portal.theme import assets
 from portal.theme.articles import link_neighbours, link_related
 from portal.theme.banners import current_banners, write_banners
+from portal.sites.config import member_tiers
 from portal.theme.home import build_home, empty_sites, syndicated_news
 from portal.theme.links import (
     absolute_root,
@@ -128,6 +129,7 @@ class ThemeGenerator(Generator):
             site, settings["PORTAL_SITES"], settings.get("PORTAL_CATALOGS", {}), root_of
         )
         self.context["SYNDICATED_URL"] = SYNDICATED_URL
+        self.context["MEMBER_TIERS"] = member_tiers(site, settings["PORTAL_SITES"])
         # Most viewed among the dated items (news, documents, Q&A…); standing pages (Giới
         # thiệu, Liên hệ) are read every day and would crowd the list out.
         listed = list(articles)
