@@ -27,7 +27,7 @@ PORTAL_LOCAL_ORIGIN = "http://localhost:8000"
 PORTAL_MAX_ATTACHMENT_MB = 20
 # GitHub team (or users) owning the code, settings and sites.yml in .github/CODEOWNERS; each
 # site's editors (sites.yml) own its content folder. Regenerate with `portal codeowners`.
-PORTAL_TECH_TEAM = ["@binhlang/ky-thuat"]
+PORTAL_TECH_TEAM = ["@lamgiang/ky-thuat"]
 
 # -- URLs (clean, stable, Vietnamese) ---------------------------------------------------------
 INDEX_SAVE_AS = "index.html"

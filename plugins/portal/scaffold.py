@@ -52,7 +52,7 @@ HELP: dict[str, tuple[str, str]] = {
     "replaces": ("[5/QĐ-UBND]", "văn bản được thay thế"),
     "classification": ("public", "chỉ 'public'; văn bản mật KHÔNG được đưa vào kho"),
     "week": ("", "tuần theo ISO, ví dụ 2026-W47"),
-    "owner": ("", "lịch của ai, ví dụ Thường trực UBND huyện"),
+    "owner": ("", "lịch của ai, ví dụ Thường trực UBND tỉnh"),
     "approved_by": ("Chánh Văn phòng", "người duyệt lịch"),
     "revision": ("1", "lần điều chỉnh"),
     "items": ("", "các mục lịch: date, time, content, chair, participants, location, prepared_by"),
