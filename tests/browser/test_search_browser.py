@@ -77,7 +77,7 @@ def test_d_is_folded_in_titles(page, demo_site):
 
 DOCUMENT_2315 = (
     "/tinh-lam-giang/van-ban/cong-bo-danh-muc-thu-tuc-hanh-chinh-tiep-nhan-ho-so-"
-    "khong-phu-thuoc-dia-gioi-hanh-chinh-tren-dia-ban-huyen/"
+    "khong-phu-thuoc-dia-gioi-hanh-chinh-tren-dia-ban-tinh/"
 )
 
 

@@ -24,7 +24,7 @@ SITE = Site(
     id="tinh-lam-giang",
     name="Ủy ban nhân dân tỉnh Lam Giang",
     role="parent",
-    base_url="https://BinhLang.example/",
+    base_url="https://LamGiang.example/",
     categories=["Tin tức - Sự kiện", "Thông báo"],
 )
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=TIMEZONE)

@@ -43,8 +43,8 @@ def test_deliver_and_export(tmp_path, github):
     assert data["ratings"]["tag:x"]["days"] == {"2026-11-21": [0, 0, 0, 0, 1]}
     assert data["received"] == {"feedback": {"2026-11-21": 1}, "question": {}}
     assert sorted(p.name for p in out.iterdir()) == [
-        "tinh-lam-giang.json",
         "phuong-cau-moi.json",
-        "xa-phuoc-dinh.json",
+        "tinh-lam-giang.json",
         "xa-dao-thanh.json",
+        "xa-phuoc-dinh.json",
     ]

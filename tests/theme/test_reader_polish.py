@@ -115,7 +115,7 @@ def test_labels_say_what_they_mean(demo_output):
     assert news == "Tin mới" and news not in categories and "Tin tức - Sự kiện" not in categories
     schedules = parse(demo_output / PARENT / "lich-cong-tac" / "index.html")
     metas = [m.get_text(" ", strip=True) for m in schedules.select(".pt-card__meta")]
-    assert "Từ 16/11/2026 đến 22/11/2026 · Thường trực UBND huyện" in metas, metas
+    assert "Từ 16/11/2026 đến 22/11/2026 · Thường trực UBND tỉnh" in metas, metas
     week = parse(demo_output / PARENT / "lich-cong-tac" / "tuan-nay" / "index.html")
     assert ".ics" not in week.get_text()
     assert week.select_one('a[type="text/calendar"]').get_text() == (
