@@ -87,7 +87,7 @@ def test_demo_is_a_province_with_communes_and_wards():
 def test_demo_members_show_their_history(demo_output):
     """Each member's home page carries a banner saying which former units it was formed from,
     linked to its standing page on that history (content: sites.yml banners + pages/)."""
-    sites, catalogs = demo_catalogs()
+    sites, _ = demo_catalogs()
     for site in (s for s in sites if not s.is_parent):
         home = BeautifulSoup((demo_output / site.id / "index.html").read_text(), "html.parser")
         image = home.select_one(".pt-campaign img")

@@ -20,7 +20,9 @@ ISSUE = {"title": "[Góp ý] Thử", "body": "…", "labels": ["gop-y"], "assign
 def test_deliver_and_export(tmp_path, github):
     db = tmp_path / "forms.sqlite3"
     store = Store(db)
-    store.add_submission("feedback", "tinh-lam-giang", "", WHEN, lambda ref: ISSUE, "a@b.vn", "", "GY")
+    store.add_submission(
+        "feedback", "tinh-lam-giang", "", WHEN, lambda ref: ISSUE, "a@b.vn", "", "GY"
+    )
     store.rate("tinh-lam-giang", "tag:x", "", 5, "192.0.2.1", WHEN)
     store.close()
     env = {"PORTAL_FORMS_GITHUB_TOKEN": TOKEN}

@@ -86,7 +86,10 @@ def ours(line: str, variant: str) -> tuple | None:
 
 def known_lines() -> list[str]:
     lines = list(EDGES)
-    for path in [*SAMPLES.glob("*.log"), *sorted((REPO / "demo" / "logs" / "tinh-lam-giang").iterdir())]:
+    for path in [
+        *SAMPLES.glob("*.log"),
+        *sorted((REPO / "demo" / "logs" / "tinh-lam-giang").iterdir()),
+    ]:
         data = path.read_bytes()
         data = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
         lines += data.decode("utf-8", "replace").splitlines()[:400]

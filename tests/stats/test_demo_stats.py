@@ -23,7 +23,9 @@ def ingest(stats: Path, *args: str) -> subprocess.CompletedProcess:
 def ingest_demo(stats: Path) -> list[subprocess.CompletedProcess]:
     """As demo/logs/README.md says: the parent's nginx logs name no host, so --site; the
     members' CloudFront logs are matched by host."""
-    runs = [ingest(stats, "--site", "tinh-lam-giang", *map(str, sorted(LOGS.glob("tinh-lam-giang/*"))))]
+    runs = [
+        ingest(stats, "--site", "tinh-lam-giang", *map(str, sorted(LOGS.glob("tinh-lam-giang/*"))))
+    ]
     members = [str(p) for m in MEMBERS for p in sorted((LOGS / m).iterdir())]
     runs.append(ingest(stats, *members))
     return runs

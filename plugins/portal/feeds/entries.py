@@ -5,7 +5,8 @@ Drafts, scheduled and expired items give no entry at all, not even a tombstone: 
 never reveal what was never public.
 
 Ids are tag URIs (RFC 4151) built from the site's production host, the site id and the content
-file's path without ``.md``: ``tag:lamgiang.example,2026:tinh-lam-giang/articles/2026-11-04-hoi-cho``.
+file's path without ``.md``:
+``tag:lamgiang.example,2026:tinh-lam-giang/articles/2026-11-04-hoi-cho``.
 They survive a change of title, slug or URL, and are the same in development and production;
 renaming or moving the file makes a new item.
 """

@@ -13,11 +13,11 @@ from portal.forms.ratings import RANKED_URL, SiteRatings, ranked
 from portal.paths import SEARCH, SYNDICATED_FOLDER, WIDGET
 from portal.search.index import BUNDLE, FULL, SHARED
 from portal.sections.qa import form_topics
+from portal.sites.config import member_tiers
 from portal.stats.view import STATS_URL, site_stats
 from portal.theme import assets
 from portal.theme.articles import link_neighbours, link_related
 from portal.theme.banners import current_banners, write_banners
-from portal.sites.config import member_tiers
 from portal.theme.home import build_home, empty_sites, syndicated_news
 from portal.theme.links import (
     absolute_root,
