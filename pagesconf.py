@@ -1,7 +1,7 @@
 """GitHub Pages trial host: every site under /<site-id>/ of one origin, as `portal serve`
 shows them, with production content rules. The origin is the Pages site's own domain (a custom
 domain, or <owner>.github.io for an organisation site): repository variable
-PORTAL_PAGES_ORIGIN, e.g. https://thu.binhlang.example (docs/van-hanh.md, section 5.1)."""
+PORTAL_PAGES_ORIGIN, e.g. https://thu.lamgiang.example (docs/van-hanh.md, section 5.1)."""
 
 import os
 import sys

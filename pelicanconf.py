@@ -30,11 +30,11 @@ PORTAL_PATH_PREFIX = ""
 PORTAL_MAX_ATTACHMENT_MB = 20
 # GitHub team (or users) owning the code, settings and sites.yml in .github/CODEOWNERS; each
 # site's editors (sites.yml) own its content folder. Regenerate with `portal codeowners`.
-PORTAL_TECH_TEAM = ["@binhlang/ky-thuat"]
+PORTAL_TECH_TEAM = ["@lamgiang/ky-thuat"]
 # The form editor at /admin/ of the parent site (portal.cms, docs/van-hanh.md section 9): the
 # GitHub repository it opens pull requests on, and the sign-in relay (sveltia-cms-auth; empty:
 # personal access tokens only). Regenerate admin/config.yml with `portal cms`.
-PORTAL_CMS_REPO = "binhlang/portal"
+PORTAL_CMS_REPO = "lamgiang/portal"
 PORTAL_CMS_BRANCH = "main"
 PORTAL_CMS_AUTH_URL = ""
 

@@ -39,7 +39,7 @@ def rules(text: str) -> dict[str, list[str]]:
 
 def test_each_site_folder_is_owned_by_its_own_editors_only():
     sites = load_sites(DEMO_CONTENT, ErrorReport())
-    owned = rules(render(sites, ["@binhlang/ky-thuat"]))
+    owned = rules(render(sites, ["@lamgiang/ky-thuat"]))
     parent = next(s for s in sites if s.is_parent)
     assert owned[f"/content/{parent.id}/"] == [owner(e) for e in parent.editors]
     for member in (s for s in sites if not s.is_parent):
@@ -57,11 +57,11 @@ def test_each_site_folder_is_owned_by_its_own_editors_only():
         "/requirements.lock",
         "/content/sites.yml",
     ):
-        assert owned[path] == ["@binhlang/ky-thuat"], path
+        assert owned[path] == ["@lamgiang/ky-thuat"], path
 
 
 def test_technical_paths_come_after_the_sites_so_no_site_can_claim_them():
-    text = render(load_sites(DEMO_CONTENT, ErrorReport()), ["@binhlang/ky-thuat"])
+    text = render(load_sites(DEMO_CONTENT, ErrorReport()), ["@lamgiang/ky-thuat"])
     patterns = list(rules(text))
     assert patterns[0] == "*"  # first: the fallback, overridden by every later line
     last_site = max(
@@ -76,8 +76,8 @@ def test_technical_paths_come_after_the_sites_so_no_site_can_claim_them():
     [
         ("vo-thanh-tung", "@vo-thanh-tung"),
         ("@vo-thanh-tung", "@vo-thanh-tung"),
-        ("@binhlang/bien-tap", "@binhlang/bien-tap"),
-        ("binhlang/bien-tap", "@binhlang/bien-tap"),
+        ("@lamgiang/bien-tap", "@lamgiang/bien-tap"),
+        ("lamgiang/bien-tap", "@lamgiang/bien-tap"),
     ],
 )
 def test_owner_names(written, expected):
@@ -103,13 +103,13 @@ def test_check_fails_when_the_editors_change(sites_copy, tmp_path):
     )
     stale = run(sites_copy, output, "--check")
     assert stale.exit_code == 1
-    assert "+/content/xa-dong-phuoc/" in stale.output and "@moi-bien-tap-vien" in stale.output
+    assert "+/content/xa-phuoc-dinh/" in stale.output and "@moi-bien-tap-vien" in stale.output
     assert "hãy chạy 'portal codeowners'" in stale.output and "is out of date" in stale.output
     assert "@moi-bien-tap-vien" not in output.read_text(encoding="utf-8")  # --check writes nothing
 
     assert run(sites_copy, output).exit_code == 0
     assert run(sites_copy, output, "--check").exit_code == 0
-    assert rules(output.read_text(encoding="utf-8"))["/content/xa-dong-phuoc/"][-1] == (
+    assert rules(output.read_text(encoding="utf-8"))["/content/xa-phuoc-dinh/"][-1] == (
         "@moi-bien-tap-vien"
     )
 
@@ -125,14 +125,14 @@ def test_check_fails_when_the_file_is_missing_or_edited_by_hand(sites_copy, tmp_
 def test_a_site_without_editors_falls_to_the_technical_team(sites_copy, tmp_path):
     sites_yml = sites_copy / "sites.yml"
     text = sites_yml.read_text(encoding="utf-8")
-    listed = '  editors:\n    - "@binhlang/tan-dao"\n    - tang-thi-hong-nhung\n'
+    listed = '  editors:\n    - "@lamgiang/dao-thanh"\n    - tang-thi-hong-nhung\n'
     assert listed in text
     sites_yml.write_text(text.replace(listed, "  editors: []\n"), encoding="utf-8")
     output = tmp_path / "CODEOWNERS"
-    result = run(sites_copy, output, "--tech-team", "@binhlang/ky-thuat")
+    result = run(sites_copy, output, "--tech-team", "@lamgiang/ky-thuat")
     assert result.exit_code == 0, result.output
-    assert rules(output.read_text(encoding="utf-8"))["/content/xa-tan-dao/"] == [
-        "@binhlang/ky-thuat"
+    assert rules(output.read_text(encoding="utf-8"))["/content/xa-dao-thanh/"] == [
+        "@lamgiang/ky-thuat"
     ]
 
 
@@ -142,7 +142,7 @@ def test_an_editor_github_would_refuse_is_reported(sites_copy, tmp_path):
     sites_yml.write_text(text.replace("- doan-thi-thao", '- "Đoàn Thị Thảo"'), encoding="utf-8")
     result = run(sites_copy, tmp_path / "CODEOWNERS")
     assert result.exit_code == 1
-    assert "xa-dong-phuoc.editors" in result.output and "Đoàn Thị Thảo" in result.output
+    assert "xa-phuoc-dinh.editors" in result.output and "Đoàn Thị Thảo" in result.output
     assert not (tmp_path / "CODEOWNERS").exists()
 
 

@@ -63,18 +63,40 @@ def test_demo_shows_publication_rules():
 
 
 def test_demo_builds_every_site(demo_output):
-    assert sorted(p.name for p in demo_output.iterdir() if p.is_dir()) == [
-        "binh-lang",
-        "thi-tran-cau-moi",
-        "xa-dong-phuoc",
-        "xa-tan-dao",
-    ]
+    sites, _ = demo_catalogs()
+    ids = sorted(s.id for s in sites)
+    assert sorted(p.name for p in demo_output.iterdir() if p.is_dir()) == ids
     index = BeautifulSoup((demo_output / "index.html").read_text(), "html.parser")
     assert len(index.find_all("a")) == 4
-    for site in ("binh-lang", "xa-dong-phuoc", "xa-tan-dao", "thi-tran-cau-moi"):
+    for site in ids:
         home = BeautifulSoup((demo_output / site / "index.html").read_text(), "html.parser")
         assert len(home.find_all("h1")) == 1
         assert home.find("footer").find("a", href=lambda h: h and h.startswith("mailto:"))
+
+
+def test_demo_is_a_province_with_communes_and_wards():
+    """Today's two-tier administration (since 1 July 2025): the parent is a province's portal,
+    its members communes and wards; the tiers come from sites.yml."""
+    sites, _ = demo_catalogs()
+    assert {s.tier for s in sites if s.is_parent} == {"tỉnh"}
+    assert {s.tier for s in sites if not s.is_parent} == {"xã", "phường"}
+    text = " ".join(p.read_text(encoding="utf-8") for p in DEMO_CONTENT.rglob("*.md"))
+    assert "thị trấn" not in text.replace("thị trấn Cầu Mới", "")  # only the former town
+
+
+def test_demo_members_show_their_history(demo_output):
+    """Each member's home page carries a banner saying which former units it was formed from,
+    linked to its standing page on that history (content: sites.yml banners + pages/)."""
+    sites, _ = demo_catalogs()
+    for site in (s for s in sites if not s.is_parent):
+        home = BeautifulSoup((demo_output / site.id / "index.html").read_text(), "html.parser")
+        image = home.select_one(".pt-campaign img")
+        assert "01/7/2025" in image["alt"] and "(huyện Bình Lãng cũ)" in image["alt"], site.id
+        link = image.find_parent("a")["href"]
+        assert link == f"/{site.id}/lich-su-hinh-thanh/", link
+        page = demo_output / site.id / "lich-su-hinh-thanh" / "index.html"
+        history = BeautifulSoup(page.read_text(), "html.parser").select_one("main").get_text()
+        assert "01/7/2025" in history and "cũ" in history, site.id
 
 
 def test_demo_illustrates_its_featured_articles():
@@ -104,8 +126,9 @@ def test_demo_has_english_standing_pages():
 
 
 def test_demo_publishes_image_variants(demo_output):
-    """8 pictures (7 lead images, 1 in a body), each 1600 px wide, and the campaign banner
-    showing on the parent's home page (1200 px wide): three WebP widths each."""
+    """8 pictures (7 lead images, 1 in a body), each 1600 px wide, the campaign banner showing
+    on the parent's home page and each member's history banner (1200 px wide): three WebP
+    widths each."""
     variants = sorted(p.name for p in demo_output.rglob("*.webp"))
-    assert len(variants) == 27
+    assert len(variants) == 36
     assert {name.rsplit("-", 1)[1] for name in variants} == {"480w.webp", "800w.webp", "1200w.webp"}

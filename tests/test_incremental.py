@@ -18,10 +18,10 @@ from portal.build import build
 from support import DEMO_CONTENT, DEMO_NOW, REPO, SETTINGS, SITES_YML, article
 from trees import SHOW, differences
 
-PARENT_NEWEST = "binh-lang/articles/2026-11-21-nguoi-dan-kich-hoat-dinh-danh-dien-tu.md"
-MEMBER_ARTICLE = "xa-tan-dao/articles/2026-10-08-chuan-bi-le-ky-yen-dinh-tan-dao.md"
-MEMBER_SHARED = "xa-tan-dao/articles/2026-09-26-nuoi-tom-cang-xanh-xen-lua.md"  # syndicated
-SITES = {"binh-lang", "xa-tan-dao", "xa-dong-phuoc", "thi-tran-cau-moi"}
+PARENT_NEWEST = "tinh-lam-giang/articles/2026-11-21-nguoi-dan-kich-hoat-dinh-danh-dien-tu.md"
+MEMBER_ARTICLE = "xa-dao-thanh/articles/2026-10-08-chuan-bi-le-ky-yen-dinh-dao-thanh.md"
+MEMBER_SHARED = "xa-dao-thanh/articles/2026-09-26-nuoi-tom-cang-xanh-xen-lua.md"  # syndicated
+SITES = {"tinh-lam-giang", "xa-dao-thanh", "xa-phuoc-dinh", "phuong-cau-moi"}
 # One worker runs the module, so that the template (built_demo) is built once per run.
 pytestmark = pytest.mark.xdist_group("incremental")
 
@@ -99,14 +99,14 @@ def test_nothing_changed_builds_nothing(pages_only):
 
 
 def test_a_member_article_rebuilds_that_member_only(pages_only):
-    pages_only.edit(MEMBER_ARTICLE, "Tân Đạo", "Tân Đạo (đã sửa)")
-    assert pages_only.rebuild() == {"xa-tan-dao"}
+    pages_only.edit(MEMBER_ARTICLE, "Đạo Thạnh", "Đạo Thạnh (đã sửa)")
+    assert pages_only.rebuild() == {"xa-dao-thanh"}
     pages_only.assert_same_as_cold()
 
 
 def test_a_shared_member_article_rebuilds_the_parent_too(pages_only):
     pages_only.edit(MEMBER_SHARED, 'title: "', 'title: "Mới: ')
-    assert pages_only.rebuild() == {"xa-tan-dao", "binh-lang"}
+    assert pages_only.rebuild() == {"xa-dao-thanh", "tinh-lam-giang"}
     pages_only.assert_same_as_cold()
 
 
@@ -162,7 +162,7 @@ def test_time_rebuilds_what_it_changes(pages_only):
     assert pages_only.rebuild(DEMO_NOW + dt.timedelta(hours=2)) == set()
     # The parent's meeting of 2 December ends at 11:30: its pages change, and the day with it.
     after = dt.datetime(2026, 12, 2, 12, 0, tzinfo=DEMO_NOW.tzinfo)
-    assert "binh-lang" in pages_only.rebuild(after)
+    assert "tinh-lam-giang" in pages_only.rebuild(after)
     pages_only.assert_same_as_cold(after)
 
 
@@ -171,10 +171,10 @@ def test_search_indexes_follow_their_sources(tmp_path):
     items) and every related site a new copy of the member's full text, and nothing else."""
     space = Workspace(tmp_path, search=True)
     assert space.rebuild() == SITES
-    parent_pages = space.output / "binh-lang" / "index.html"
+    parent_pages = space.output / "tinh-lam-giang" / "index.html"
     stamp = parent_pages.stat().st_mtime_ns
     space.edit(MEMBER_ARTICLE, 'title: "', 'title: "Tin mới: ')
-    assert space.rebuild() == {"xa-tan-dao"}
+    assert space.rebuild() == {"xa-dao-thanh"}
     assert parent_pages.stat().st_mtime_ns == stamp  # the parent's pages were kept
     space.assert_same_as_cold()
 

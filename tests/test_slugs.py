@@ -8,7 +8,7 @@ from portal.slugs import MAX_SLUG, fold, slugify
     [
         ("Đăng ký đất đai", "dang-ky-dat-dai"),
         ("Thông báo: lịch tiếp công dân tháng 12", "thong-bao-lich-tiep-cong-dan-thang-12"),
-        ("ĐẢNG BỘ XÃ ĐÔNG PHƯỚC", "dang-bo-xa-dong-phuoc"),
+        ("ĐẢNG BỘ XÃ PHƯỚC ĐỊNH", "dang-bo-xa-phuoc-dinh"),
         ("Quyết định số 12/QĐ-UBND", "quyet-dinh-so-12-qd-ubnd"),
         ("  --Ưu tiên!! ", "uu-tien"),
         ("Nghị định 100/2019/NĐ-CP", "nghi-dinh-100-2019-nd-cp"),

@@ -4,7 +4,7 @@ lists. ``.venv/bin/python tools/demo_logs.py`` writes the same bytes on every ru
 ``random.Random`` per site, gzip with mtime 0 and no file name); ``tests/stats/
 test_demo_logs.py`` checks that the committed files are this script's output.
 
-- ``binh-lang`` (the parent, served by nginx at the root of https://binhlang.example/): nginx
+- ``tinh-lam-giang`` (the parent, served by nginx at the root of https://lamgiang.example/): nginx
   "combined" lines in local time, rotated by logrotate (``weekly``, ``dateext``, ``compress``)
   at its first run of each Sunday, 06:25: ``access.log-YYYYMMDD.gz`` and the current
   ``access.log``.
@@ -61,16 +61,16 @@ DAYS = 120
 START = END - dt.timedelta(days=DAYS)
 T0, T1 = int(START.timestamp()), int(END.timestamp())
 SEED = 20261122
-PARENT = "binh-lang"
+PARENT = "tinh-lam-giang"
 DAY = 86_400
 HOUR = 3_600
 
 CLOUDFRONT_HEADER = " ".join(CLOUDFRONT_FIELDS)
 # Per member: its CloudFront distribution and the distribution's domain name.
 DISTRIBUTIONS = {
-    "xa-dong-phuoc": ("E1DPHUOCEXAMPL", "d1a2b3c4example.cloudfront.net"),
-    "xa-tan-dao": ("E2TANDAOEXAMPL", "d5e6f7a8example.cloudfront.net"),
-    "thi-tran-cau-moi": ("E3CAUMOIEXAMPL", "d9b0c1d2example.cloudfront.net"),
+    "xa-phuoc-dinh": ("E1PDINHEXAMPLE", "d1a2b3c4example.cloudfront.net"),
+    "xa-dao-thanh": ("E2DTHANHEXAMPL", "d5e6f7a8example.cloudfront.net"),
+    "phuong-cau-moi": ("E3CAUMOIEXAMPL", "d9b0c1d2example.cloudfront.net"),
 }
 
 
@@ -89,9 +89,9 @@ class Volume:
 
 VOLUMES = {
     PARENT: Volume(96, 67, 900, 0.42, 11, 4, 4),
-    "xa-dong-phuoc": Volume(13, 8.5, 120, 0.3, 1.2, 24, 1),
-    "xa-tan-dao": Volume(11, 7, 100, 0.3, 1, 24, 1),
-    "thi-tran-cau-moi": Volume(14, 9.5, 130, 0.3, 1.2, 24, 1),
+    "xa-phuoc-dinh": Volume(13, 8.5, 120, 0.3, 1.2, 24, 1),
+    "xa-dao-thanh": Volume(11, 7, 100, 0.3, 1, 24, 1),
+    "phuong-cau-moi": Volume(14, 9.5, 130, 0.3, 1.2, 24, 1),
 }
 WEEKDAY = (1.12, 1.18, 1.15, 1.10, 1.0, 0.6, 0.45)  # Monday … Sunday
 HOLIDAYS = {dt.date(2026, 9, 1), dt.date(2026, 9, 2)}  # National Day: a Sunday's traffic
@@ -1059,8 +1059,8 @@ def parent_files(requests: list[Request], rng: random.Random) -> dict[str, bytes
     week.insert(
         at + 1,
         f"{stamp:%Y/%m/%d %H:%M:%S} [error] 1187#1187: *52341 open() "
-        '"/var/www/binh-lang/wp-login.php" failed (2: No such file or directory), client: '
-        "192.0.2.231, server: binhlang.example",
+        '"/var/www/tinh-lam-giang/wp-login.php" failed (2: No such file or directory), client: '
+        "192.0.2.231, server: lamgiang.example",
     )
     chunks[second].insert(rng.randrange(1, len(chunks[second])), "\x00" * 64)
     cut_short(rng, chunks[first])

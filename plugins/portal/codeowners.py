@@ -26,7 +26,7 @@ from pathlib import Path
 from portal.sites import Site
 
 CODEOWNERS_PATH = Path(".github/CODEOWNERS")
-DEFAULT_TECH_TEAM = ("@binhlang/ky-thuat",)
+DEFAULT_TECH_TEAM = ("@lamgiang/ky-thuat",)
 # Paths the technical team owns whatever sites.yml says (anchored at the repository root).
 TECHNICAL_PATHS = (
     "/.github/",

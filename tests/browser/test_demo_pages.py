@@ -14,7 +14,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-SITES = ("binh-lang", "xa-dong-phuoc", "xa-tan-dao", "thi-tran-cau-moi")
+SITES = ("tinh-lam-giang", "xa-phuoc-dinh", "xa-dao-thanh", "phuong-cau-moi")
 SECTIONS = {  # content type → listing path; written out on purpose: these URLs are a contract
     "articles": "tin-tuc",
     "documents": "van-ban",
@@ -53,7 +53,7 @@ class Browse:
             self.console.append(f"{message.text} ({message.location.get('url', '')})")
 
     def open(self, path: str) -> None:
-        """Open a site path (``/binh-lang/``) and check the basics of the page."""
+        """Open a site path (``/tinh-lam-giang/``) and check the basics of the page."""
         url = urljoin(self.base_url, path)
         self.console.clear()
         response = self.page.goto(url, wait_until="load")

@@ -35,7 +35,7 @@ from support import DEMO_CONTENT, DEMO_NOW, REPO, SETTINGS
 
 pytestmark = pytest.mark.browser
 
-QA = "/binh-lang/hoi-dap/"
+QA = "/tinh-lam-giang/hoi-dap/"
 
 
 class _PolicyHandler(SimpleHTTPRequestHandler):
@@ -86,14 +86,14 @@ def posting(tmp_path_factory):
     content = root / "content"
     shutil.copytree(DEMO_CONTENT, content)
     sites = load_sites(content, ErrorReport())
-    client = GitHub("binhlang/portal", "t", github.url)
+    client = GitHub("lamgiang/portal", "t", github.url)
     config = Config(store, sites, client, (base,), rate=50)
     endpoint = Background(create_app(config, Deliverer(store, client, poll=0.05))).start()
     try:
         url = endpoint.url + "/api/v1/submissions"
         sites_file = content / "sites.yml"
         text = sites_file.read_text(encoding="utf-8")
-        anchor = "  forms:\n    email: bientap@binhlang.example\n"
+        anchor = "  forms:\n    email: bientap@lamgiang.example\n"
         assert anchor in text
         sites_file.write_text(
             text.replace(anchor, anchor + f"    endpoint: {url}\n", 1), encoding="utf-8"
@@ -109,8 +109,8 @@ def posting(tmp_path_factory):
         sites = load_sites(content, report)
         from portal.build import scan
 
-        _, catalogs = scan(content, DEMO_NOW, report, ["binh-lang"], 20, False, 1)
-        policy = site_policy(sites[0], sites, True, form_paths(catalogs["binh-lang"]))
+        _, catalogs = scan(content, DEMO_NOW, report, ["tinh-lam-giang"], 20, False, 1)
+        policy = site_policy(sites[0], sites, True, form_paths(catalogs["tinh-lam-giang"]))
         handler.site_policy = policy
         yield Posting(base, output, policy, url, store, github, config)
     finally:
@@ -136,7 +136,7 @@ ASKED = "Xin hỏi thủ tục đăng ký khai sinh cho con cần giấy tờ g�
 def _fill_question(page, message: str = ASKED):
     form = page.locator("#pt-ask")
     form.locator("#pt-ask-name").fill("Nguyễn Văn An")
-    form.locator("#pt-ask-address").fill("ấp Phước Thạnh, xã Đông Phước")
+    form.locator("#pt-ask-address").fill("ấp Phước Thạnh, xã Phước Định")
     form.locator("#pt-ask-email").fill("an.nguyen@example.net")
     form.locator("#pt-ask-phone").fill("0912 345 678")
     form.locator("#pt-ask-topic").select_option(index=1)
@@ -155,7 +155,7 @@ def test_question_form_opens_a_written_mail(browser, demo_site):
     # The page says plainly what happens to the message.
     how = page.locator("#dat-cau-hoi [data-pt-how]")
     assert how.get_attribute("data-pt-how") == "mailto"
-    assert "soạn sẵn một thư điện tử gửi tới bientap@binhlang.example" in how.inner_text()
+    assert "soạn sẵn một thư điện tử gửi tới bientap@lamgiang.example" in how.inner_text()
     # Empty: every required field is named, marked invalid and described by its error.
     form.get_by_role("button", name="Soạn thư gửi câu hỏi").click()
     summary = form.locator(".pt-form__summary")
@@ -181,11 +181,11 @@ def test_question_form_opens_a_written_mail(browser, demo_site):
     href = result.locator("[data-pt-mailto]").get_attribute("href")
     to, _, query = href.removeprefix("mailto:").partition("?")
     params = urllib.parse.parse_qs(query)
-    assert to == "bientap@binhlang.example"  # forms.email, not contact.email
+    assert to == "bientap@lamgiang.example"  # forms.email, not contact.email
     assert params["subject"] == ["[Hỏi đáp] Đăng ký khai sinh cho con"]
     body = params["body"][0]
     assert "Họ và tên: Nguyễn Văn An" in body
-    assert "Địa chỉ nơi ở: ấp Phước Thạnh, xã Đông Phước" in body
+    assert "Địa chỉ nơi ở: ấp Phước Thạnh, xã Phước Định" in body
     assert "Số điện thoại: 0912 345 678" in body
     assert "Lĩnh vực: " in body
     assert "Nội dung câu hỏi:\r\nXin hỏi thủ tục đăng ký khai sinh cho con cần giấy tờ gì?" in body
@@ -203,20 +203,20 @@ def test_question_form_opens_a_written_mail(browser, demo_site):
 def test_contact_page_feedback_and_no_script_fallback(browser, demo_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(demo_site + "/xa-dong-phuoc/lien-he/")
+    page.goto(demo_site + "/xa-phuoc-dinh/lien-he/")
     assert page.locator("#pt-feedback").is_hidden()  # needs the script to write the mail
     fallback = page.locator("[data-pt-fallback=feedback]")
     assert fallback.is_visible()
     href = fallback.get_attribute("href")
     to, _, query = href.removeprefix("mailto:").partition("?")
-    assert to == "ubnd@dongphuoc.example"
+    assert to == "ubnd@phuocdinh.example"
     params = urllib.parse.parse_qs(query)
     assert params["subject"] == ["[Góp ý] Góp ý về cổng thông tin"]
     assert "Họ và tên:" in params["body"][0]
     context.close()
 
     page = browser.new_page()
-    page.goto(demo_site + "/xa-dong-phuoc/lien-he/")
+    page.goto(demo_site + "/xa-phuoc-dinh/lien-he/")
     form = page.locator("#pt-feedback")
     assert form.is_visible()
     form.get_by_role("textbox", name="Họ và tên").fill("Trần Thị Bích")
@@ -277,7 +277,7 @@ def test_question_from_the_page_becomes_an_issue(browser, posting):
     assert reference.startswith("HD-")
     issue = _issue_of(posting, reference)
     assert issue["title"] == "[Hỏi đáp] Đăng ký khai sinh cho con"
-    assert [label["name"] for label in issue["labels"]] == ["hoi-dap", "trang:binh-lang"]
+    assert [label["name"] for label in issue["labels"]] == ["hoi-dap", "trang:tinh-lam-giang"]
     assert [a["login"] for a in issue["assignees"]] == ["vo-thanh-tung", "nguyen-thi-kim-ngan"]
     assert "Nguyễn Văn An" in issue["body"] and ASKED in issue["body"]
     assert "an.nguyen@example.net" not in issue["body"] and "0912" not in issue["body"]
@@ -296,7 +296,7 @@ def test_rating_posts_with_and_without_script(browser, posting):
     rate = page.locator("#pt-rate")
     assert rate.is_visible()
     item = rate.locator("input[name=item_id]").get_attribute("value")
-    assert item.startswith("tag:binhlang.example,")
+    assert item.startswith("tag:lamgiang.example,")
     # Nothing chosen: the scale says so, in words, before anything is sent.
     rate.get_by_role("button", name="Gửi đánh giá").click()
     assert "Vui lòng chọn mức đánh giá." in rate.inner_text()
@@ -305,7 +305,7 @@ def test_rating_posts_with_and_without_script(browser, posting):
     rate.get_by_role("button", name="Gửi đánh giá").click()
     page.wait_for_function("() => document.querySelector('#pt-rate').dataset.ptState === 'sent'")
     assert "Cảm ơn bạn đã cho biết ý kiến." in page.locator("#pt-rate-result").inner_text()
-    counts = {r[4]: r[5] for r in posting.store.ratings("binh-lang") if r[1] == item}
+    counts = {r[4]: r[5] for r in posting.store.ratings("tinh-lam-giang") if r[1] == item}
     assert counts == {4: 1}
     assert violations == []
     page.close()
@@ -321,7 +321,7 @@ def test_rating_posts_with_and_without_script(browser, posting):
     rate.get_by_role("button", name="Gửi đánh giá").click()
     page.wait_for_url(f"{base}{item_url}#da-gui")
     assert page.locator("#da-gui").is_visible()
-    counts = {r[4]: r[5] for r in posting.store.ratings("binh-lang") if r[1] == item}
+    counts = {r[4]: r[5] for r in posting.store.ratings("tinh-lam-giang") if r[1] == item}
     assert counts == {4: 1}
     context.close()
 
@@ -330,14 +330,14 @@ def test_opinion_under_an_article(browser, posting, demo_site):
     """'Ý kiến về bài viết này': a mail link without an endpoint, a form with one that opens a
     feedback issue naming the article."""
     page = browser.new_page()
-    page.goto(demo_site + "/binh-lang/tin-tuc/")
+    page.goto(demo_site + "/tinh-lam-giang/tin-tuc/")
     url = page.locator(".pt-card a").first.get_attribute("href")
     page.goto(demo_site + url)
     box = page.locator("#y-kien")
     assert box.get_by_role("heading", name="Ý kiến về bài viết này").is_visible()
     assert box.locator("form").count() == 0
     link = box.locator("[data-pt-fallback=opinion]").get_attribute("href")
-    assert link.startswith("mailto:bientap@binhlang.example?subject=%5BG%C3%B3p%20%C3%BD%5D")
+    assert link.startswith("mailto:bientap@lamgiang.example?subject=%5BG%C3%B3p%20%C3%BD%5D")
 
     violations = _violations(page)
     page.goto(posting.base + url)
@@ -370,12 +370,12 @@ def test_form_zone_widens_only_for_the_endpoint(posting):
     assert form_csp.replace(f" {policy.form_origin}", "") == page_csp
     # The published rules say the same.
     output = posting.output
-    rules = (output / "binh-lang" / "_headers").read_text(encoding="utf-8")
+    rules = (output / "tinh-lam-giang" / "_headers").read_text(encoding="utf-8")
     block = rules.split("/hoi-dap/*\n", 1)[1].split("\n/", 1)[0]
     assert f"form-action 'self' {policy.form_origin}" in block
-    nginx = (output / "binh-lang" / "_nginx.conf").read_text(encoding="utf-8")
-    assert "location /binh-lang/hoi-dap/ {" in nginx
-    other = (output / "xa-dong-phuoc" / "_headers").read_text(encoding="utf-8")
+    nginx = (output / "tinh-lam-giang" / "_nginx.conf").read_text(encoding="utf-8")
+    assert "location /tinh-lam-giang/hoi-dap/ {" in nginx
+    other = (output / "xa-phuoc-dinh" / "_headers").read_text(encoding="utf-8")
     assert policy.form_origin not in other
 
 
@@ -398,7 +398,7 @@ def test_question_posts_without_script_after_the_browsers_own_checks(browser, po
     page.wait_for_url(f"{base}{QA}#da-gui")
     assert page.locator("#da-gui").is_visible()
     row = posting.store.submissions()[-1]
-    assert row["kind"] == "question" and row["site"] == "binh-lang"
+    assert row["kind"] == "question" and row["site"] == "tinh-lam-giang"
     issue = _issue_of(posting, row["reference"])
     assert ASKED in issue["body"]
     context.close()
@@ -424,7 +424,7 @@ def test_the_form_zone_behind_nginx(browser, posting):
         feed = page.request.get(base + QA + "feed.json")
         assert feed.headers["content-type"].startswith("application/feed+json")
         assert feed.headers["content-security-policy"] == content_security_policy("page", policy)
-        week = page.request.get(base + "/binh-lang/lich-cong-tac/")
+        week = page.request.get(base + "/tinh-lam-giang/lich-cong-tac/")
         assert policy.form_origin not in week.headers["content-security-policy"]
         _fill_question(page)
         page.locator("#pt-ask").get_by_role("button", name="Gửi câu hỏi").click()

@@ -73,42 +73,42 @@ def test_every_page_type_under_the_real_headers(tab, nginx_site, kind):
 
 
 def test_search_and_its_worker_run_under_the_real_headers(tab, nginx_site):
-    tab.goto(f"{nginx_site}/xa-dong-phuoc/tim-kiem/?q=dang+ky+dat+dai")
+    tab.goto(f"{nginx_site}/xa-phuoc-dinh/tim-kiem/?q=dang+ky+dat+dai")
     tab.wait_for_selector('[data-pt-search][data-pt-state="done"]')
     assert tab.locator(".pt-search-result").count() > 0
     # Wider: the parent's full text too, which Pagefind reads in a worker.
     tab.get_by_label("Tìm cả trên", exact=False).check()
     tab.wait_for_function(
         "() => [...document.querySelectorAll('.pt-search-result__link')]"
-        ".some(a => a.pathname.startsWith('/binh-lang/'))"
+        ".some(a => a.pathname.startsWith('/tinh-lam-giang/'))"
     )
     assert violations(tab) == []
 
 
 def test_feeds_calendars_assets_and_host_files(tab, nginx_site):
     get = tab.request.get
-    feed = get(f"{nginx_site}/binh-lang/feed.json")
+    feed = get(f"{nginx_site}/tinh-lam-giang/feed.json")
     assert feed.headers["content-type"] == "application/feed+json; charset=utf-8"
     assert feed.headers["access-control-allow-origin"] == "*"
     assert (
-        get(f"{nginx_site}/binh-lang/atom.xml")
+        get(f"{nginx_site}/tinh-lam-giang/atom.xml")
         .headers["content-type"]
         .startswith("application/atom+xml")
     )
-    ics = get(f"{nginx_site}/binh-lang/lich-cong-tac/lich.ics")
+    ics = get(f"{nginx_site}/tinh-lam-giang/lich-cong-tac/lich.ics")
     assert ics.headers["content-type"] == "text/calendar; charset=utf-8"
-    tab.goto(f"{nginx_site}/binh-lang/")
+    tab.goto(f"{nginx_site}/tinh-lam-giang/")
     css = tab.eval_on_selector('link[rel="stylesheet"]', "e => e.href")
     assert get(css).headers["cache-control"] == IMMUTABLE_CACHE
     for name in ("_nginx.conf", "_headers", "_redirects"):
-        assert get(f"{nginx_site}/binh-lang/{name}").status == 404
+        assert get(f"{nginx_site}/tinh-lam-giang/{name}").status == 404
 
 
 def test_a_moved_page_redirects_within_its_site(tab, nginx_site):
-    old = "/binh-lang/tin-tuc/lich-tiep-cong-dan-thang-12-nam-2026-cua-chu-tich-ubnd-huyen/"
+    old = "/tinh-lam-giang/tin-tuc/lich-tiep-cong-dan-thang-12-nam-2026-cua-chu-tich-ubnd-tinh/"
     answer = tab.request.get(nginx_site + old, max_redirects=0)
     assert answer.status == 301
     assert answer.headers["location"] == (
-        "/binh-lang/tin-tuc/thong-bao-lich-tiep-cong-dan-dinh-ky-thang-12-nam-2026/"
+        "/tinh-lam-giang/tin-tuc/thong-bao-lich-tiep-cong-dan-dinh-ky-thang-12-nam-2026/"
     )
     assert "content-security-policy" in answer.headers

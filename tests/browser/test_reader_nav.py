@@ -14,7 +14,7 @@ from support import REPO
 pytestmark = pytest.mark.browser
 
 SHOTS = REPO / "test-artifacts" / "screenshots"
-PARENT = "/binh-lang"
+PARENT = "/tinh-lam-giang"
 PAGES = {
     "home": f"{PARENT}/",
     "category": f"{PARENT}/chuyen-muc/thong-bao/",

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 PAGE_TYPES: dict[str, str] = json.loads((Path(__file__).parent / "page_types.json").read_text())
 WIDTHS = {"phone": (375, 812), "desktop": (1280, 900)}
 SHOTS = REPO / "test-artifacts" / "screenshots"
-PARENT = "/binh-lang"
+PARENT = "/tinh-lam-giang"
 
 
 @pytest.fixture

@@ -11,14 +11,14 @@ pytestmark = pytest.mark.browser
 
 HOST_PAGE = """<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Trang của một cơ quan khác</title>
-<link rel="stylesheet" href="{portal}/binh-lang/widget/v1/feed.css"></head>
+<link rel="stylesheet" href="{portal}/tinh-lam-giang/widget/v1/feed.css"></head>
 <body><main>
 <h1>Cơ quan khác</h1>
-<div id="news" data-portal-feed="{portal}/binh-lang/tin-tuc/feed.json" data-limit="4"
-     data-title="Tin từ huyện Bình Lãng" data-summary="true"></div>
-<div id="all" data-portal-feed="{portal}/binh-lang/tin-tuc/feed.json" data-limit="20"></div>
-<div id="broken" data-portal-feed="{portal}/binh-lang/khong-co/feed.json"></div>
-<script src="{portal}/binh-lang/widget/v1/feed.js" defer></script>
+<div id="news" data-portal-feed="{portal}/tinh-lam-giang/tin-tuc/feed.json" data-limit="4"
+     data-title="Tin từ tỉnh Lam Giang" data-summary="true"></div>
+<div id="all" data-portal-feed="{portal}/tinh-lam-giang/tin-tuc/feed.json" data-limit="20"></div>
+<div id="broken" data-portal-feed="{portal}/tinh-lam-giang/khong-co/feed.json"></div>
+<script src="{portal}/tinh-lam-giang/widget/v1/feed.js" defer></script>
 </main></body></html>
 """
 
@@ -39,13 +39,13 @@ def test_widget_renders_a_feed_on_another_origin(browser, demo_site, demo_output
         page.goto(f"{host}/")
         page.wait_for_selector('#news[data-portal-state="done"]')
         page.wait_for_selector('#broken[data-portal-state="error"]')
-        assert page.inner_text("#news h2") == "Tin từ huyện Bình Lãng"
+        assert page.inner_text("#news h2") == "Tin từ tỉnh Lam Giang"
         links = page.eval_on_selector_all("#news .portal-feed__link", "els => els.map(e => e.href)")
         assert len(links) == 4
-        assert all("/binh-lang/tin-tuc/" in href for href in links)
+        assert all("/tinh-lam-giang/tin-tuc/" in href for href in links)
         assert page.locator("#news .portal-feed__summary").count() == 4
         # Taken-down news (tombstones in the feed) is never shown.
-        feed = json.loads((demo_output / "binh-lang/tin-tuc/feed.json").read_text("utf-8"))
+        feed = json.loads((demo_output / "tinh-lam-giang/tin-tuc/feed.json").read_text("utf-8"))
         live = [i for i in feed["items"] if "deleted" not in i.get("_portal", {})]
         assert len(live) < len(feed["items"])  # the demo's feed holds tombstones
         page.wait_for_selector('#all[data-portal-state="done"]')

@@ -208,11 +208,11 @@ def test_demo_calendars_parse(demo_output):
             assert event.start and event["DTSTAMP"] and "SEQUENCE" in event, path
             if isinstance(event.start, dt.datetime):
                 assert event["DTSTART"].params["TZID"] == "Asia/Ho_Chi_Minh", path
-    parent = parse(demo_output / "binh-lang/lich-cong-tac/lich.ics")
+    parent = parse(demo_output / "tinh-lam-giang/lich-cong-tac/lich.ics")
     numbers = {"112/GM-UBND", "118/GM-UBND"}
     summaries = {str(e["SUMMARY"]) for e in parent.events}
     assert any("sơ kết đợt cao điểm đăng ký đất đai" in s for s in summaries)
-    assert all(str(e["UID"]).endswith("@binhlang.example") for e in parent.events)
+    assert all(str(e["UID"]).endswith("@lamgiang.example") for e in parent.events)
     assert len([e for e in parent.events if "giay-moi" in str(e["UID"])]) == len(numbers)
 
 

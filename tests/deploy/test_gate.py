@@ -141,14 +141,14 @@ def test_the_cli_fails_without_traceback(built, output):
 def test_the_pages_build_has_every_site_under_its_path_and_passes(built, tmp_path, monkeypatch):
     """The GitHub Pages trial host: every site under /<site-id>/ of PORTAL_PAGES_ORIGIN, with
     the index of sites at the root; the gate resolves its links in that layout."""
-    monkeypatch.setenv("PORTAL_PAGES_ORIGIN", "https://thu.binhlang.example")
+    monkeypatch.setenv("PORTAL_PAGES_ORIGIN", "https://thu.lamgiang.example")
     pages = REPO / "pagesconf.py"
     output = tmp_path / "pages"
     build(built[0], output, pages, now=DEMO_NOW, search=False)
     assert (output / "index.html").is_file()
     assert (output / "huyen" / "index.html").is_file() and (output / "xa" / "index.html").is_file()
     feed = next((output / "huyen").rglob("feed.json")).read_text(encoding="utf-8")
-    assert "https://thu.binhlang.example/huyen/" in feed
+    assert "https://thu.lamgiang.example/huyen/" in feed
     result = gate(built[0], output, pages, DEMO_NOW)
     assert not result.report, result.report.sorted()
     assert result.counts["links"] > 50

@@ -21,10 +21,10 @@ from portal.types import get
 from support import REPO
 
 SITE = Site(
-    id="binh-lang",
-    name="Ủy ban nhân dân huyện Bình Lãng",
+    id="tinh-lam-giang",
+    name="Ủy ban nhân dân tỉnh Lam Giang",
     role="parent",
-    base_url="https://BinhLang.example/",
+    base_url="https://LamGiang.example/",
     categories=["Tin tức - Sự kiện", "Thông báo"],
 )
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=TIMEZONE)
@@ -36,11 +36,11 @@ def item(relpath: str, kind: str = "articles", **meta) -> Item:
 
 def test_id_is_the_site_host_site_id_and_file_stem():
     assert item_id(SITE, item("articles/2026-11-04-hoi-cho.md")) == (
-        "tag:binhlang.example,2026:binh-lang/articles/2026-11-04-hoi-cho"
+        "tag:lamgiang.example,2026:tinh-lam-giang/articles/2026-11-04-hoi-cho"
     )
     # sub-folders kept; characters outside a URI percent-encoded, so two files never share one
     assert item_id(SITE, item("documents/2026/Quyết định 12.md", "documents")) == (
-        "tag:binhlang.example,2026:binh-lang/documents/2026/Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh%2012"
+        "tag:lamgiang.example,2026:tinh-lam-giang/documents/2026/Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh%2012"
     )
 
 
@@ -81,15 +81,15 @@ def test_tombstone_window(days_ago, kept):
     assert tombstone_kept(meta, NOW, 0) is False
 
 
-PAGE = "https://binhlang.example/tin-tuc/hoi-cho/"
-ROOT = "https://binhlang.example"
+PAGE = "https://lamgiang.example/tin-tuc/hoi-cho/"
+ROOT = "https://lamgiang.example"
 
 
 def test_links_become_absolute():
     html = (
         '<p><a href="quyet-dinh.pdf">QĐ</a> <a href="/van-ban/">Văn bản</a> '
         '<a href="#fn:1">1</a> <a href="https://other.example/x?a=1&amp;b=2">x</a> '
-        '<a href="mailto:vp@binhlang.example">thư</a> <a href="../khac/">khác</a></p>'
+        '<a href="mailto:vp@lamgiang.example">thư</a> <a href="../khac/">khác</a></p>'
         '<img src="anh.jpg" srcset="anh-480w.webp 480w, anh-800w.webp 800w" alt="a &gt; b">'
         '<p>Viết src="x.png" trong chữ thì giữ nguyên.</p>'
     )
@@ -98,7 +98,7 @@ def test_links_become_absolute():
     assert f'href="{ROOT}/van-ban/"' in result
     assert f'href="{PAGE}#fn:1"' in result
     assert 'href="https://other.example/x?a=1&amp;b=2"' in result
-    assert 'href="mailto:vp@binhlang.example"' in result
+    assert 'href="mailto:vp@lamgiang.example"' in result
     assert f'href="{ROOT}/tin-tuc/khac/"' in result
     assert f'src="{PAGE}anh.jpg"' in result
     assert f'srcset="{PAGE}anh-480w.webp 480w, {PAGE}anh-800w.webp 800w"' in result
@@ -160,8 +160,8 @@ def test_articles_and_category_pages_link_their_category():
 
 def test_feed_titles_are_vietnamese_with_the_site_name():
     feeds = {f.key: f for f in site_feeds(SITE, lambda n: "chuyen-muc/x/", {"Thông báo"})}
-    assert feeds["articles"].title == "Tin tức – Ủy ban nhân dân huyện Bình Lãng"
-    assert feeds["category:Thông báo"].title == "Thông báo – Ủy ban nhân dân huyện Bình Lãng"
+    assert feeds["articles"].title == "Tin tức – Ủy ban nhân dân tỉnh Lam Giang"
+    assert feeds["category:Thông báo"].title == "Thông báo – Ủy ban nhân dân tỉnh Lam Giang"
     assert feeds["category:Thông báo"].home == "chuyen-muc/x/"
     # a category with no listed news has no page yet: its feed describes the news listing
     assert feeds["category:Tin tức - Sự kiện"].home == "tin-tuc/"

@@ -107,20 +107,20 @@ def test_each_feed_holds_exactly_its_items(demo_output, catalogs):
 
 
 def test_demo_takedowns_are_tombstones(demo_output):
-    items = {i["id"]: i for i in items_of(demo_output, demo_output / "binh-lang/feed.json")}
-    base = "tag:binhlang.example,2026:binh-lang/articles/"
+    items = {i["id"]: i for i in items_of(demo_output, demo_output / "tinh-lam-giang/feed.json")}
+    base = "tag:lamgiang.example,2026:tinh-lam-giang/articles/"
     withdrawn = items[f"{base}2026-11-04-thoi-gian-to-chuc-hoi-cho-thuong-mai"]
     assert withdrawn["_portal"]["deleted"]["reason"] == "withdrawn"
     assert withdrawn["_portal"]["deleted"]["date"] == "2026-11-10"
     assert "Hội chợ được hoãn" in withdrawn["_portal"]["deleted"]["note"]
     assert withdrawn["url"].endswith(
-        "/tin-tuc/thong-bao-thoi-gian-to-chuc-hoi-cho-thuong-mai-nong-san-huyen-nam-2026/"
+        "/tin-tuc/thong-bao-thoi-gian-to-chuc-hoi-cho-thuong-mai-nong-san-tinh-nam-2026/"
     )
     assert "title" not in withdrawn and "content_html" not in withdrawn
     merged = items[f"{base}2026-11-11-lich-tiep-cong-dan-cua-chu-tich-thang-12"]
     assert merged["_portal"]["deleted"] == {"reason": "consolidated", "date": "2026-11-11"}
     assert merged["url"] == (
-        f"{LOCAL_ORIGIN}/binh-lang/tin-tuc/thong-bao-lich-tiep-cong-dan-dinh-ky-thang-12-nam-2026/"
+        f"{LOCAL_ORIGIN}/tinh-lam-giang/tin-tuc/thong-bao-lich-tiep-cong-dan-dinh-ky-thang-12-nam-2026/"
     )
 
 
@@ -163,12 +163,12 @@ def test_links_in_content_are_absolute(demo_output):
 
 
 def test_documents_carry_their_metadata_and_files(demo_output):
-    items = items_of(demo_output, demo_output / "binh-lang/van-ban/feed.json")
+    items = items_of(demo_output, demo_output / "tinh-lam-giang/van-ban/feed.json")
     live = [i for i in items if "deleted" not in i["_portal"]]
     assert live
     for item in live:
         portal = item["_portal"]
-        assert portal["type"] == "documents" and portal["site"] == "binh-lang"
+        assert portal["type"] == "documents" and portal["site"] == "tinh-lam-giang"
         assert {"number", "doc_type", "issuer", "issued", "validity", "posted"} <= set(portal)
         assert portal["validity"] in {"in-force", "pending", "expired", "replaced"}
         assert item["date_published"] == f"{portal['issued']}T00:00:00+07:00"
@@ -179,7 +179,7 @@ def test_documents_carry_their_metadata_and_files(demo_output):
 
 
 def test_invitations_carry_start_and_end(demo_output):
-    items = items_of(demo_output, demo_output / "binh-lang/giay-moi/feed.json")
+    items = items_of(demo_output, demo_output / "tinh-lam-giang/giay-moi/feed.json")
     assert items
     for item in items:
         portal = item["_portal"]

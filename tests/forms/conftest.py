@@ -28,7 +28,7 @@ def endpoint(tmp_path_factory, github):
     db = tmp_path_factory.mktemp("forms") / "forms.sqlite3"
     store = Store(db)
     sites = load_sites(DEMO_CONTENT, ErrorReport())
-    client = GitHub("binhlang/portal", TOKEN, github.url)
+    client = GitHub("lamgiang/portal", TOKEN, github.url)
     config = Config(store, sites, client, rate=30, window=60.0)
     deliverer = Deliverer(store, client, poll=0.05)
     server = Background(create_app(config, deliverer)).start()

@@ -12,7 +12,7 @@ from portal.forms.app import Deliverer
 from portal.forms.standin import GitHubStandIn
 from portal.forms.store import Store
 
-ORIGIN = "https://binhlang.example"
+ORIGIN = "https://lamgiang.example"
 TOKEN = "test-token"
 
 

@@ -18,7 +18,7 @@ def qa(title: str, date: str, issue: int) -> str:
 
 
 def test_published_answers_close_their_issues(make_content, github):
-    client = GitHub("binhlang/portal", TOKEN, github.url)
+    client = GitHub("lamgiang/portal", TOKEN, github.url)
     first = client.create_issue({"title": "[Hỏi đáp] Khai sinh", "body": "…", "labels": []})[0]
     later = client.create_issue({"title": "[Hỏi đáp] Hộ khẩu", "body": "…", "labels": []})[0]
     content = make_content(
@@ -27,7 +27,7 @@ def test_published_answers_close_their_issues(make_content, github):
             "huyen/qa/ho-khau.md": qa("Hộ khẩu", "2026-12-20 08:00", later),  # scheduled
         }
     )
-    run = ["forms", "close", "--content", str(content), "--repo", "binhlang/portal"]
+    run = ["forms", "close", "--content", str(content), "--repo", "lamgiang/portal"]
     run += ["--api-url", github.url, "--now", "2026-11-22 12:00"]
     env = {"PORTAL_FORMS_GITHUB_TOKEN": TOKEN}
     done = CliRunner().invoke(main, run, env=env)

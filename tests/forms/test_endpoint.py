@@ -13,12 +13,12 @@ from forms_support import ORIGIN, post
 QUESTION = {
     "version": 1,
     "kind": "question",
-    "site": "binh-lang",
-    "page": "https://binhlang.example/hoi-dap/",
+    "site": "tinh-lam-giang",
+    "page": "https://lamgiang.example/hoi-dap/",
     "lang": "vi",
     "fields": {
         "name": "Nguyễn Văn An",
-        "address": "ấp Phước Thạnh, xã Đông Phước",
+        "address": "ấp Phước Thạnh, xã Phước Định",
         "email": "an.nguyen@example.net",
         "phone": "0912 345 678",
         "topic": "Hộ tịch",
@@ -59,8 +59,8 @@ def test_question_becomes_an_issue_without_email_or_phone(endpoint):
         lambda: next((i for i in endpoint.github.issues.values() if reference in i["body"]), None)
     )
     assert issue["title"] == "[Hỏi đáp] Đăng ký khai sinh cho con"
-    assert [x["name"] for x in issue["labels"]] == ["hoi-dap", "trang:binh-lang"]
-    # Editors who are users are assigned; a team (@binhlang/bien-tap) cannot be.
+    assert [x["name"] for x in issue["labels"]] == ["hoi-dap", "trang:tinh-lam-giang"]
+    # Editors who are users are assigned; a team (@lamgiang/bien-tap) cannot be.
     assert [x["login"] for x in issue["assignees"]] == ["vo-thanh-tung", "nguyen-thi-kim-ngan"]
     assert "Nguyễn Văn An" in issue["body"] and "ấp Phước Thạnh" in issue["body"]
     assert "an.nguyen@example.net" not in issue["body"]
@@ -112,8 +112,8 @@ def test_github_down_queues_and_delivers_later(endpoint):
 
 
 def test_hundred_ratings_from_ten_addresses(endpoint):
-    item = "tag:binhlang.example,2026:binh-lang/qa/thu-nghiem"
-    counted_before = sum(r[5] for r in endpoint.store.ratings("binh-lang") if r[1] == item)
+    item = "tag:lamgiang.example,2026:tinh-lam-giang/qa/thu-nghiem"
+    counted_before = sum(r[5] for r in endpoint.store.ratings("tinh-lam-giang") if r[1] == item)
     assert counted_before == 0
     for n in range(100):
         address = n % 10
@@ -123,17 +123,17 @@ def test_hundred_ratings_from_ten_addresses(endpoint):
             {
                 "version": 1,
                 "kind": "rating",
-                "site": "binh-lang",
-                "page": "https://binhlang.example/hoi-dap/thu-nghiem/",
+                "site": "tinh-lam-giang",
+                "page": "https://lamgiang.example/hoi-dap/thu-nghiem/",
                 "lang": "vi",
-                "item": {"id": item, "url": "https://binhlang.example/hoi-dap/thu-nghiem/"},
+                "item": {"id": item, "url": "https://lamgiang.example/hoi-dap/thu-nghiem/"},
                 "score": score,
                 "fields": {"comment": ""},
             },
             _ip(100 + address),
         )
         assert status == 201
-    rows = [r for r in endpoint.store.ratings("binh-lang") if r[1] == item]
+    rows = [r for r in endpoint.store.ratings("tinh-lam-giang") if r[1] == item]
     # One rating per address per item per day: 10 counted, two of each score.
     assert {r[4]: r[5] for r in rows} == {1: 2, 2: 2, 3: 2, 4: 2, 5: 2}
     # No address anywhere in the file, not even of the readers who rated.
@@ -171,7 +171,7 @@ def test_refusals(endpoint):
     assert "dài quá 200 ký tự" in errors["title"]
     # A site that is not a name (found by the seeded fuzz run): refused, not a server error.
     odd = _question()
-    odd["site"] = {"id": "binh-lang"}
+    odd["site"] = {"id": "tinh-lam-giang"}
     assert post(api, odd, _ip(3))[0] == 422
     # A filled trap looks accepted and opens nothing.
     before = len(endpoint.store.submissions())
@@ -199,10 +199,10 @@ def test_preflight_and_form_post_without_script(endpoint):
         assert answer.headers["Access-Control-Allow-Methods"] == "POST"
     form = {
         "kind": "feedback",
-        "site": "binh-lang",
-        "page": "https://binhlang.example/lien-he/",
+        "site": "tinh-lam-giang",
+        "page": "https://lamgiang.example/lien-he/",
         "lang": "vi",
-        "return_to": "https://binhlang.example/lien-he/#da-gui",
+        "return_to": "https://lamgiang.example/lien-he/#da-gui",
         "website": "",
         "name": "Trần Thị Bích",
         "email": "bich@example.net",
@@ -220,7 +220,7 @@ def test_preflight_and_form_post_without_script(endpoint):
     assert status == 201 and "location" not in headers
     # Errors without script: an escaped page, nothing the reader sent rendered as HTML.
     form.update(title="", email="<script>alert(1)</script>")
-    form["return_to"] = "https://binhlang.example/lien-he/#da-gui"
+    form["return_to"] = "https://lamgiang.example/lien-he/#da-gui"
     encoded = urllib.parse.urlencode(form).encode()
     status, headers, body = post(endpoint.api, encoded, _ip(4), "application/x-www-form-urlencoded")
     assert status == 422 and headers["content-type"].startswith("text/html")
@@ -228,18 +228,18 @@ def test_preflight_and_form_post_without_script(endpoint):
 
 
 def test_feedback_on_an_article_names_it(endpoint):
-    item = "tag:binhlang.example,2026:binh-lang/articles/2026-11-04-hoi-cho"
+    item = "tag:lamgiang.example,2026:tinh-lam-giang/articles/2026-11-04-hoi-cho"
     status, _, body = post(
         endpoint.api,
         {
             "version": 1,
             "kind": "feedback",
-            "site": "binh-lang",
-            "page": "https://binhlang.example/tin-tuc/hoi-cho/",
+            "site": "tinh-lam-giang",
+            "page": "https://lamgiang.example/tin-tuc/hoi-cho/",
             "lang": "vi",
             "item": {
                 "id": item,
-                "url": "https://binhlang.example/tin-tuc/hoi-cho/",
+                "url": "https://lamgiang.example/tin-tuc/hoi-cho/",
                 "title": "Hội chợ",
             },
             "fields": {"name": "Lê Văn Tám", "email": "tam@example.net", "message": "Ảnh bị lỗi."},
@@ -253,23 +253,23 @@ def test_feedback_on_an_article_names_it(endpoint):
         lambda: next((i for i in endpoint.github.issues.values() if reference in i["body"]), None)
     )
     assert issue["title"] == "[Góp ý] Ý kiến về: Hội chợ"
-    assert [x["name"] for x in issue["labels"]] == ["gop-y", "trang:binh-lang"]
+    assert [x["name"] for x in issue["labels"]] == ["gop-y", "trang:tinh-lam-giang"]
     assert f"- Về bài: `Hội chợ` (`{item}`)" in issue["body"]
-    assert "https://binhlang.example/tin-tuc/hoi-cho/" in issue["body"]
+    assert "https://lamgiang.example/tin-tuc/hoi-cho/" in issue["body"]
     assert "tam@example.net" not in issue["body"]
 
 
 def test_a_rating_comment_reaches_the_editors(endpoint):
-    item = "tag:binhlang.example,2026:binh-lang/qa/binh-luan"
+    item = "tag:lamgiang.example,2026:tinh-lam-giang/qa/binh-luan"
     rating = {
         "version": 1,
         "kind": "rating",
-        "site": "binh-lang",
-        "page": "https://binhlang.example/hoi-dap/binh-luan/",
+        "site": "tinh-lam-giang",
+        "page": "https://lamgiang.example/hoi-dap/binh-luan/",
         "lang": "vi",
         "item": {
             "id": item,
-            "url": "https://binhlang.example/hoi-dap/binh-luan/",
+            "url": "https://lamgiang.example/hoi-dap/binh-luan/",
             "title": "Sổ đỏ",
         },
         "score": 2,
@@ -282,11 +282,11 @@ def test_a_rating_comment_reaches_the_editors(endpoint):
         lambda: next((i for i in endpoint.github.issues.values() if reference in i["body"]), None)
     )
     assert issue["title"] == "[Đánh giá] Sổ đỏ"
-    assert [x["name"] for x in issue["labels"]] == ["danh-gia", "trang:binh-lang"]
+    assert [x["name"] for x in issue["labels"]] == ["danh-gia", "trang:tinh-lam-giang"]
     assert "- Mức đánh giá: 2/5 (Không hài lòng)" in issue["body"]
     # The first contract's yes/no still counts, as 4 (satisfied) or 2.
     legacy = {**rating, "fields": {"comment": ""}, "useful": True}
     del legacy["score"]
     assert post(endpoint.api, legacy, _ip(7))[0] == 201
-    counts = {r[4]: r[5] for r in endpoint.store.ratings("binh-lang") if r[1] == item}
+    counts = {r[4]: r[5] for r in endpoint.store.ratings("tinh-lam-giang") if r[1] == item}
     assert counts == {2: 1, 4: 1}

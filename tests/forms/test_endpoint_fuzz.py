@@ -18,8 +18,8 @@ RUNS = 1500
 VALID = {
     "version": 1,
     "kind": "question",
-    "site": "binh-lang",
-    "page": "https://binhlang.example/hoi-dap/",
+    "site": "tinh-lam-giang",
+    "page": "https://lamgiang.example/hoi-dap/",
     "lang": "vi",
     "fields": {
         "name": "Nguyễn Văn An",

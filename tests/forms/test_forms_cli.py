@@ -20,8 +20,10 @@ ISSUE = {"title": "[Góp ý] Thử", "body": "…", "labels": ["gop-y"], "assign
 def test_deliver_and_export(tmp_path, github):
     db = tmp_path / "forms.sqlite3"
     store = Store(db)
-    store.add_submission("feedback", "binh-lang", "", WHEN, lambda ref: ISSUE, "a@b.vn", "", "GY")
-    store.rate("binh-lang", "tag:x", "", 5, "192.0.2.1", WHEN)
+    store.add_submission(
+        "feedback", "tinh-lam-giang", "", WHEN, lambda ref: ISSUE, "a@b.vn", "", "GY"
+    )
+    store.rate("tinh-lam-giang", "tag:x", "", 5, "192.0.2.1", WHEN)
     store.close()
     env = {"PORTAL_FORMS_GITHUB_TOKEN": TOKEN}
     run = ["forms", "deliver", "--db", str(db), "--repo", "o/r", "--api-url", github.url]
@@ -39,12 +41,12 @@ def test_deliver_and_export(tmp_path, github):
         ["forms", "export", "--db", str(db), "--content", str(DEMO_CONTENT), "--out", str(out)],
     )
     assert done.exit_code == 0, done.output
-    data = json.loads((out / "binh-lang.json").read_text("utf-8"))
+    data = json.loads((out / "tinh-lam-giang.json").read_text("utf-8"))
     assert data["ratings"]["tag:x"]["days"] == {"2026-11-21": [0, 0, 0, 0, 1]}
     assert data["received"] == {"feedback": {"2026-11-21": 1}, "question": {}}
     assert sorted(p.name for p in out.iterdir()) == [
-        "binh-lang.json",
-        "thi-tran-cau-moi.json",
-        "xa-dong-phuoc.json",
-        "xa-tan-dao.json",
+        "phuong-cau-moi.json",
+        "tinh-lam-giang.json",
+        "xa-dao-thanh.json",
+        "xa-phuoc-dinh.json",
     ]

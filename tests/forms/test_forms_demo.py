@@ -14,8 +14,8 @@ from support import DEMO_CONTENT
 QUESTION = {
     "version": 1,
     "kind": "question",
-    "site": "xa-dong-phuoc",
-    "page": "http://localhost:8000/xa-dong-phuoc/hoi-dap/",
+    "site": "xa-phuoc-dinh",
+    "page": "http://localhost:8000/xa-phuoc-dinh/hoi-dap/",
     "lang": "vi",
     "fields": {
         "name": "Trần Thị Bích",
@@ -44,7 +44,7 @@ def test_demo_endpoint_shows_the_issue_it_would_open(tmp_path):
             page = answer.read().decode("utf-8")
         assert "Máy chủ GitHub giả lập (local stand-in, not GitHub)" in page
         assert "[Hỏi đáp] Trích lục &lt;khai sinh&gt;" in page
-        assert "Nhãn: hoi-dap, trang:xa-dong-phuoc · Giao cho: doan-thi-thao" in page
+        assert "Nhãn: hoi-dap, trang:xa-phuoc-dinh · Giao cho: doan-thi-thao" in page
         assert "bich@example.net" not in page and "0909" not in page
     finally:
         demo.stop()

@@ -193,7 +193,7 @@ def test_slips_at_length(words, text, offset):
 @pytest.mark.parametrize(
     ("asker", "refused"),
     [
-        ("Bà Nguyễn Thị Mai, khu phố 4, thị trấn Cầu Mới", False),
+        ("Bà Nguyễn Thị Mai, khu phố 4, phường Cầu Mới", False),
         ("Ông Trần Văn B, ấp 3 (sinh năm 1960)", False),
         ("Bà Mai, mai.nguyen@gmail.com", True),
         ("Ông Ba, điện thoại 0912 345 678", True),

@@ -48,9 +48,9 @@ def ingest_each(files: list[tuple[Path, str]], stats: Path, memory: int = 1536 *
         from portal.sites import Site
         from portal.stats.ingest import ingest, render
         from portal.stats.reading import LogStream
-        sites = [Site("binh-lang", "Huyện Bình Lãng", "parent", "https://binhlang.example"),
-                 Site("xa-dong-phuoc", "Xã Đông Phước", "member",
-                      "https://dongphuoc.binhlang.example", parent="binh-lang")]
+        sites = [Site("tinh-lam-giang", "Tỉnh Lam Giang", "parent", "https://lamgiang.example"),
+                 Site("xa-phuoc-dinh", "Xã Phước Định", "member",
+                      "https://phuocdinh.lamgiang.example", parent="tinh-lam-giang")]
         out = []
         for path, fmt in json.loads(sys.argv[1]):
             start = time.perf_counter()
@@ -109,10 +109,10 @@ def real_lines() -> dict[str, list[bytes]]:
         return (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).splitlines()
 
     combined = [*read(SAMPLES / "nginx-combined.log"), *read(SAMPLES / "apache-vhost.log")]
-    for path in sorted((DEMO / "binh-lang").iterdir())[-3:]:
+    for path in sorted((DEMO / "tinh-lam-giang").iterdir())[-3:]:
         combined += read(path)
     cloudfront = read(SAMPLES / "cloudfront.log")
-    for path in sorted((DEMO / "xa-dong-phuoc").iterdir())[-3:]:
+    for path in sorted((DEMO / "xa-phuoc-dinh").iterdir())[-3:]:
         cloudfront += read(path)
     return {
         "combined": combined,

@@ -70,7 +70,7 @@ def test_no_header_is_set_by_two_rules_and_every_answer_has_a_policy(demo_output
 
 
 def test_webassembly_only_for_search(demo_output):
-    rules = parse_headers_file(demo_output / "binh-lang/_headers")
+    rules = parse_headers_file(demo_output / "tinh-lam-giang/_headers")
 
     def csp(path: str) -> str:
         return netlify.headers_for(rules, path)["Content-Security-Policy"]
@@ -93,7 +93,7 @@ def test_webassembly_only_for_search(demo_output):
 
 
 def test_caching_by_kind(demo_output):
-    site = demo_output / "binh-lang"
+    site = demo_output / "tinh-lam-giang"
     rules = parse_headers_file(site / "_headers")
     asset = next((site / "theme/css").glob("portal.*.css")).relative_to(site).as_posix()
     assert netlify.headers_for(rules, f"/{asset}")["Cache-Control"] == IMMUTABLE_CACHE
@@ -179,7 +179,7 @@ def test_nginx_accepts_the_generated_configuration(demo_output):
         server.check()
     finally:
         server.stop()
-    include = (demo_output / "binh-lang/_nginx.conf").read_text(encoding="utf-8")
+    include = (demo_output / "tinh-lam-giang/_nginx.conf").read_text(encoding="utf-8")
     # nginx forgets the outer add_header lines in any location with its own: each repeats all.
     for block in re.findall(r"location [^{]+\{(.*?)\n\}", include, re.S):
         assert block.count("add_header") == block.count("add_header") and (

@@ -82,7 +82,7 @@ def test_precision_at_k():
 
 def _document(**meta):
     base = {"title": "Chỉ thị về đất đai", "doc_type": "Chỉ thị", "number": "05/CT-UBND"}
-    base.update(meta, issuer="Ủy ban nhân dân huyện Bình Lãng", signer="Trần Văn A")
+    base.update(meta, issuer="Ủy ban nhân dân tỉnh Lam Giang", signer="Trần Văn A")
     return SimpleNamespace(
         kind="documents",
         site="huyen",
@@ -96,5 +96,5 @@ def test_quick_record_excerpt_is_the_summary_and_the_number_is_shown():
     record = quick_record(_document())
     # The summary is the excerpt; the fields stay searchable but never are the excerpt.
     assert '<p data-pagefind-meta="excerpt">Tăng cường quản lý' in record
-    assert "<p>Ủy ban nhân dân huyện Bình Lãng</p>" in record
+    assert "<p>Ủy ban nhân dân tỉnh Lam Giang</p>" in record
     assert '<p data-pagefind-meta="number">05/CT-UBND</p>' in record

@@ -6,19 +6,19 @@ from __future__ import annotations
 from portal.sites import Site
 
 SITES = [
-    Site("binh-lang", "Huyện Bình Lãng", "parent", "https://binhlang.example"),
+    Site("tinh-lam-giang", "Tỉnh Lam Giang", "parent", "https://lamgiang.example"),
     Site(
-        "xa-dong-phuoc",
-        "Xã Đông Phước",
+        "xa-phuoc-dinh",
+        "Xã Phước Định",
         "member",
-        "https://dongphuoc.binhlang.example",
-        parent="binh-lang",
+        "https://phuocdinh.lamgiang.example",
+        parent="tinh-lam-giang",
     ),
     Site(
         "xa-an-phu",
         "Xã An Phú",
         "member",
-        "https://congthanhvien.binhlang.example/xa-an-phu/",
-        parent="binh-lang",
+        "https://congthanhvien.lamgiang.example/xa-an-phu/",
+        parent="tinh-lam-giang",
     ),
 ]

@@ -24,7 +24,7 @@ ORACLES = {
     "combined": apachelogs.LogParser(apachelogs.COMBINED, encoding="utf-8", errors="replace"),
 }
 UA = "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0"
-VH = "binhlang.example:443 192.0.2.1 - -"
+VH = "lamgiang.example:443 192.0.2.1 - -"
 T = "[21/Nov/2026:08:00:00 +0700]"
 EDGES = [
     f'192.0.2.1 - - [21/Nov/2026:08:00:00 +0700] "GET / HTTP/1.1" 200 1 "-" "{UA}"',
@@ -86,7 +86,10 @@ def ours(line: str, variant: str) -> tuple | None:
 
 def known_lines() -> list[str]:
     lines = list(EDGES)
-    for path in [*SAMPLES.glob("*.log"), *sorted((REPO / "demo" / "logs" / "binh-lang").iterdir())]:
+    for path in [
+        *SAMPLES.glob("*.log"),
+        *sorted((REPO / "demo" / "logs" / "tinh-lam-giang").iterdir()),
+    ]:
         data = path.read_bytes()
         data = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
         lines += data.decode("utf-8", "replace").splitlines()[:400]

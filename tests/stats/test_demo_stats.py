@@ -12,7 +12,7 @@ from support import DEMO_CONTENT, REPO
 
 PORTAL = str(Path(sys.executable).with_name("portal"))
 LOGS = REPO / "demo" / "logs"
-MEMBERS = ("xa-dong-phuoc", "xa-tan-dao", "thi-tran-cau-moi")
+MEMBERS = ("xa-phuoc-dinh", "xa-dao-thanh", "phuong-cau-moi")
 
 
 def ingest(stats: Path, *args: str) -> subprocess.CompletedProcess:
@@ -23,7 +23,9 @@ def ingest(stats: Path, *args: str) -> subprocess.CompletedProcess:
 def ingest_demo(stats: Path) -> list[subprocess.CompletedProcess]:
     """As demo/logs/README.md says: the parent's nginx logs name no host, so --site; the
     members' CloudFront logs are matched by host."""
-    runs = [ingest(stats, "--site", "binh-lang", *map(str, sorted(LOGS.glob("binh-lang/*"))))]
+    runs = [
+        ingest(stats, "--site", "tinh-lam-giang", *map(str, sorted(LOGS.glob("tinh-lam-giang/*"))))
+    ]
     members = [str(p) for m in MEMBERS for p in sorted((LOGS / m).iterdir())]
     runs.append(ingest(stats, *members))
     return runs
@@ -60,9 +62,9 @@ def test_show_prints_what_the_demo_sites_show():
     command = [PORTAL, "stats", "show", "--content", str(DEMO_CONTENT), "--now", "2026-11-22 12:00"]
     done = subprocess.run([*command, "--json"], capture_output=True, text=True, check=True)
     shown = json.loads(done.stdout)
-    assert sorted(shown) == sorted(["binh-lang", *MEMBERS])
-    parent = shown["binh-lang"]
-    aggregate = json.loads((REPO / "stats" / "binh-lang.json").read_text(encoding="utf-8"))
+    assert sorted(shown) == sorted(["tinh-lam-giang", *MEMBERS])
+    parent = shown["tinh-lam-giang"]
+    aggregate = json.loads((REPO / "stats" / "tinh-lam-giang.json").read_text(encoding="utf-8"))
     assert parent["counters"]["today"] == aggregate["days"]["2026-11-22"]
     assert parent["counters"]["yesterday"] == aggregate["days"]["2026-11-21"]
     november = sum(v for d, v in aggregate["days"].items() if d.startswith("2026-11"))
@@ -81,7 +83,7 @@ def test_show_prints_what_the_demo_sites_show():
     assert [e["views"] for e in ranked] == sorted((e["views"] for e in ranked), reverse=True)
 
     text = subprocess.run(
-        [*command, "--site", "xa-tan-dao"], capture_output=True, text=True, check=True
+        [*command, "--site", "xa-dao-thanh"], capture_output=True, text=True, check=True
     )
-    assert text.stdout.startswith("Ủy ban nhân dân xã Tân Đạo (xa-tan-dao): số liệu đến ")
-    assert "Binh" not in text.stdout and "Bình Lãng (binh-lang)" not in text.stdout
+    assert text.stdout.startswith("Ủy ban nhân dân xã Đạo Thạnh (xa-dao-thanh): số liệu đến ")
+    assert "Binh" not in text.stdout and "Lam Giang (tinh-lam-giang)" not in text.stdout

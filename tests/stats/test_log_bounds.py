@@ -123,13 +123,13 @@ def test_gzip_bomb_ends_quickly_in_bounded_memory(tmp_path):
         f"""
         from portal.sites import Site
         from portal.stats.ingest import ingest, render
-        sites = [Site("binh-lang", "Huyện Bình Lãng", "parent", "https://binhlang.example")]
+        sites = [Site("tinh-lam-giang", "Tỉnh Lam Giang", "parent", "https://lamgiang.example")]
         start = time.perf_counter()
-        report = ingest([{str(bomb)!r}, {str(good)!r}], {str(stats)!r}, sites, "binh-lang")
+        report = ingest([{str(bomb)!r}, {str(good)!r}], {str(stats)!r}, sites, "tinh-lam-giang")
         took = time.perf_counter() - start
         peak = peak_rss()
         print(json.dumps({{"took": took, "peak": peak, "text": render(report),
-                          "views": report.sites["binh-lang"]}}))
+                          "views": report.sites["tinh-lam-giang"]}}))
         """,
         timeout=60,
     )
@@ -163,9 +163,9 @@ def test_two_thousand_spellings_of_one_page_are_one_key(tmp_path):
                 f'192.0.2.9 - - [{moment:%d}/Nov/2026:{moment:%H:%M:%S} +0700] "GET {path} '
                 f'HTTP/1.1" 200 10 "-" "{BROWSER}"\n'
             )
-    report = ingest([log], tmp_path / "stats", SITES, "binh-lang")
-    assert report.sites["binh-lang"] == 2000
-    aggregate = json.loads((tmp_path / "stats" / "binh-lang.json").read_text(encoding="utf-8"))
+    report = ingest([log], tmp_path / "stats", SITES, "tinh-lam-giang")
+    assert report.sites["tinh-lam-giang"] == 2000
+    aggregate = json.loads((tmp_path / "stats" / "tinh-lam-giang.json").read_text(encoding="utf-8"))
     assert aggregate["pages"] == {page: 2000}
     assert aggregate["recent"] == {"2026-11-21": {page: 2000}}
 
@@ -185,7 +185,7 @@ def test_overlong_lines_are_malformed_never_kept(tmp_path):
     assert [type(e).__name__ for e in found] == kinds
     assert (found[1].size, found[1].oversized) == (len(long), True)
     assert (found[3].size, found[3].oversized) == (3 * CHUNK, True)
-    report = ingest([log], tmp_path / "stats", SITES, "binh-lang")
+    report = ingest([log], tmp_path / "stats", SITES, "tinh-lam-giang")
     [file] = report.files
     assert file.views == 3 and file.excluded["malformed"] == 2 and file.oversized == [2, 4, 6]
     text = render(report)
@@ -197,13 +197,13 @@ def test_time_budget_stops_a_file_and_keeps_nothing_of_it(tmp_path):
     log = tmp_path / "access.log"
     log.write_text(GOOD + "\n", encoding="utf-8")
     stats = tmp_path / "stats"
-    report = ingest([log], stats, SITES, "binh-lang", time_budget=0)
+    report = ingest([log], stats, SITES, "tinh-lam-giang", time_budget=0)
     [file] = report.files
     assert file.error and "giây" in file.error[0] and "allowed" in file.error[1]
-    assert not report.ok and not stats.joinpath("binh-lang.json").exists()
+    assert not report.ok and not stats.joinpath("tinh-lam-giang.json").exists()
     assert "ERROR: reading took more than the 0 s allowed" in render(report)
-    report = ingest([log], stats, SITES, "binh-lang", time_budget=None)
-    assert report.ok and report.sites["binh-lang"] == 1
+    report = ingest([log], stats, SITES, "tinh-lam-giang", time_budget=None)
+    assert report.ok and report.sites["tinh-lam-giang"] == 1
 
 
 def test_json_lines_deeply_nested_or_huge_are_malformed(tmp_path):
@@ -214,7 +214,7 @@ def test_json_lines_deeply_nested_or_huge_are_malformed(tmp_path):
             "EdgeResponseStatus": 200,
             "EdgeStartTimestamp": "2026-11-21T01:00:00Z",
             "ClientRequestUserAgent": BROWSER,
-            "ClientRequestHost": "binhlang.example",
+            "ClientRequestHost": "lamgiang.example",
         }
     )
     deep = '{"a": ' + "[" * 10000 + "]" * 10000 + "}"
@@ -273,7 +273,7 @@ def test_page_keys_are_bounded(rel, key):
 def agents() -> list[str]:
     """Every user agent of the samples and of the demo parent's last four weeks of logs."""
     found = set()
-    demo = sorted((REPO / "demo" / "logs" / "binh-lang").iterdir())[-4:]
+    demo = sorted((REPO / "demo" / "logs" / "tinh-lam-giang").iterdir())[-4:]
     for path in [*SAMPLES.glob("*.log"), *demo]:
         with read_log(path) as reader:
             found.update(e.user_agent for e in reader if isinstance(e, Request))
@@ -319,19 +319,19 @@ def test_keys_counted_before_normalisation_are_merged_on_the_next_ingest(tmp_pat
     stats = tmp_path / "stats"
     log = tmp_path / "access.log"
     log.write_text(GOOD + "\n", encoding="utf-8")
-    ingest([log], stats, SITES, "binh-lang")
-    path = stats / "binh-lang.json"
+    ingest([log], stats, SITES, "tinh-lam-giang")
+    path = stats / "tinh-lam-giang.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     inflated = {"tin-tuc/": 1, "tin-tuc/x/../": 2, "tin-tuc//./": 3, "a b/": 4, "x/..": 5}
     data["pages"] = dict(inflated)
     data["recent"] = {"2026-11-21": dict(inflated)}
     path.write_text(json.dumps(data), encoding="utf-8")
-    report = ingest([log], stats, SITES, "binh-lang")  # nothing new: the line was counted
-    assert report.sites["binh-lang"] == 0 and report.written == [path]
+    report = ingest([log], stats, SITES, "tinh-lam-giang")  # nothing new: the line was counted
+    assert report.sites["tinh-lam-giang"] == 0 and report.written == [path]
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["pages"] == {"tin-tuc/": 6, "": 5}
     assert data["recent"] == {"2026-11-21": {"tin-tuc/": 6, "": 5}}
-    assert ingest([log], stats, SITES, "binh-lang").written == []  # settled
+    assert ingest([log], stats, SITES, "tinh-lam-giang").written == []  # settled
 
 
 def reference_lines(data: bytes) -> tuple[list[tuple[int, int, bytes | None]], int]:

@@ -94,7 +94,7 @@ def test_unknown_format_is_an_error(tmp_path):
 
 
 def test_nginx_combined_every_rule():
-    assert reasons("nginx-combined.log", "binh-lang") == {
+    assert reasons("nginx-combined.log", "tinh-lam-giang") == {
         None: 12,
         "asset": 13,
         "bot": 7,
@@ -102,21 +102,21 @@ def test_nginx_combined_every_rule():
         "status": 3,
         "method": 2,
     }
-    assert views("nginx-combined.log", "binh-lang") == [
-        (1, "binh-lang", "", "2026-11-21"),
-        (4, "binh-lang", "tin-tuc/hoi-nghi-tong-ket-nam-2026/", "2026-11-21"),
-        (5, "binh-lang", "tin-tuc/hoi-nghi-tong-ket-nam-2026/", "2026-11-21"),  # 304
-        (12, "binh-lang", "gioi-thieu/", "2026-11-21"),  # IPv6 client
-        (13, "binh-lang", "tim-kiem/", "2026-11-21"),  # query dropped
-        (15, "binh-lang", "van-ban/quyet-dinh-so-15-2026-qd-ubnd/", "2026-11-21"),
-        (27, "binh-lang", "tin-tuc/lễ-hội-đất/", "2026-11-21"),  # percent-decoded
-        (28, "binh-lang", "tin-tuc/", "2026-11-21"),  # agent with nginx's \x22
-        (29, "binh-lang", "tin-tuc/hoi-nghi-tong-ket-nam-2026/", "2026-11-21"),  # index.html
-        (40, "binh-lang", "van-ban/", "2026-11-21"),  # 23:59:59 +0700
-        (41, "binh-lang", "van-ban/", "2026-11-22"),  # 00:00:01 +0700
-        (42, "binh-lang", "", "2026-11-22"),
+    assert views("nginx-combined.log", "tinh-lam-giang") == [
+        (1, "tinh-lam-giang", "", "2026-11-21"),
+        (4, "tinh-lam-giang", "tin-tuc/hoi-nghi-tong-ket-nam-2026/", "2026-11-21"),
+        (5, "tinh-lam-giang", "tin-tuc/hoi-nghi-tong-ket-nam-2026/", "2026-11-21"),  # 304
+        (12, "tinh-lam-giang", "gioi-thieu/", "2026-11-21"),  # IPv6 client
+        (13, "tinh-lam-giang", "tim-kiem/", "2026-11-21"),  # query dropped
+        (15, "tinh-lam-giang", "van-ban/quyet-dinh-so-15-2026-qd-ubnd/", "2026-11-21"),
+        (27, "tinh-lam-giang", "tin-tuc/lễ-hội-đất/", "2026-11-21"),  # percent-decoded
+        (28, "tinh-lam-giang", "tin-tuc/", "2026-11-21"),  # agent with nginx's \x22
+        (29, "tinh-lam-giang", "tin-tuc/hoi-nghi-tong-ket-nam-2026/", "2026-11-21"),  # index.html
+        (40, "tinh-lam-giang", "van-ban/", "2026-11-21"),  # 23:59:59 +0700
+        (41, "tinh-lam-giang", "van-ban/", "2026-11-22"),  # 00:00:01 +0700
+        (42, "tinh-lam-giang", "", "2026-11-22"),
     ]
-    by_line = {line: reason for line, reason, _ in verdicts("nginx-combined.log", "binh-lang")}
+    by_line = {line: reason for line, reason, _ in verdicts("nginx-combined.log", "tinh-lam-giang")}
     assert [by_line[n] for n in (6, 7, 9, 10, 11, 33, 34)] == ["bot"] * 7  # Googlebot, bingbot,
     # AhrefsBot, curl, "-", HeadlessChrome, python-requests
     assert by_line[8] == "asset"  # robots.txt: asset before bot
@@ -150,7 +150,7 @@ def test_request_fields_and_escapes():
     assert nginx[12].time == dt.datetime(2026, 11, 21, 3, 2, 11, tzinfo=UTC)
     apache = {e.line: e for e in entries("apache-vhost.log")}
     assert apache[11].user_agent.endswith('Safari/537.36 "quoted"')  # Apache writes \"
-    assert apache[1].host == "binhlang.example" and apache[10].host == "binhlang.example"
+    assert apache[1].host == "lamgiang.example" and apache[10].host == "lamgiang.example"
     dev = {e.line: e for e in entries("dev-local.log")}
     assert dev[8].status == 304 and dev[8].bytes == 0  # Apache's %b "-"
 
@@ -179,17 +179,17 @@ def test_tokens_hold_no_address_agent_or_query():
 
 def test_sites_by_host_prefix_and_day_boundaries():
     assert views("apache-vhost.log") == [
-        (1, "binh-lang", "tin-tuc/", "2026-11-22"),  # 23:30 UTC is the next Vietnam day
-        (2, "binh-lang", "", "2026-11-21"),  # 16:59:59 UTC = 23:59:59 in Vietnam
-        (3, "binh-lang", "", "2026-11-22"),  # 17:00:00 UTC = midnight in Vietnam
-        (4, "xa-dong-phuoc", "thong-bao/lich-tiep-cong-dan-thang-12/", "2026-11-21"),
+        (1, "tinh-lam-giang", "tin-tuc/", "2026-11-22"),  # 23:30 UTC is the next Vietnam day
+        (2, "tinh-lam-giang", "", "2026-11-21"),  # 16:59:59 UTC = 23:59:59 in Vietnam
+        (3, "tinh-lam-giang", "", "2026-11-22"),  # 17:00:00 UTC = midnight in Vietnam
+        (4, "xa-phuoc-dinh", "thong-bao/lich-tiep-cong-dan-thang-12/", "2026-11-21"),
         (6, "xa-an-phu", "", "2026-11-21"),  # base_url path stripped
         (7, "xa-an-phu", "tin-tuc/mua-nuoc-noi/", "2026-11-21"),
-        (10, "binh-lang", "van-ban/", "2026-11-21"),  # host in capitals
-        (11, "binh-lang", "van-ban/", "2026-11-21"),
-        (12, "binh-lang", "", "2026-11-21"),
-        (13, "xa-dong-phuoc", "gioi-thieu/", "2026-11-21"),  # localhost: /<site-id>/ layout
-        (15, "xa-dong-phuoc", "thong-bao/lich-tiep-cong-dan-thang-12/", "2026-11-21"),
+        (10, "tinh-lam-giang", "van-ban/", "2026-11-21"),  # host in capitals
+        (11, "tinh-lam-giang", "van-ban/", "2026-11-21"),
+        (12, "tinh-lam-giang", "", "2026-11-21"),
+        (13, "xa-phuoc-dinh", "gioi-thieu/", "2026-11-21"),  # localhost: /<site-id>/ layout
+        (15, "xa-phuoc-dinh", "thong-bao/lich-tiep-cong-dan-thang-12/", "2026-11-21"),
     ]
     by_line = {line: reason for line, reason, _ in verdicts("apache-vhost.log")}
     assert by_line[8] == "site"  # the member's host, but outside its base_url path
@@ -199,14 +199,14 @@ def test_sites_by_host_prefix_and_day_boundaries():
 
 def test_sites_by_path_segment():
     assert views("dev-local.log") == [
-        (1, "binh-lang", "", "2026-11-20"),
-        (3, "xa-dong-phuoc", "", "2026-11-20"),
-        (4, "xa-dong-phuoc", "tin-tuc/ngay-hoi-dai-doan-ket/", "2026-11-20"),
+        (1, "tinh-lam-giang", "", "2026-11-20"),
+        (3, "xa-phuoc-dinh", "", "2026-11-20"),
+        (4, "xa-phuoc-dinh", "tin-tuc/ngay-hoi-dai-doan-ket/", "2026-11-20"),
         (7, "xa-an-phu", "lich-cong-tac/", "2026-11-20"),
-        (8, "binh-lang", "", "2026-11-20"),
+        (8, "tinh-lam-giang", "", "2026-11-20"),
     ]
     by_line = {line: reason for line, reason, _ in verdicts("dev-local.log")}
-    assert by_line[5] == "asset"  # /xa-dong-phuoc/404.html
+    assert by_line[5] == "asset"  # /xa-phuoc-dinh/404.html
     assert by_line[6] == "site"  # /tin-tuc/: no site's segment
 
 
@@ -214,10 +214,10 @@ def test_site_given_strips_its_prefix():
     sitemap = SiteMap(SITES, "xa-an-phu")
     assert sitemap.locate("", "/xa-an-phu/tin-tuc/") == ("xa-an-phu", "tin-tuc/")
     assert sitemap.locate("khac.example", "/tin-tuc/") == ("xa-an-phu", "tin-tuc/")
-    sitemap = SiteMap(SITES, "xa-dong-phuoc")
-    assert sitemap.locate("", "/xa-dong-phuoc/gioi-thieu/") == ("xa-dong-phuoc", "gioi-thieu/")
-    assert sitemap.locate("", "/gioi-thieu/") == ("xa-dong-phuoc", "gioi-thieu/")
-    assert sitemap.locate("", "/xa-dong-phuoc") == ("xa-dong-phuoc", "")
+    sitemap = SiteMap(SITES, "xa-phuoc-dinh")
+    assert sitemap.locate("", "/xa-phuoc-dinh/gioi-thieu/") == ("xa-phuoc-dinh", "gioi-thieu/")
+    assert sitemap.locate("", "/gioi-thieu/") == ("xa-phuoc-dinh", "gioi-thieu/")
+    assert sitemap.locate("", "/xa-phuoc-dinh") == ("xa-phuoc-dinh", "")
 
 
 def test_cloudfront():
@@ -231,20 +231,20 @@ def test_cloudfront():
         "site": 1,
     }
     assert views("cloudfront.log") == [
-        (3, "binh-lang", "", "2026-11-21"),
-        (4, "binh-lang", "tin-tuc/", "2026-11-22"),  # 23:30 UTC
-        (6, "binh-lang", "tim-kiem/", "2026-11-21"),
-        (7, "binh-lang", "tin-tuc/lễ-hội-đất/", "2026-11-21"),
-        (12, "xa-dong-phuoc", "thong-bao/lich-tiep-cong-dan-thang-12/", "2026-11-21"),
-        (18, "binh-lang", "", "2026-11-21"),  # 304
-        (20, "binh-lang", "van-ban/", "2026-11-21"),
-        (21, "binh-lang", "van-ban/", "2026-11-21"),  # 16:59:59 UTC
-        (22, "binh-lang", "van-ban/", "2026-11-22"),  # 17:00:00 UTC
+        (3, "tinh-lam-giang", "", "2026-11-21"),
+        (4, "tinh-lam-giang", "tin-tuc/", "2026-11-22"),  # 23:30 UTC
+        (6, "tinh-lam-giang", "tim-kiem/", "2026-11-21"),
+        (7, "tinh-lam-giang", "tin-tuc/lễ-hội-đất/", "2026-11-21"),
+        (12, "xa-phuoc-dinh", "thong-bao/lich-tiep-cong-dan-thang-12/", "2026-11-21"),
+        (18, "tinh-lam-giang", "", "2026-11-21"),  # 304
+        (20, "tinh-lam-giang", "van-ban/", "2026-11-21"),
+        (21, "tinh-lam-giang", "van-ban/", "2026-11-21"),  # 16:59:59 UTC
+        (22, "tinh-lam-giang", "van-ban/", "2026-11-22"),  # 17:00:00 UTC
     ]
     found = {e.line: e for e in entries("cloudfront.log")}
     assert found[4].user_agent.startswith("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5")  # twice
     assert found[3].user_agent.startswith("Mozilla/5.0 (Windows NT 10.0")  # once
-    assert found[3].host == "binhlang.example"  # x-host-header, not cs(Host)
+    assert found[3].host == "lamgiang.example"  # x-host-header, not cs(Host)
     assert found[13].host == "d1a2b3c4d5e6f7.cloudfront.net"
     assert found[6].path == "/tim-kiem/" and found[6].query
     assert found[8].status == 0  # 000: the viewer left
@@ -254,9 +254,9 @@ def test_cloudfront():
 
 def test_cloudfront_with_fewer_fields():
     assert views("cloudfront-19-fields.log") == [
-        (3, "binh-lang", "", "2026-11-20"),
-        (4, "binh-lang", "tin-tuc/", "2026-11-20"),
-        (6, "xa-dong-phuoc", "thong-bao/lich-tiep-cong-dan-thang-12/", "2026-11-20"),
+        (3, "tinh-lam-giang", "", "2026-11-20"),
+        (4, "tinh-lam-giang", "tin-tuc/", "2026-11-20"),
+        (6, "xa-phuoc-dinh", "thong-bao/lich-tiep-cong-dan-thang-12/", "2026-11-20"),
     ]
 
 
@@ -268,13 +268,13 @@ def test_cloudfront_gzipped(tmp_path):
 
 def test_cloudflare():
     assert views("cloudflare.ndjson") == [
-        (1, "binh-lang", "", "2026-11-21"),
-        (2, "binh-lang", "tin-tuc/", "2026-11-22"),  # unix ns, 23:30 UTC
-        (4, "binh-lang", "tim-kiem/", "2026-11-21"),
-        (9, "xa-dong-phuoc", "thong-bao/lich-tiep-cong-dan-thang-12/", "2026-11-21"),
-        (10, "binh-lang", "van-ban/", "2026-11-21"),
-        (12, "binh-lang", "van-ban/", "2026-11-21"),
-        (13, "binh-lang", "van-ban/", "2026-11-22"),  # unix seconds, 17:00 UTC
+        (1, "tinh-lam-giang", "", "2026-11-21"),
+        (2, "tinh-lam-giang", "tin-tuc/", "2026-11-22"),  # unix ns, 23:30 UTC
+        (4, "tinh-lam-giang", "tim-kiem/", "2026-11-21"),
+        (9, "xa-phuoc-dinh", "thong-bao/lich-tiep-cong-dan-thang-12/", "2026-11-21"),
+        (10, "tinh-lam-giang", "van-ban/", "2026-11-21"),
+        (12, "tinh-lam-giang", "van-ban/", "2026-11-21"),
+        (13, "tinh-lam-giang", "van-ban/", "2026-11-22"),  # unix seconds, 17:00 UTC
     ]
     found = {e.line: e for e in entries("cloudflare.ndjson")}
     assert found[10].time == dt.datetime(2026, 11, 21, 10, 0, 0, tzinfo=UTC)  # to the second
@@ -293,7 +293,7 @@ def test_format_forced():
 def test_unfinished_last_line_is_left(tmp_path):
     data = (SAMPLES / "dev-local.log").read_bytes()
     path = tmp_path / "access.log"
-    path.write_bytes(data + b'127.0.0.1 - - [20/Nov/2026:14:04:00 +0700] "GET /binh-lang/ HT')
+    path.write_bytes(data + b'127.0.0.1 - - [20/Nov/2026:14:04:00 +0700] "GET /tinh-lam-giang/ HT')
     with read_log(path) as reader:
         assert len(list(reader)) == 8
         assert reader.partial == 9

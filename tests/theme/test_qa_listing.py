@@ -13,7 +13,7 @@ from portal.sections.qa import form_topics
 from portal.sites import load_sites
 from support import SITES_YML
 
-PARENT = "binh-lang"
+PARENT = "tinh-lam-giang"
 
 
 @cache

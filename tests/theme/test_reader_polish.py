@@ -15,7 +15,7 @@ from demo_html import parse
 
 from support import REPO
 
-PARENT, MEMBERS = "binh-lang", ("xa-dong-phuoc", "xa-tan-dao", "thi-tran-cau-moi")
+PARENT, MEMBERS = "tinh-lam-giang", ("xa-phuoc-dinh", "xa-dao-thanh", "phuong-cau-moi")
 CATALOG = REPO / "theme" / "translations" / "en" / "LC_MESSAGES" / "messages.po"
 SKIPPED = {"script", "style", "code", "pre", "template"}
 DANGLING = re.compile(r"^\s*·|·\s*$|·\s*·")
@@ -113,7 +113,7 @@ def test_labels_say_what_they_mean(demo_output):
     assert news == "Tin mới" and news not in categories and "Tin tức - Sự kiện" not in categories
     schedules = parse(demo_output / PARENT / "lich-cong-tac" / "index.html")
     metas = [m.get_text(" ", strip=True) for m in schedules.select(".pt-card__meta")]
-    assert "Từ 16/11/2026 đến 22/11/2026 · Thường trực UBND huyện" in metas, metas
+    assert "Từ 16/11/2026 đến 22/11/2026 · Thường trực UBND tỉnh" in metas, metas
     week = parse(demo_output / PARENT / "lich-cong-tac" / "tuan-nay" / "index.html")
     assert ".ics" not in week.get_text()
     assert week.select_one('a[type="text/calendar"]').get_text() == (
@@ -200,7 +200,8 @@ def test_campaign_banner_shows_within_its_dates(demo_output):
         url = candidate.split()[0]
         assert url.endswith(".webp") and (demo_output / url.lstrip("/")).is_file(), url
     assert "bình đẳng giới" not in home.get_text()
-    assert not parse(demo_output / MEMBERS[0] / "index.html").select("aside.pt-campaign")
+    member = parse(demo_output / MEMBERS[0] / "index.html").select("aside.pt-campaign img")
+    assert [i["alt"] for i in member if "Chuyển đổi số" in i["alt"]] == []  # the parent's own
 
 
 def test_banners_are_checked_with_their_line(tmp_path):
@@ -221,3 +222,36 @@ def test_banners_are_checked_with_their_line(tmp_path):
     assert found["huyen.banners[1].image"][0] == 1, found
     assert "khong-co.png" in found["huyen.banners[1].image"][1]
     assert "huyen.banners[1].end" in found
+
+
+def test_tier_and_banner_links_are_checked(tmp_path):
+    """``tier`` is one of the administrative tiers; a banner links to an http(s) address or to
+    a path of its own site (a standing page), nothing else; each error names its line."""
+    from portal.errors import ErrorReport
+    from portal.sites import load_sites
+    from support import SITES_YML
+
+    (tmp_path / "huyen").mkdir()
+    (tmp_path / "xa").mkdir()
+
+    def load(extra: str):
+        sites = SITES_YML.replace("  categories:", extra + "  categories:", 1)
+        (tmp_path / "sites.yml").write_text(sites, encoding="utf-8")
+        report = ErrorReport()
+        loaded = load_sites(tmp_path, report)
+        return loaded, {e.field: (e.line, e.message) for e in report.errors}
+
+    _, found = load("  tier: huyện\n")
+    assert found["huyen.tier"][0] == 7, found  # the site is then left out: more errors follow
+    assert "'huyện' không hợp lệ" in found["huyen.tier"][1]
+    banners = "  tier: tỉnh\n  banners:\n" + "".join(
+        f"    - {{image: a.png, alt: A, url: '{url}', start: 2025-07-01, end: 2027-06-30}}\n"
+        for url in ("/lich-su-hinh-thanh/", "https://a.example/b", "../ngoai", "//khac.example/")
+    )
+    _, found = load(banners)
+    assert set(found) == {"huyen.banners[3].url", "huyen.banners[4].url"}, found
+    assert "https://" in found["huyen.banners[3].url"][1]
+    assert "đường dẫn trong trang" in found["huyen.banners[4].url"][1]
+    (parent, _), found = load(banners.split("    - ", 3)[0] + "    - " + banners.split("    - ")[1])
+    assert not found and parent.tier == "tỉnh"
+    assert parent.banners[0]["url"] == "/lich-su-hinh-thanh/"

@@ -77,8 +77,8 @@ def test_building_the_parent_alone_reads_what_members_share(make_content, build_
 
 
 def test_demo_parent_lists_the_members_shared_news(demo_output):
-    rows = soup(demo_output / "binh-lang" / "tin-tuc" / "don-vi" / "index.html").select(
+    rows = soup(demo_output / "tinh-lam-giang" / "tin-tuc" / "don-vi" / "index.html").select(
         ".pt-rows__item"
     )
     sources = {row.select_one(".pt-rows__source").get_text() for row in rows}
-    assert sources == {"Xã Đông Phước", "Xã Tân Đạo", "Thị trấn Cầu Mới"}
+    assert sources == {"Xã Phước Định", "Xã Đạo Thạnh", "Phường Cầu Mới"}

@@ -17,7 +17,7 @@ from portal.errors import ErrorReport
 from portal.sites import load_sites
 from support import DEMO_CONTENT
 
-PARENT, MEMBER = "binh-lang", "xa-dong-phuoc"
+PARENT, MEMBER = "tinh-lam-giang", "xa-phuoc-dinh"
 BUDGET = 50 * 1024  # compressed HTML + CSS + JS of one page
 pytestmark = pytest.mark.xdist_group("demo-html")  # pages parsed once (tests/demo_html.py)
 
@@ -144,7 +144,7 @@ def test_parent_home(demo_output):
     lead = home.select_one(".pt-lead-story__title a")
     assert lead is not None
     members = [a["href"] for a in blocks["pt-home-members"].select("a")]
-    assert members == ["/xa-dong-phuoc/", "/xa-tan-dao/", "/thi-tran-cau-moi/"]
+    assert members == ["/xa-phuoc-dinh/", "/xa-dao-thanh/", "/phuong-cau-moi/"]
     assert blocks["pt-home-week"].select(".pt-agenda__item")  # this week's schedule
     assert len(blocks["pt-home-documents"].select("li a")) == 5
     for invitation in blocks["pt-home-invitations"].select("li a"):
@@ -246,7 +246,7 @@ def test_english_pages_speak_english_and_link_their_original(demo_output):
     back = english.select_one('.pt-topbar a[hreflang="vi"]')
     assert back["href"] == f"/{PARENT}/co-cau-to-chuc/" and back["lang"] == "vi"
     alternate = english.select_one('link[rel="alternate"][hreflang="vi"]')
-    assert alternate["href"] == "https://binhlang.example/co-cau-to-chuc/"
+    assert alternate["href"] == "https://lamgiang.example/co-cau-to-chuc/"
     vietnamese = page(demo_output, f"/{PARENT}/co-cau-to-chuc/")
     assert vietnamese.html["lang"] == "vi"
     assert (

@@ -24,7 +24,7 @@ def test_the_guides_article_and_document_pass_the_check(tmp_path):
     article, document = snippets()
     content = tmp_path / "content"
     shutil.copytree(DEMO_CONTENT, content)
-    site = content / "xa-dong-phuoc"
+    site = content / "xa-phuoc-dinh"
     (site / "articles" / "2026-12-05-ra-quan-lam-duong.md").write_text(article, "utf-8")
     (site / "documents" / "2026-12-05-qd-125.md").write_text(document, "utf-8")
     attachment = re.search(r'files: \["(files/[^"]+)"\]', document).group(1)

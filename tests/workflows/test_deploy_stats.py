@@ -85,10 +85,10 @@ def checkout(tmp_path: Path, name: str) -> Path:
     (folder / ".venv").symlink_to(REPO / ".venv")
     (folder / "content").symlink_to(REPO / "content")
     shutil.copytree(REPO / "stats", folder / "stats")
-    (folder / "logs" / "binh-lang").mkdir(parents=True)
-    for path in sorted((LOGS / "binh-lang").glob("access.log-2026111*.gz")):
-        shutil.copy(path, folder / "logs" / "binh-lang" / path.name)
-    for path in sorted((LOGS / "xa-dong-phuoc").iterdir())[-2:]:
+    (folder / "logs" / "tinh-lam-giang").mkdir(parents=True)
+    for path in sorted((LOGS / "tinh-lam-giang").glob("access.log-2026111*.gz")):
+        shutil.copy(path, folder / "logs" / "tinh-lam-giang" / path.name)
+    for path in sorted((LOGS / "xa-phuoc-dinh").iterdir())[-2:]:
         shutil.copy(path, folder / "logs" / path.name)
     return folder
 
@@ -116,17 +116,17 @@ def test_first_run_starts_empty_then_the_branch_carries_the_numbers(tmp_path, re
     assert outputs == {"record": "true"}
     # Only what the logs gave: the demo's numbers of the repository are gone.
     assert sorted(p.name for p in (first / "stats").glob("*.json")) == [
-        "binh-lang.json",
-        "xa-dong-phuoc.json",
+        "tinh-lam-giang.json",
+        "xa-phuoc-dinh.json",
     ]
-    assert "binh-lang: " in done.stdout and "xa-dong-phuoc: " in done.stdout
+    assert "tinh-lam-giang: " in done.stdout and "xa-phuoc-dinh: " in done.stdout
     # The raw logs (readers' addresses) end in the job that fetched them: only counts go on.
     assert not (first / "logs").exists()
     assert not list((first / "stats").glob(".*"))
     assert record(tmp_path, first).returncode == 0
     stored = branch_files(remote)
-    assert sorted(stored) == ["binh-lang.json", "xa-dong-phuoc.json"]  # no lock file
-    assert stored["binh-lang.json"] == (first / "stats" / "binh-lang.json").read_bytes()
+    assert sorted(stored) == ["tinh-lam-giang.json", "xa-phuoc-dinh.json"]  # no lock file
+    assert stored["tinh-lam-giang.json"] == (first / "stats" / "tinh-lam-giang.json").read_bytes()
     assert git("rev-list", "--count", "portal-stats", cwd=remote).strip() == "1"
 
     # The next run fetches the branch; the same logs (fetched again) add nothing.
@@ -152,10 +152,10 @@ def test_an_unreadable_branch_builds_without_statistics_and_records_nothing(tmp_
 
 def test_a_bad_log_warns_but_does_not_stop_the_deploy(tmp_path, remote):
     folder = checkout(tmp_path, "bad")
-    (folder / "logs" / "binh-lang" / "access.log").write_bytes(b"\x00\x01 not a log\n")
+    (folder / "logs" / "tinh-lam-giang" / "access.log").write_bytes(b"\x00\x01 not a log\n")
     done, outputs = run(INGEST, folder, tmp_path, LOGS_FETCHED="failure")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "::warning::Không lấy được nhật ký truy cập" in done.stdout
     assert "::warning::Một số nhật ký truy cập không đọc được" in done.stdout
     assert outputs == {"record": "true"}
-    assert (folder / "stats" / "binh-lang.json").is_file()  # the good files still counted
+    assert (folder / "stats" / "tinh-lam-giang.json").is_file()  # the good files still counted

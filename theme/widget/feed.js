@@ -3,7 +3,7 @@
 
    <link rel="stylesheet" href="https://PORTAL/widget/v1/feed.css">
    <div data-portal-feed="https://PORTAL/tin-tuc/feed.json" data-limit="5"
-        data-title="Tin từ huyện" data-summary="true" data-heading-level="2"></div>
+        data-title="Tin từ tỉnh" data-summary="true" data-heading-level="2"></div>
    <script src="https://PORTAL/widget/v1/feed.js" defer></script>
 
    The host's CSP needs the portal in script-src, style-src and connect-src. Items removed from

@@ -4,7 +4,7 @@ a site's subscribable calendar, and one invitation's calendar (for download or e
 Everything is derived from the content file alone, so two builds of the same content are
 byte-identical: no build-time clock, no random UID.
 
-- UID: ``<section>-<file stem>@<base_url host>`` (``giay-moi-2026-11-20-gm-118@binhlang.example``);
+- UID: ``<section>-<file stem>@<base_url host>`` (``giay-moi-2026-11-20-gm-118@lamgiang.example``);
   a schedule row adds its date, time and rank among the rows of that date and time. Titles and
   URLs may change without the event changing identity; renaming the file does change it.
 - SEQUENCE: ``2 × whole minutes from date to modified``, ``+ 1`` when cancelled (see

@@ -201,7 +201,7 @@ def _check_facets(meta: dict, fields: dict, report: ErrorReport, path: str) -> N
                     fields[key].line,
                     name,
                     f"'{label}' không có chữ cái hay chữ số nào để làm đường dẫn cho trang "
-                    "của nó; hãy viết tên bằng chữ, ví dụ 'UBND huyện' hay 'Đất đai'",
+                    "của nó; hãy viết tên bằng chữ, ví dụ 'UBND tỉnh' hay 'Đất đai'",
                     "has no letter or digit to make its page's link; write it in words",
                 )
 

@@ -52,7 +52,7 @@ def newest(entries: list[Entry]) -> str | None:
 
 
 def feed_id(facts: SiteFacts, folder: str) -> str:
-    """``tag:binhlang.example,2026:binh-lang/feed/tin-tuc`` (``…/feed`` for everything)."""
+    """``tag:lamgiang.example,2026:tinh-lam-giang/feed/tin-tuc`` (``…/feed`` for everything)."""
     return tag_uri(facts.site, f"feed/{folder}".rstrip("/"))
 
 

@@ -5,7 +5,8 @@ Drafts, scheduled and expired items give no entry at all, not even a tombstone: 
 never reveal what was never public.
 
 Ids are tag URIs (RFC 4151) built from the site's production host, the site id and the content
-file's path without ``.md``: ``tag:binhlang.example,2026:binh-lang/articles/2026-11-04-hoi-cho``.
+file's path without ``.md``:
+``tag:lamgiang.example,2026:tinh-lam-giang/articles/2026-11-04-hoi-cho``.
 They survive a change of title, slug or URL, and are the same in development and production;
 renaming or moving the file makes a new item.
 """
@@ -61,7 +62,7 @@ class Entry:
 
 
 def id_authority(site: Site) -> str:
-    """The tag authority: the host of the site's production address (``binhlang.example``)."""
+    """The tag authority: the host of the site's production address (``lamgiang.example``)."""
     return (urlsplit(site.base_url).hostname or site.id).lower()
 
 

@@ -4,7 +4,7 @@ way it reads the visit statistics. Counts only: nothing of a reader, no text the
 
 Format 1::
 
-    {"format": 1, "site": "binh-lang",
+    {"format": 1, "site": "tinh-lam-giang",
      "ratings": {"<item's feed id>": {"url": "https://…/hoi-dap/x/",
                                      "days": {"2026-11-21": [0, 1, 0, 3, 2]}}},
      "received": {"question": {"2026-11-21": 2}, "feedback": {"2026-11-21": 1}}}

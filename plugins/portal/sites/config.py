@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from portal.errors import ErrorReport
-from portal.frontmatter.fields import Field, Invalid, validate
+from portal.frontmatter.fields import CONVERTERS, Field, Invalid, validate
 from portal.frontmatter.parse import FrontMatterError, Node, decode, load_yaml
 
 SITES_FILE = "sites.yml"
@@ -26,12 +26,27 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 _UNSAFE = re.compile(r"[^\x21-\x7e]|[;,'\"<>\\`{}|^]")
 _LABEL = r"(?!-)[a-z0-9-]{1,63}(?<!-)"
 _HOSTNAME = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")
+# A path of the site itself (a banner's link to a standing page): /a-b/c/, no '//' or '..'.
+SITE_PATH = re.compile(r"/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*(?:[a-z0-9]+(?:-[a-z0-9]+)*(?:\.html)?)?")
+# The administrative tier of a site's unit (``tier``), with its English plural: since the 2025
+# reform a parent is a province's (or a provincial department's) portal and its members are
+# communes, wards, special zones or units. The tier is configuration: the code names no tier.
+TIERS = {
+    "tỉnh": "provinces",
+    "thành phố": "cities",
+    "sở": "departments",
+    "xã": "communes",
+    "phường": "wards",
+    "đặc khu": "special zones",
+    "đơn vị": "units",
+}
 
 SITE_SCHEMA: dict[str, Field] = {
     "id": Field("slug", required=True),
     "name": Field(required=True),
     "short_name": Field(),
     "role": Field("enum", required=True, choices=("parent", "member")),
+    "tier": Field("enum", choices=tuple(TIERS)),
     "parent": Field("slug"),
     "base_url": Field("url", required=True),
     "editors": Field("list", item=Field()),
@@ -65,13 +80,15 @@ SITE_SCHEMA: dict[str, Field] = {
         "records", fields={"name": Field(required=True), "url": Field("url", required=True)}
     ),
     # Campaign banners on the home page (portal.theme.banners): an image beside the site's
-    # content, its alt text, an optional link, shown from start to end (both included).
+    # content, its alt text, an optional link (an http(s) address, or a path of the site such
+    # as /lich-su-hinh-thanh/, checked by _check_banners), shown from start to end (both
+    # included).
     "banners": Field(
         "records",
         fields={
             "image": Field(required=True),
             "alt": Field(required=True),
-            "url": Field("url"),
+            "url": Field(),
             "start": Field("date", required=True),
             "end": Field("date", required=True),
         },
@@ -89,6 +106,7 @@ class Site:
     role: str
     base_url: str
     short_name: str = ""
+    tier: str = ""
     parent: str | None = None
     editors: list[str] = field(default_factory=list)
     contact: dict[str, str] = field(default_factory=dict)
@@ -114,6 +132,13 @@ class Site:
     @property
     def form_endpoint(self) -> str:
         return self.forms.get("endpoint", "")
+
+
+def member_tiers(site: Site, sites: list[Site]) -> list[str]:
+    """The tiers of ``site``'s members (``xã``, ``phường`` …), each once, in sites.yml order;
+    members without a ``tier`` are left out."""
+    tiers = [s.tier for s in sites if s.parent == site.id and s.tier]
+    return list(dict.fromkeys(tiers))
 
 
 def origin(url: str) -> str:
@@ -326,6 +351,21 @@ def _check_banners(
         for index, banner in enumerate(site.banners):
             where = f"{site.id}.banners[{index + 1}]"
             banner["line"] = lines[site.id]
+            url = banner.get("url", "")
+            if url.startswith("/") and not SITE_PATH.fullmatch(url):
+                report.add(
+                    path,
+                    lines[site.id],
+                    f"{where}.url",
+                    f"'{url}' không phải đường dẫn trong trang: chỉ gồm chữ thường không dấu, "
+                    "số, '-' và '/', ví dụ /lich-su-hinh-thanh/",
+                    "a site path holds only a-z, 0-9, '-' and '/'",
+                )
+            elif url and not url.startswith("/"):
+                try:
+                    CONVERTERS["url"](url)
+                except Invalid as exc:
+                    report.add(path, lines[site.id], f"{where}.url", exc.message, exc.english)
             if banner["end"] < banner["start"]:
                 report.add(
                     path,

@@ -2,7 +2,7 @@
 
 Format 1 (another part of the build reads it)::
 
-    {"format": 1, "site": "binh-lang", "newest": "2026-11-22T11:58:07+07:00",
+    {"format": 1, "site": "tinh-lam-giang", "newest": "2026-11-22T11:58:07+07:00",
      "days": {"2026-11-21": 812}, "years": {"2024": 10234},
      "pages": {"": 20133, "tin-tuc/slug/": 131},
      "recent": {"2026-11-21": {"": 300, "tin-tuc/slug/": 12}},

@@ -1,6 +1,7 @@
 """Campaign banners (``banners:`` in sites.yml): an image with its alt text, an optional link and
 the dates it shows between (both included, Vietnam time). Content, not code: an editor adds one
-to sites.yml and its image beside the site's content; outside its dates it never shows.
+to sites.yml and its image beside the site's content; outside its dates it never shows. The
+link is an http(s) address or a path of the site (``/lich-su-hinh-thanh/``: a standing page).
 
 Read by ``portal.theme.generator``: ``current_banners`` picks the banners of the day and plans
 their WebP variants through the portal's image pipeline (``portal.images``: sizes read from the
@@ -23,6 +24,11 @@ def showing(banner: dict, today: dt.date) -> bool:
     return banner["start"] <= today <= banner["end"]
 
 
+def _link(url: str, siteurl: str) -> str:
+    """A site path (``/lich-su-hinh-thanh/``) is the site's own page: prefixed with SITEURL."""
+    return siteurl + url if url.startswith("/") else url
+
+
 def current_banners(site, site_dir: str, today: dt.date, siteurl: str) -> list[dict]:
     """The banners of ``site`` showing on ``today``, each with its planned Picture and the
     ``src``/``srcset`` a page uses (site-absolute)."""
@@ -38,7 +44,7 @@ def current_banners(site, site_dir: str, today: dt.date, siteurl: str) -> list[d
         shown.append(
             {
                 "alt": banner["alt"],
-                "url": banner.get("url", ""),
+                "url": _link(banner.get("url", ""), siteurl),
                 "picture": picture,
                 "src": base + picture.src,
                 "srcset": ", ".join(f"{base}{name} {w}w" for name, w, _ in picture.variants),

@@ -12,6 +12,7 @@ from portal.forms.ratings import RANKED_URL, SiteRatings, ranked
 from portal.paths import SEARCH, SYNDICATED_FOLDER, WIDGET
 from portal.search.index import BUNDLE, FULL, SHARED
 from portal.sections.qa import form_topics
+from portal.sites.config import member_tiers
 from portal.stats.view import STATS_URL, site_stats
 from portal.theme import assets
 from portal.theme.articles import link_neighbours, link_related
@@ -136,6 +137,7 @@ class ThemeGenerator(Generator):
             site, settings["PORTAL_SITES"], settings.get("PORTAL_CATALOGS", {}), root_of
         )
         self.context["SYNDICATED_URL"] = SYNDICATED_URL
+        self.context["MEMBER_TIERS"] = member_tiers(site, settings["PORTAL_SITES"])
         # Most viewed among the dated items (news, documents, Q&A…); standing pages (Giới
         # thiệu, Liên hệ) are read every day and would crowd the list out.
         listed = list(articles)

@@ -108,7 +108,7 @@ TYPE = ContentType(
             ),
             "owner": spec(
                 label="Lịch của",
-                help="lịch của ai, ví dụ Thường trực UBND huyện",
+                help="lịch của ai, ví dụ Thường trực UBND tỉnh",
                 example='"Thường trực UBND"',
                 fill=lambda d: quote("Thường trực " + (d.site.short_name or d.site.name)),
                 required=True,
