@@ -344,7 +344,7 @@ def test_a_document_with_a_pdf_and_an_invitation_made_in_the_forms_check_and_bui
     field(page, "date").locator("input[type=datetime-local]").fill("2026-11-21T09:00")
     field(page, "number").locator("input").fill("245/KH-UBND")
     choose(page, "doc_type", "Kế hoạch")
-    field(page, "issuer").locator("input").fill("Ủy ban nhân dân huyện Bình Lãng")
+    field(page, "issuer").locator("input").fill("Ủy ban nhân dân tỉnh Lam Giang")
     field(page, "issued").locator("input[type=date]").fill("2026-11-20")
     field(page, "summary").locator("textarea").fill(
         "Kế hoạch tổ chức các hoạt động mừng Đảng, mừng Xuân."

@@ -160,7 +160,7 @@ def config(sites: list[Site], settings: dict) -> dict[str, Any]:
     """The whole configuration for ``sites`` (from sites.yml) under ``settings``."""
     backend: dict[str, Any] = {
         "name": "github",
-        "repo": settings.get("PORTAL_CMS_REPO", "binhlang/portal"),
+        "repo": settings.get("PORTAL_CMS_REPO", "lamgiang/portal"),
         "branch": settings.get("PORTAL_CMS_BRANCH", "main"),
         "cms_label_prefix": LABEL_PREFIX,
     }
