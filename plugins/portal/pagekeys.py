@@ -509,7 +509,7 @@ class Pages:
         self.sets: dict[tuple[str, ...], int] = {}
         self.new: dict[str, list] = {}
         self.kept = 0
-        self.rendered = 0
+        self.rendered: list[str] = []  # output paths rendered (not kept)
 
     def _objects(self, context: dict, identity: str) -> list:
         if self.index is None:
@@ -522,7 +522,7 @@ class Pages:
         return found
 
     def key(self, template: str, context: dict, names: list[str], touched: list) -> str | None:
-        parts = [self.plan.base, template, str(context.get("output_file"))]
+        parts = [self.plan.base, str(template), str(context.get("output_file"))]
         try:
             for name in names:
                 python = name.startswith("!")
@@ -568,7 +568,7 @@ class Pages:
             reads, python, seen = _reads, _python, _touched
         finally:
             _reads = _python = _touched = None
-        self.rendered += 1
+        self.rendered.append(name)
         names, touched = self._what_was_read(context, reads, python, seen)
         key = self.key(template.name, context, names, touched)
         if key is not None:
@@ -616,7 +616,7 @@ class Pages:
             "sets": [list(names) for names in self.sets],
             "pages": self.new,
             "kept": self.kept,
-            "rendered": self.rendered,
+            "rendered_pages": sorted(self.rendered),
         }
         temporary = target.with_suffix(".tmp")
         temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
@@ -666,7 +666,7 @@ def finish(save: bool) -> tuple[int, int]:
         return 0, 0
     if save:
         pages.save()
-    return pages.kept, pages.rendered
+    return pages.kept, len(pages.rendered)
 
 
 def promote(cache_dir: Path, site_id: str) -> None:
