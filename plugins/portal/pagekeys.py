@@ -66,6 +66,7 @@ from typing import Any
 
 from jinja2.runtime import Context, Macro, Undefined
 from jinja2.tests import TESTS as DEFAULT_TESTS
+from jinja2.utils import missing
 from pelican import signals
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
@@ -157,35 +158,103 @@ def _hand(args: tuple, kwargs: dict) -> None:
             _note(value, WHOLE)
 
 
+class _Now:
+    """``PORTAL_NOW`` as a watched template sees it: read only when used (compared, its
+    ``date()``), not when a macro that might use it is imported (Jinja resolves a macro's free
+    names at import)."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: dt.datetime):
+        self._value = value
+
+    def _use(self) -> dt.datetime:
+        if _reads is not None:
+            _reads.add("PORTAL_NOW")
+        return self._value
+
+    @staticmethod
+    def _bare(other: Any) -> Any:
+        return other._use() if isinstance(other, _Now) else other
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._use(), name)
+
+    def __lt__(self, other: Any) -> bool:
+        return self._use() < self._bare(other)
+
+    def __le__(self, other: Any) -> bool:
+        return self._use() <= self._bare(other)
+
+    def __gt__(self, other: Any) -> bool:
+        return self._use() > self._bare(other)
+
+    def __ge__(self, other: Any) -> bool:
+        return self._use() >= self._bare(other)
+
+    def __eq__(self, other: object) -> bool:
+        return self._use() == self._bare(other)
+
+    def __ne__(self, other: object) -> bool:
+        return self._use() != self._bare(other)
+
+    def __hash__(self) -> int:
+        return hash(self._use())
+
+    def __add__(self, other: Any) -> Any:
+        return self._use() + self._bare(other)
+
+    def __radd__(self, other: Any) -> Any:
+        return self._bare(other) + self._use()
+
+    def __sub__(self, other: Any) -> Any:
+        return self._use() - self._bare(other)
+
+    def __rsub__(self, other: Any) -> Any:
+        return self._bare(other) - self._use()
+
+    def __str__(self) -> str:
+        return str(self._use())
+
+    def __repr__(self) -> str:
+        return repr(self._use())
+
+    def __format__(self, spec: str) -> str:
+        return format(self._use(), spec)
+
+
 class TrackingContext(Context):
     """Jinja's context, recording the names a render looks up (by the template, or by Python
     code given the context) and what the Python functions it calls are handed."""
 
     def resolve_or_missing(self, key: str) -> Any:
+        value = super().resolve_or_missing(key)
         if _reads is not None:
+            if key == "PORTAL_NOW" and isinstance(value, dt.datetime):
+                return _Now(value)
             _reads.add(key)
-        return super().resolve_or_missing(key)
+        return value
 
-    def _python_read(self, key: str) -> None:
+    # Python code given the context (``pass_context``) reads through these: its names are read
+    # whole, and it gets the values themselves.
+    def _python_read(self, key: str) -> Any:
         if _python is not None:
             _python.add(key)
+        return Context.resolve_or_missing(self, key)
 
     def __getitem__(self, key: str) -> Any:
-        self._python_read(key)
-        return super().__getitem__(key)
+        value = self._python_read(key)
+        if value is missing:
+            raise KeyError(key)
+        return value
 
     def get(self, key: str, default: Any = None) -> Any:
-        self._python_read(key)
-        return super().get(key, default)
+        value = self._python_read(key)
+        return default if value is missing else value
 
     def resolve(self, key: str) -> Any:
-        self._python_read(key)
-        return super().resolve(key)
-
-    def get_all(self) -> dict:
-        # Jinja hands the whole context to an include or a macro imported with context (their
-        # lookups are watched); Python code calling it is outside the key (none does).
-        return super().get_all()
+        value = self._python_read(key)
+        return self.environment.undefined(name=key) if value is missing else value
 
     def call(*args: Any, **kwargs: Any) -> Any:  # (self, function, *arguments)
         self, function, *rest = args
@@ -617,6 +686,7 @@ class Pages:
             "pages": self.new,
             "kept": self.kept,
             "rendered_pages": sorted(self.rendered),
+            "unkeyable": sorted(set(self.rendered) - set(self.new)),
         }
         temporary = target.with_suffix(".tmp")
         temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
