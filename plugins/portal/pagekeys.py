@@ -475,11 +475,10 @@ class Digester:
         parts += [self.value(d, 2, seen) for d in getattr(function, "__defaults__", None) or ()]
         return _sha("f", *parts)
 
-    def attributes(self, obj: Any, names: list[str]) -> str:
-        """What a page read of an object it was not given by name."""
+    def attributes(self, obj: Any, names: list[str], whole: Digester) -> str:
+        """What a page read of an object it was not given by name (``whole``: the digester of
+        objects handed to Python code)."""
         if WHOLE in names:
-            whole = Digester(self.root, self.now_facts, True)
-            whole.memo = self.whole_memo
             return whole.own(obj, 2, frozenset({id(obj)}), 1)
         parts = []
         for name in names:
@@ -496,10 +495,6 @@ class Digester:
             else:
                 parts.append(f"{name}={self.value(value, 2)}")
         return _sha(*parts)
-
-    @functools.cached_property
-    def whole_memo(self) -> dict:
-        return {}
 
 
 class Index:
@@ -567,6 +562,7 @@ class Pages:
         self.digester = Digester(plan.root, plan.now_facts, False)
         self.whole = Digester(plan.root, plan.now_facts, True)
         self.index: Index | None = None
+        self.environment = None  # of the generator whose pages are being written
         self.old_sets: list[list[str]] = []
         self.old: dict[str, list] = {}
         try:
@@ -604,7 +600,7 @@ class Pages:
                 parts.append(f"{name}:{shown}")
             for identity, attributes in touched:
                 objects = self._objects(context, identity)
-                shown = [self.digester.attributes(obj, attributes) for obj in objects]
+                shown = [self.digester.attributes(o, attributes, self.whole) for o in objects]
                 parts.append(f"{identity}:{_sha(*attributes)}:{_sha(*shown)}")
         except Unkeyable:
             return None
@@ -612,6 +608,13 @@ class Pages:
 
     def render(self, template, context: dict) -> str:
         global _reads, _python, _touched
+        if template.environment is not self.environment:
+            # Another generator: digests and the index are not trusted across generators (one
+            # may change the context in its output step); within one they are.
+            self.environment = template.environment
+            self.digester.memo.clear()
+            self.whole.memo.clear()
+            self.index = None
         name = str(context.get("output_file"))
         record = self.old.get(name)
         if record and self.plan.old_output and len(record) == 4:
