@@ -22,6 +22,7 @@ from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
 from portal import incremental as inc
+from portal import pagekeys
 from portal.catalog import SiteCatalog, scan_site
 from portal.cms import AdminError, write_admin
 from portal.cms import config as cms_config
@@ -64,6 +65,7 @@ REQUIRED_PLUGINS = (
     "portal.feeds",
     "portal.calendars",
     "portal.theme",
+    "portal.pagekeys",  # its writer renders only the pages whose key changed
 )
 
 # Whatever the settings file says: nothing private is ever written, nothing is copied blindly.
@@ -118,6 +120,8 @@ class SiteResult:
     search_pages: int = 0
     search_seconds: float = 0.0
     kept: bool = False  # unchanged since the last build, not built again
+    pages_kept: int = 0  # pages taken from the last build (portal.pagekeys)
+    pages_rendered: int = 0
 
 
 @dataclass
@@ -493,6 +497,23 @@ def _build(
         if previous[s].get("tree") and previous[s]["tree"] == inc.tree_digest(output_dir / s)
     }
     to_build = [s for s in chosen if s not in kept_sites]
+    page_plans = (
+        _page_plans(
+            fingerprint,
+            sites,
+            catalogs,
+            to_build,
+            now,
+            local,
+            search,
+            report_public,
+            content_dir,
+            output_dir,
+            cache_dir,
+        )
+        if incremental
+        else {}
+    )
     # Everything is written into a staging folder; sites are swapped in only once all succeeded.
     output_dir.mkdir(parents=True, exist_ok=True)
     staging = fresh_staging(output_dir)
@@ -505,7 +526,13 @@ def _build(
         overrides["PORTAL_STATS"] = stats.get(site_id)
         overrides["PORTAL_RATINGS"] = rated.get(site_id)
         overrides["CACHE_PATH"] = str((cache_dir / site_id).resolve())
-        run_pelican(settings_file, overrides)
+        pagekeys.start(page_plans.get(site_id))
+        done = False
+        try:
+            run_pelican(settings_file, overrides)
+            done = True
+        finally:
+            kept_pages, rendered_pages = pagekeys.finish(done)
         out = staging / site_id
         return SiteResult(
             site_id,
@@ -513,6 +540,8 @@ def _build(
             sum(i.written for i in catalog.items),
             sum(len(names) for _, _, names in os.walk(out)),
             time.perf_counter() - site_started,
+            pages_kept=kept_pages,
+            pages_rendered=rendered_pages,
         )
 
     def index_built_site(result: SiteResult) -> None:
@@ -565,6 +594,8 @@ def _build(
             write_local_index(staging, sites)
         for entry in sorted(staging.iterdir()):
             put_in_place(entry, output_dir / entry.name)
+            if entry.name in page_plans:
+                pagekeys.promote(cache_dir, entry.name)
         if search:
             _refresh_kept_sites(output_dir, sites, catalogs, to_build, quick_keys, previous)
     finally:
@@ -602,6 +633,35 @@ def _build(
         )
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _page_plans(
+    fingerprint: str,
+    sites: list[Site],
+    catalogs: dict[str, SiteCatalog],
+    to_build: list[str],
+    now: dt.datetime,
+    local: bool,
+    search: bool,
+    report_public: bool,
+    content_dir: Path,
+    output_dir: Path,
+    cache_dir: Path,
+) -> dict[str, pagekeys.Plan]:
+    """What each site to build needs to keep its unchanged pages (``portal.pagekeys``)."""
+    root = str(content_dir.resolve()) + "/"
+    site_list = inc._plain([inc._canon(s, root) for s in sites])
+    plans = {}
+    for site_id in to_build:
+        old = output_dir / site_id
+        plans[site_id] = pagekeys.Plan(
+            old_output=str(old) if old.is_dir() else "",
+            records=str(pagekeys.records_path(cache_dir, site_id)),
+            base=inc._digest(fingerprint, site_list, site_id, str(local), str(search)),
+            root=root,
+            now_facts=inc._plain(inc.time_facts(catalogs[site_id], now, report_public)),
+        )
+    return plans
 
 
 def cache_folder(base: dict[str, Any], output_dir: Path) -> Path:

@@ -1,0 +1,762 @@
+"""Page-level incremental rendering: a page is rendered again only when what it read changed.
+
+Contract. Every page Pelican renders goes through ``Writer.write_file`` and, inside it, one
+``template.render(localcontext)``. ``KeyedWriter`` (our ``get_writer``) hands Pelican a wrapper
+of the template whose ``render``:
+
+1. looks up the page's record from the last build (by its output path): what the render read
+   and the page's key made from it;
+2. computes the key again from the same reads now; when it is equal and the old page
+   (``<old output>/<site>/<path>``) still has the recorded SHA-256, returns the old page's text
+   (Pelican writes it into staging as it would have written the render);
+3. otherwise renders with its reads watched, and records them and their key.
+
+What a render reads, watched through Jinja (all its lookups go through these):
+- **names** of the context (``Context.resolve_or_missing``: the template, its parents,
+  includes, macros imported with context);
+- **attributes and items of content objects and catalog items** it was not given by name (a
+  listed article's ``title``, ``article.related[0].url``): ``Environment.getattr``/``getitem``;
+- **objects handed to Python code** (a function, a method of the object, a filter or test other
+  than Jinja's plain ones, ``PLAIN_FILTERS``): that object is read whole;
+- **names read by Python code** (``pass_context`` functions: ``context.get``, ``context[…]``):
+  their values are read whole.
+
+The key: ``base`` (the code fingerprint: our package, theme, plugins, library versions,
+settings; the site list, the site, the URL mode), the template, the output path, and
+- for each name read by the template: its value's digest, in which a content object or item
+  it reaches is its identity only (class and source file), except the name's own value: a page
+  given ``article`` has all of that article in its key (front matter, rendered body, state,
+  history), and the objects it links to (``newer``, ``related``) by identity;
+- for each name read by Python code, and each object handed to Python, the whole value
+  (content objects with all their attributes; what they link to with its own attributes);
+- for each other object read by attribute: its identity and the values of the attributes read
+  (found again by identity in the site's context);
+- ``PORTAL_NOW`` is its time facts (``portal.incremental.time_facts``: the date, the meetings
+  over), as for the per-site key; values computed from ``now`` (home blocks, counters,
+  banners) are values like the others;
+- Pelican's paginator is its name, URL, count, page size and number of pages (its pages are
+  digested with their items);
+- a function is its qualified name and the digests of its closure and defaults; the settings
+  reached from an object are left out (they are in the fingerprint);
+- a value the digester does not know (an object showing only a memory address) makes the page
+  unkeyable: it is always rendered.
+
+Why it is sound: a render is a function of the template code and of what it reads. If all it
+read last time is the same now, the same code takes the same path and reads the same things, so
+the page is the same. Outside the key: Python code following links from an object it was handed
+to a third object (``f(article)`` reading ``article.newer.newer``), and Pelican link markers in
+a body (``{filename}``: such a page is unkeyable).
+
+Records go to ``<cache>/pages/<site>.next.json`` when the site's Pelican run ends; the build
+renames them to ``<site>.json`` once the new output is in place, so a failed build leaves the
+last good records (and a record is trusted only if the old page still has its SHA-256).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import functools
+import hashlib
+import json
+import types
+from pathlib import Path, PurePath
+from typing import Any
+
+from jinja2.runtime import Context, Macro, Undefined
+from jinja2.tests import TESTS as DEFAULT_TESTS
+from jinja2.utils import missing
+from pelican import signals
+from pelican.contents import Content
+from pelican.paginator import Page, Paginator
+from pelican.urlwrappers import URLWrapper
+from pelican.writers import Writer
+
+from portal.catalog.item import Item
+
+FORMAT = 2
+# Attributes that are the settings or the whole generator context (the fingerprint holds the
+# settings; the context is reached by name, so by its own lookups).
+LEFT_OUT = frozenset({"settings", "_context", "context", "env", "_settings"})
+# Link markers Pelican replaces in a body with other content's URLs at render time.
+LINK_MARKERS = (
+    "{filename}",
+    "{static}",
+    "{attach}",
+    "{index}",
+    "{tag}",
+    "{category}",
+    "{author}",
+    "|filename|",
+    "|static|",
+    "|attach|",
+)
+# Jinja's own filters that look at what they are given only through Jinja's attribute and item
+# lookups (watched), its identity or its length.
+PLAIN_FILTERS = frozenset(
+    {
+        "length",
+        "count",
+        "first",
+        "last",
+        "list",
+        "reverse",
+        "batch",
+        "slice",
+        "default",
+        "d",
+        "sort",
+        "map",
+        "selectattr",
+        "rejectattr",
+        "groupby",
+        "unique",
+        "join",
+        "safe",
+        "e",
+        "escape",
+        "string",
+    }
+)
+WHOLE = "*"  # an object's attributes when Python code was handed it
+
+_reads: set[str] | None = None  # names read by the template
+_python: set[str] | None = None  # names read by Python code
+_touched: dict[int, list] | None = None  # per object: [object, {attributes read}]
+
+
+class Unkeyable(Exception):
+    """A value the digester cannot describe: the page is always rendered."""
+
+
+def _tracked(obj: Any) -> bool:
+    return isinstance(obj, (Content, Item))
+
+
+def _note(obj: Any, name: str) -> None:
+    if _touched is not None and _tracked(obj):
+        entry = _touched.get(id(obj))
+        if entry is None:
+            entry = _touched[id(obj)] = [obj, set()]
+        entry[1].add(name)
+
+
+def _hand(args: tuple, kwargs: dict) -> None:
+    """Content objects and items handed to Python code (one level into lists and dicts, and
+    the object of a method) are read whole."""
+    if _touched is None:
+        return
+    for arg in (*args, *kwargs.values()):
+        if isinstance(arg, (list, tuple)):
+            values = arg
+        elif isinstance(arg, dict):
+            values = arg.values()
+        else:
+            values = (arg, getattr(arg, "__self__", None))
+        for value in values:
+            _note(value, WHOLE)
+
+
+class _Now:
+    """``PORTAL_NOW`` as a watched template sees it: read only when used (compared, its
+    ``date()``), not when a macro that might use it is imported (Jinja resolves a macro's free
+    names at import)."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: dt.datetime):
+        self._value = value
+
+    def _use(self) -> dt.datetime:
+        if _reads is not None:
+            _reads.add("PORTAL_NOW")
+        return self._value
+
+    @staticmethod
+    def _bare(other: Any) -> Any:
+        return other._use() if isinstance(other, _Now) else other
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._use(), name)
+
+    def __lt__(self, other: Any) -> bool:
+        return self._use() < self._bare(other)
+
+    def __le__(self, other: Any) -> bool:
+        return self._use() <= self._bare(other)
+
+    def __gt__(self, other: Any) -> bool:
+        return self._use() > self._bare(other)
+
+    def __ge__(self, other: Any) -> bool:
+        return self._use() >= self._bare(other)
+
+    def __eq__(self, other: object) -> bool:
+        return self._use() == self._bare(other)
+
+    def __ne__(self, other: object) -> bool:
+        return self._use() != self._bare(other)
+
+    def __hash__(self) -> int:
+        return hash(self._use())
+
+    def __add__(self, other: Any) -> Any:
+        return self._use() + self._bare(other)
+
+    def __radd__(self, other: Any) -> Any:
+        return self._bare(other) + self._use()
+
+    def __sub__(self, other: Any) -> Any:
+        return self._use() - self._bare(other)
+
+    def __rsub__(self, other: Any) -> Any:
+        return self._bare(other) - self._use()
+
+    def __str__(self) -> str:
+        return str(self._use())
+
+    def __repr__(self) -> str:
+        return repr(self._use())
+
+    def __format__(self, spec: str) -> str:
+        return format(self._use(), spec)
+
+
+class TrackingContext(Context):
+    """Jinja's context, recording the names a render looks up (by the template, or by Python
+    code given the context) and what the Python functions it calls are handed."""
+
+    def resolve_or_missing(self, key: str) -> Any:
+        value = super().resolve_or_missing(key)
+        if _reads is not None:
+            if key == "PORTAL_NOW" and isinstance(value, dt.datetime):
+                return _Now(value)
+            _reads.add(key)
+        return value
+
+    # Python code given the context (``pass_context``) reads through these: its names are read
+    # whole, and it gets the values themselves.
+    def _python_read(self, key: str) -> Any:
+        if _python is not None:
+            _python.add(key)
+        return Context.resolve_or_missing(self, key)
+
+    def __getitem__(self, key: str) -> Any:
+        value = self._python_read(key)
+        if value is missing:
+            raise KeyError(key)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self._python_read(key)
+        return default if value is missing else value
+
+    def resolve(self, key: str) -> Any:
+        value = self._python_read(key)
+        return self.environment.undefined(name=key) if value is missing else value
+
+    def call(*args: Any, **kwargs: Any) -> Any:  # (self, function, *arguments)
+        self, function, *rest = args
+        if not isinstance(function, Macro):  # a macro's own lookups are watched
+            _hand((function, *rest), kwargs)
+        return Context.call(self, function, *rest, **kwargs)
+
+
+def _watched_filter(function):
+    @functools.wraps(function)
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        _hand(args, kwargs)
+        return function(*args, **kwargs)
+
+    return watched
+
+
+def _watch(environment) -> None:
+    """``environment``'s lookups are watched: attributes and items read of content objects and
+    catalog items, and what its filters and tests are handed."""
+    if getattr(environment, "_portal_watched", False):
+        return
+    getattr_, getitem = environment.getattr, environment.getitem
+
+    def watched_getattr(obj: Any, attribute: str) -> Any:
+        _note(obj, str(attribute))
+        return getattr_(obj, attribute)
+
+    def watched_getitem(obj: Any, argument: Any) -> Any:
+        _note(obj, str(argument))
+        return getitem(obj, argument)
+
+    environment.getattr = watched_getattr
+    environment.getitem = watched_getitem
+    for name, function in list(environment.filters.items()):
+        if name not in PLAIN_FILTERS:
+            environment.filters[name] = _watched_filter(function)
+    for name, function in list(environment.tests.items()):
+        if name not in DEFAULT_TESTS:
+            environment.tests[name] = _watched_filter(function)
+    environment.context_class = TrackingContext
+    environment._portal_watched = True
+
+
+def _sha(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _holds_content(value: Any) -> bool:
+    if _tracked(value):
+        return True
+    return isinstance(value, (list, tuple)) and bool(value) and all(_tracked(v) for v in value)
+
+
+class Digester:
+    """Digests of context values for one site's run (see the module's contract).
+
+    Levels: 0 a name's value; 1 what a named content object holds (all of it); 2 anything
+    else (a content object or item there is its identity). ``whole``: every content object and
+    item with all its attributes, what it links to with its own attributes."""
+
+    def __init__(self, root: str, now_facts: str, whole: bool):
+        self.root = root
+        self.now_facts = now_facts
+        self.whole = whole
+        self.memo: dict[tuple[int, int], tuple[Any, str]] = {}
+
+    def name(self, name: str, value: Any) -> str:
+        if name == "PORTAL_NOW":
+            return self.now_facts
+        return self.value(value, 0)
+
+    def identity(self, value: Any) -> str:
+        where = getattr(value, "source_path", None) or getattr(value, "source", None) or ""
+        return f"{type(value).__qualname__}@{str(where).replace(self.root, '')}"
+
+    def value(self, value: Any, level: int, seen: frozenset = frozenset()) -> str:
+        if value is None or isinstance(value, (bool, int, float)):
+            return f"{type(value).__name__}:{value!r}"
+        if isinstance(value, str):
+            return "s:" + value.replace(self.root, "")
+        if isinstance(value, bytes):
+            return "b:" + hashlib.sha256(value).hexdigest()
+        if isinstance(value, (dt.datetime, dt.date, dt.time)):
+            return f"{type(value).__name__}:{value.isoformat()}"
+        if isinstance(value, dt.timedelta):
+            return f"td:{value.total_seconds()!r}"
+        if isinstance(value, enum.Enum):
+            return f"e:{type(value).__qualname__}.{value.name}"
+        if isinstance(value, PurePath):
+            return "p:" + str(value).replace(self.root, "")
+        if isinstance(value, Undefined):
+            return "undefined"
+        ident = (id(value), level)
+        found = self.memo.get(ident)
+        if found is not None:
+            return found[1]
+        if id(value) in seen:
+            return "cycle"
+        digest = self._compound(value, level, seen | {id(value)})
+        self.memo[ident] = (value, digest)
+        return digest
+
+    def own(self, value: Any, level: int, seen: frozenset, links: int) -> str:
+        """All of a content object's or item's attributes; what it links to: with its own
+        attributes (``links`` 1) or by identity (0)."""
+        if isinstance(value, Content):
+            body = getattr(value, "_content", "") or ""
+            if any(marker in body for marker in LINK_MARKERS):
+                raise Unkeyable("a body with Pelican link markers")
+            attributes = value.__dict__.items()
+        else:
+            attributes = ((f.name, getattr(value, f.name)) for f in dataclasses.fields(value))
+        parts = [self.identity(value)]
+        for k, v in attributes:
+            if k in LEFT_OUT:
+                continue
+            if isinstance(value, Content) and _holds_content(v):
+                members = v if isinstance(v, (list, tuple)) else [v]
+                if links:
+                    shown = [self.own(m, 2, seen | {id(m)}, 0) for m in members]
+                else:
+                    shown = [self.identity(m) for m in members]
+                parts.append(f"{k}->" + _sha(*shown))
+            else:
+                parts.append(f"{k}={self.value(v, level, seen)}")
+        return _sha(*parts)
+
+    def _compound(self, value: Any, level: int, seen: frozenset) -> str:
+        kind = type(value)
+        label = f"{kind.__module__}.{kind.__qualname__}"
+        if _tracked(value):
+            if level == 0:
+                return self.own(value, 1, seen, 0)
+            if self.whole:
+                return self.own(value, 2, seen, 1)
+            if level == 1 and isinstance(value, Item):  # the named object's own item
+                return self.own(value, 1, seen, 0)
+            return self.identity(value)
+        if isinstance(value, URLWrapper):
+            return _sha(label, value.name, value.slug, value.url, value.save_as)
+        if isinstance(value, Paginator):
+            return _sha(
+                label,
+                value.name,
+                value.url,
+                str(value.count),
+                str(value.per_page),
+                str(value.orphans),
+                str(value.num_pages),
+            )
+        if isinstance(value, Page):
+            members = [self.value(v, 2, seen) for v in value.object_list]
+            return _sha(
+                label,
+                value.name,
+                str(value.number),
+                value.url,
+                value.save_as,
+                self.value(value.paginator, 2, seen),
+                *members,
+            )
+        inner = 1 if level == 1 else 2  # held by the page's own object, or reached otherwise
+        if isinstance(value, dict):
+            parts = []
+            for k, v in value.items():
+                parts += [self.value(k, inner, seen), self.value(v, inner, seen)]
+            return _sha(label, *parts)
+        if isinstance(value, (list, tuple)):
+            return _sha(label, *(self.value(v, inner, seen) for v in value))
+        if isinstance(value, (set, frozenset)):
+            return _sha(label, *sorted(self.value(v, inner, seen) for v in value))
+        if isinstance(value, (types.FunctionType, types.BuiltinFunctionType, type)):
+            return self._function(value, seen)
+        if isinstance(value, types.MethodType):
+            return _sha(
+                label, self._function(value.__func__, seen), self.value(value.__self__, 2, seen)
+            )
+        if dataclasses.is_dataclass(value):
+            return _sha(
+                label,
+                *(
+                    f"{f.name}={self.value(getattr(value, f.name), inner, seen)}"
+                    for f in dataclasses.fields(value)
+                    if f.name not in LEFT_OUT
+                ),
+            )
+        if callable(value) and hasattr(value, "__wrapped__"):  # pass_context etc.
+            return self._function(value.__wrapped__, seen)
+        attributes = getattr(value, "__dict__", None)
+        if isinstance(attributes, dict):
+            return _sha(
+                label,
+                *(
+                    f"{k}={self.value(v, inner, seen)}"
+                    for k, v in attributes.items()
+                    if k not in LEFT_OUT
+                ),
+            )
+        shown = repr(value)
+        if " at 0x" in shown or "object at" in shown:
+            raise Unkeyable(label)
+        return _sha(label, shown)
+
+    def _function(self, function: Any, seen: frozenset) -> str:
+        name = f"{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', '')}"
+        parts = [name]
+        for cell in getattr(function, "__closure__", None) or ():
+            try:
+                contents = cell.cell_contents
+            except ValueError:  # an empty cell
+                contents = None
+            parts.append(self.value(contents, 2, seen))
+        parts += [self.value(d, 2, seen) for d in getattr(function, "__defaults__", None) or ()]
+        return _sha("f", *parts)
+
+    def attributes(self, obj: Any, names: list[str], whole: Digester) -> str:
+        """What a page read of an object it was not given by name (``whole``: the digester of
+        objects handed to Python code)."""
+        if WHOLE in names:
+            return whole.own(obj, 2, frozenset({id(obj)}), 1)
+        parts = []
+        for name in names:
+            try:
+                value = getattr(obj, name)
+            except Exception:
+                try:
+                    value = obj[name]
+                except Exception:
+                    parts.append(f"{name}:missing")
+                    continue
+            if getattr(value, "__self__", None) is obj:  # its method: the code is in the key
+                parts.append(f"{name}:method")
+            else:
+                parts.append(f"{name}={self.value(value, 2)}")
+        return _sha(*parts)
+
+
+class Index:
+    """The content objects and items of a site's context, by identity (found again by the key
+    of a page that read them by attribute)."""
+
+    def __init__(self, digester: Digester):
+        self.digester = digester
+        self.found: dict[str, list] = {}
+        self.visited: set[int] = set()
+
+    def add(self, value: Any) -> None:
+        stack = [value]
+        while stack:
+            value = stack.pop()
+            if value is None or isinstance(value, (str, bytes, int, float, dt.date, dt.time)):
+                continue
+            if id(value) in self.visited:
+                continue
+            self.visited.add(id(value))
+            if _tracked(value):
+                found = self.found.setdefault(self.digester.identity(value), [])
+                found.append(value)
+                if isinstance(value, Content):
+                    stack += [v for k, v in value.__dict__.items() if k not in LEFT_OUT]
+                else:
+                    stack += [getattr(value, f.name) for f in dataclasses.fields(value)]
+            elif isinstance(value, dict):
+                stack += list(value.values())
+            elif isinstance(value, (list, tuple, set, frozenset)):
+                stack += list(value)
+            elif isinstance(value, Page):
+                stack += list(value.object_list)
+            elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+                stack += [getattr(value, f.name) for f in dataclasses.fields(value)]
+
+
+# -- one site's run -------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Plan:
+    """What ``portal.build`` tells one site's run: where the old pages and their records are,
+    where the new records go, and the key's base."""
+
+    old_output: str  # the site's folder of the last build ('' for none)
+    records: str  # <cache>/pages/<site>.json
+    base: str  # fingerprint, sites, site id, URL mode, search
+    root: str  # the content folder, removed from paths
+    now_facts: str
+
+    @property
+    def next_records(self) -> str:
+        return self.records.removesuffix(".json") + ".next.json"
+
+
+class Pages:
+    """The records of one site's run: the last build's, read once, and this build's.
+
+    A record: [key, SHA-256 of the page, index of its names in ``sets``, [[identity, index of
+    its attributes in ``sets``], …]]; names read by Python code are prefixed with ``!``."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.digester = Digester(plan.root, plan.now_facts, False)
+        self.whole = Digester(plan.root, plan.now_facts, True)
+        self.index: Index | None = None
+        self.environment = None  # of the generator whose pages are being written
+        self.old_sets: list[list[str]] = []
+        self.old: dict[str, list] = {}
+        try:
+            stored = json.loads(Path(plan.records).read_text(encoding="utf-8"))
+            if stored.get("format") == FORMAT and stored.get("base") == plan.base:
+                self.old_sets, self.old = stored["sets"], stored["pages"]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
+        self.sets: dict[tuple[str, ...], int] = {}
+        self.new: dict[str, list] = {}
+        self.kept = 0
+        self.rendered: list[str] = []  # output paths rendered (not kept)
+
+    def _objects(self, context: dict, identity: str) -> list:
+        if self.index is None:
+            self.index = Index(self.digester)
+            self.index.add(context)
+        found = self.index.found.get(identity)
+        if found is None:  # an object only this page was given (Index skips what it saw)
+            self.index.add(context)
+            found = self.index.found.get(identity, [])
+        return found
+
+    def key(self, template: str, context: dict, names: list[str], touched: list) -> str | None:
+        parts = [self.plan.base, str(template), str(context.get("output_file"))]
+        try:
+            for name in names:
+                python = name.startswith("!")
+                bare = name[1:] if python else name
+                value = context.get(bare, _MISSING)
+                if value is _MISSING:
+                    shown = "missing"
+                else:
+                    shown = (self.whole if python else self.digester).name(bare, value)
+                parts.append(f"{name}:{shown}")
+            for identity, attributes in touched:
+                objects = self._objects(context, identity)
+                shown = [self.digester.attributes(o, attributes, self.whole) for o in objects]
+                parts.append(f"{identity}:{_sha(*attributes)}:{_sha(*shown)}")
+        except Unkeyable:
+            return None
+        return _sha(*parts)
+
+    def render(self, template, context: dict) -> str:
+        global _reads, _python, _touched
+        if template.environment is not self.environment:
+            # Another generator: digests and the index are not trusted across generators (one
+            # may change the context in its output step); within one they are.
+            self.environment = template.environment
+            self.digester.memo.clear()
+            self.whole.memo.clear()
+            self.index = None
+        name = str(context.get("output_file"))
+        record = self.old.get(name)
+        if record and self.plan.old_output and len(record) == 4:
+            key, sha, index, touched = record
+            try:
+                names = self.old_sets[index]
+                touched = [(identity, self.old_sets[i]) for identity, i in touched]
+            except (IndexError, TypeError, ValueError):
+                names = None
+            if names is not None and self.key(template.name, context, names, touched) == key:
+                try:
+                    data = (Path(self.plan.old_output) / name).read_bytes()
+                except OSError:
+                    data = None
+                if data is not None and hashlib.sha256(data).hexdigest() == sha:
+                    self._record(name, key, sha, names, touched)
+                    self.kept += 1
+                    return data.decode("utf-8")
+        _watch(template.environment)
+        _reads, _python, _touched = set(), set(), {}
+        try:
+            output = template.render(context)
+            reads, python, seen = _reads, _python, _touched
+        finally:
+            _reads = _python = _touched = None
+        self.rendered.append(name)
+        names, touched = self._what_was_read(context, reads, python, seen)
+        key = self.key(template.name, context, names, touched)
+        if key is not None:
+            sha = hashlib.sha256(output.encode("utf-8")).hexdigest()
+            self._record(name, key, sha, names, touched)
+        return output
+
+    def _what_was_read(self, context: dict, reads: set, python: set, seen: dict):
+        """The names read (``!name`` when by Python code) and, for the objects the page was
+        not given by name (a named content object and its item are in the key whole), their
+        identities with the attributes read."""
+        own: set[int] = set()
+        for name in reads | python:
+            value = context.get(name)
+            if _tracked(value):
+                own.add(id(value))
+                item = getattr(value, "item", None)
+                if isinstance(item, Item):
+                    own.add(id(item))
+        names = sorted(reads - python) + sorted(f"!{n}" for n in python)
+        by_identity: dict[str, set[str]] = {}
+        for key, (obj, attributes) in seen.items():
+            if key not in own:
+                by_identity.setdefault(self.digester.identity(obj), set()).update(attributes)
+        touched = [(i, sorted(a)) for i, a in sorted(by_identity.items())]
+        return names, touched
+
+    def _index(self, names) -> int:
+        return self.sets.setdefault(tuple(names), len(self.sets))
+
+    def _record(self, name: str, key: str, sha: str, names: list[str], touched: list) -> None:
+        self.new[name] = [
+            key,
+            sha,
+            self._index(names),
+            [[identity, self._index(attributes)] for identity, attributes in touched],
+        ]
+
+    def save(self) -> None:
+        target = Path(self.plan.next_records)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = {
+            "format": FORMAT,
+            "base": self.plan.base,
+            "sets": [list(names) for names in self.sets],
+            "pages": self.new,
+            "kept": self.kept,
+            "rendered_pages": sorted(self.rendered),
+            "unkeyable": sorted(set(self.rendered) - set(self.new)),
+        }
+        temporary = target.with_suffix(".tmp")
+        temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        temporary.replace(target)
+
+
+_MISSING = object()
+
+
+class _KeyedTemplate:
+    """What Pelican's writer renders: the template, through this run's ``Pages``."""
+
+    def __init__(self, template, pages: Pages):
+        self._template = template
+        self._pages = pages
+
+    def render(self, context: dict) -> str:
+        return self._pages.render(self._template, context)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._template, name)
+
+
+_current: Pages | None = None
+
+
+class KeyedWriter(Writer):
+    """Pelican's writer, rendering through the site run's ``Pages`` when the build set a plan."""
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if _current is not None and template is not None:
+            template = _KeyedTemplate(template, _current)
+        return super().write_file(name, template, context, *args, **kwargs)
+
+
+def start(plan: Plan | None) -> None:
+    """Before a site's Pelican run (in the process that runs it)."""
+    global _current
+    _current = Pages(plan) if plan is not None else None
+
+
+def finish(save: bool) -> tuple[int, int]:
+    """After the run: the records are written (``save``: the run succeeded); (kept, rendered)."""
+    global _current
+    pages, _current = _current, None
+    if pages is None:
+        return 0, 0
+    if save:
+        pages.save()
+    return pages.kept, len(pages.rendered)
+
+
+def promote(cache_dir: Path, site_id: str) -> None:
+    """The build put the site's new output in place: its new records become the records."""
+    folder = cache_dir / "pages"
+    staged = folder / f"{site_id}.next.json"
+    if staged.is_file():
+        staged.replace(folder / f"{site_id}.json")
+
+
+def records_path(cache_dir: Path, site_id: str) -> Path:
+    return cache_dir / "pages" / f"{site_id}.json"
+
+
+def get_writer(_pelican):
+    return KeyedWriter
+
+
+def register() -> None:
+    signals.get_writer.connect(get_writer)
