@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from demo_html import parse
 
 from portal.errors import ErrorReport
+from portal.paths import ADMIN
 from portal.sites import load_sites
 from support import DEMO_CONTENT
 
@@ -23,7 +24,10 @@ pytestmark = pytest.mark.xdist_group("demo-html")  # pages parsed once (tests/de
 
 
 def html_pages(output: Path) -> list[Path]:
-    return sorted(p for p in output.rglob("*.html") if p.parent != output)
+    """The portal's pages: not the local index, not the form editor's app page (admin/)."""
+    return sorted(
+        p for p in output.rglob("*.html") if p.parent != output and ADMIN not in p.parts[-3:-1]
+    )
 
 
 def page(output: Path, site_path: str) -> BeautifulSoup:
