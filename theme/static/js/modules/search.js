@@ -1,14 +1,18 @@
 /* The search page: a small UI on Pagefind's JS API (no Pagefind UI, no inline script; works
    under script-src 'self' 'wasm-unsafe-eval').
 
-   - Two indexes (portal/search/index.py). The quick one (config.quick) holds a short record of
-     every public item of this site and of the sites it searches (a parent's members, a
-     member's parent): its result URLs are /<site-id>/<path>, mapped to that site's root. The
-     full-text ones (each site's "full" bundle) are loaded only when the reader asks for full
-     text (a button under the results, first in line when the quick index finds nothing: on a
-     parent the full text of every member costs several hundred KB more); a parent merges its
-     members', a member its parent's when asked ("wide"). Filters are loaded when the reader
-     opens the filter panel.
+   - Two tiers (portal/search/index.py). The quick one (config.quick) holds a short record of
+     every public item of this site; a parent merges its members' quick indexes (site.quick,
+     copies served by the parent). Its result URLs are /<site-id>/<path>, mapped to that
+     site's root. The full text of a site is split into shards (site.full + "shards.json"
+     lists them, portal/search/shards.py), merged when the reader asks for full text (a button
+     under the results, first in line when the quick index finds nothing); a parent merges its
+     members' shards, a member its parent's when asked ("wide"). Filters are loaded when the
+     reader opens the filter panel.
+   - Sorting by date: Pagefind merges indexes by score, and a sorted search scores a page by
+     its position in its own index, so several indexes sorted by date come interleaved. A
+     sorted search over more than one index searches each alone and merges the lists by date
+     (ByDate), fetching a result's data only when it is a candidate for the next place.
    - Vietnamese: the indexes hold "đ" as "d" + U+0335 (portal/search/fold.py), so the query is
      marked the same way and every string shown is unmarked.
    - Tones: Pagefind folds them, so "lừa đảo" also finds "lúa" and ranks by other signals
@@ -94,6 +98,35 @@ async function rerank(results, query, depth) {
   scored.sort((a, b) => b.score - a.score || a.i - b.i);
   return scored.map((s) => s.result).concat(results.slice(depth));
 }
+
+/* Results of several indexes, each sorted by date, merged by date as far as they are shown:
+   the next result is the newest (oldest) of the lists' heads. */
+class ByDate {
+  constructor(lists, direction) {
+    this.lists = lists.filter((list) => list.length).map((list) => ({ list, next: 0 }));
+    this.length = lists.reduce((n, list) => n + list.length, 0);
+    this.newest = direction === "desc";
+    this.merged = [];
+  }
+
+  async slice(start, end) {
+    while (this.merged.length < Math.min(end, this.length)) {
+      const heads = this.lists.filter((h) => h.next < h.list.length);
+      const data = await Promise.all(heads.map((h) => dataOf(h.list[h.next])));
+      let best = 0;
+      data.forEach((d, k) => {
+        const date = d.meta?.date || "";
+        const bestDate = data[best].meta?.date || "";
+        if (this.newest ? date > bestDate : date < bestDate) best = k;
+      });
+      this.merged.push(heads[best].list[heads[best].next++]);
+    }
+    return this.merged.slice(start, end);
+  }
+}
+
+const sliceOf = (results, start, end) =>
+  Array.isArray(results) ? Promise.resolve(results.slice(start, end)) : results.slice(start, end);
 
 /* A result's data, fetched once (the rerank and the list share it). */
 function dataOf(result) {
@@ -250,43 +283,78 @@ class SearchPage {
     this.update(false, true);
   }
 
+  /* The shard folders of a site's full text (its shards.json); [] when it has none yet. */
+  async shardsOf(site) {
+    const answer = await fetch(site.full + "shards.json");
+    if (!answer.ok) throw new Error(site.id);
+    const manifest = await answer.json();
+    return (manifest.shards || []).filter((s) => s.pages > 0).map((s) => site.full + s.name + "/");
+  }
+
   async engine(mode) {
     if (!this.engines[mode]) {
       const own = this.own;
-      const bundle = mode === "full" ? own.full : this.config.quick;
-      // One copy of Pagefind's code serves both indexes. The quick index is small enough to
-      // search on the page's own thread, which spares readers the worker script.
+      const options = { ranking: RANKING, excerptLength: 30 };
+      // One copy of Pagefind's code serves both tiers, on the page's own thread (no worker
+      // script; a sorted search reads each index's results, see ByDate).
       this.module = this.module || (await import(this.config.quick + "pagefind.js"));
-      const pf = this.module.createInstance({ basePath: bundle, noWorker: mode === "quick" });
+      const shards = mode === "full" ? await this.shardsOf(own) : [this.config.quick];
+      if (!shards.length) throw new Error(own.id);
+      const pf = this.module.createInstance({ basePath: shards[0], noWorker: true });
       // Quick result URLs are /<site-id>/<path> (mapped in resultUrl); full ones site-relative.
-      await pf.options({ baseUrl: mode === "full" ? own.base : "/", ranking: RANKING, excerptLength: 30 });
-      this.engines[mode] = { pf, merged: new Set([own.id]) };
+      const baseUrl = mode === "full" ? own.base : "/";
+      await pf.options({ baseUrl, ...options });
+      await Promise.all(shards.slice(1).map((path) => pf.mergeIndex(path, { baseUrl, ...options })));
+      const engine = { pf, merged: new Set([own.id]), failed: [] };
+      if (mode === "quick") {
+        // A parent's members, each in its own small index.
+        const members = this.config.sites.filter((s) => s.relation === "member" && s.quick);
+        await Promise.all(members.map(async (site) => {
+          try {
+            // Pagefind keeps a merged index that failed to load and then fails every search:
+            // merge only a bundle that answers with a non-empty index.
+            const answer = await fetch(site.quick + "pagefind-entry.json");
+            const entry = answer.ok ? await answer.json() : null;
+            if (!entry) throw new Error(site.id);
+            if (!Object.keys(entry.languages || {}).length) return; // a site with nothing yet
+            await pf.mergeIndex(site.quick, { baseUrl: "/", ...options });
+            engine.merged.add(site.id);
+          } catch (error) {
+            engine.failed.push(site.name);
+          }
+        }));
+      }
+      this.engines[mode] = engine;
     }
     return this.engines[mode];
   }
 
-  /* The full-text bundles of the other sites searched now, merged once each. Returns the names
-     of those that could not be loaded. */
+  /* The full-text shards of the other sites searched now, merged once each site. Returns the
+     names of those that could not be loaded. */
   async mergeFull(engine) {
     const wanted = this.config.sites.filter(
       (s) => s.relation === "member" || (s.relation === "parent" && this.wide));
     const failed = [];
-    for (const site of wanted) {
-      if (engine.merged.has(site.id)) continue;
+    await Promise.all(wanted.map(async (site) => {
+      if (engine.merged.has(site.id)) return;
+      engine.merged.add(site.id);
       try {
-        // Pagefind keeps a merged index that failed to load and then fails every search:
-        // merge only a bundle that answers with a non-empty index.
-        const answer = await fetch(site.full + "pagefind-entry.json");
-        const entry = answer.ok ? await answer.json() : null;
-        if (!entry) throw new Error(site.id);
-        if (!Object.keys(entry.languages || {}).length) continue; // a site with nothing yet
-        await engine.pf.mergeIndex(site.full, { baseUrl: site.base, ranking: RANKING, excerptLength: 30 });
-        engine.merged.add(site.id);
+        const shards = await this.shardsOf(site);
+        await Promise.all(shards.map((path) =>
+          engine.pf.mergeIndex(path, { baseUrl: site.base, ranking: RANKING, excerptLength: 30 })));
       } catch (error) {
+        engine.merged.delete(site.id);
         failed.push(site.name);
       }
-    }
+    }));
     return failed;
+  }
+
+  /* Each merged index searched alone (a sorted search over several: see ByDate). Pagefind's
+     own object on the page's thread; null when it is not there (another Pagefind). */
+  static instances(pf) {
+    const own = pf.fallback?.instances;
+    return Array.isArray(own) ? own : null;
   }
 
   async showFilters() {
@@ -381,11 +449,18 @@ class SearchPage {
 
   async run(mode) {
     const engine = await this.engine(mode);
-    const failed = mode === "full" ? await this.mergeFull(engine) : [];
+    const failed = mode === "full" ? await this.mergeFull(engine) : [...engine.failed];
     const options = { filters: this.filterArgument() };
     if (this.sort) options.sort = { date: this.sort === "newest" ? "desc" : "asc" };
-    const search = await engine.pf.search(this.query ? mark(this.query) : null, options);
+    const term = this.query ? mark(this.query) : null;
+    const search = await engine.pf.search(term, options);
     if (!search) return null;
+    const instances = SearchPage.instances(engine.pf);
+    if (this.sort && instances && instances.length > 1) {
+      const each = await Promise.all(instances.map((i) => i.search(term, options)));
+      const lists = each.map((s) => (s?.results || []).slice().sort((a, b) => b.score - a.score));
+      search.results = new ByDate(lists, options.sort.date);
+    }
     if (this.query && !this.sort && this.rerank) {
       const depth = mode === "full" ? PAGE_SIZE : RERANK;
       search.results = await rerank(search.results, this.query, depth);
@@ -395,7 +470,8 @@ class SearchPage {
 
   async showMore(moveFocus) {
     const serial = this.serial;
-    const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+    const batch = await sliceOf(this.results, this.shown, this.shown + PAGE_SIZE);
+    if (serial !== this.serial) return;
     const data = await Promise.all(batch.map(dataOf));
     if (serial !== this.serial) return;
     const first = this.shown;
