@@ -90,16 +90,15 @@ def shard_folders(full: Path) -> list[Path]:
 def test_only_public_items_are_indexed(built):
     site = built / "huyen"
     assert sum(page_count(shard) for shard in shard_folders(site / FULL)) == 1
-    # Each quick index holds its own site's public items; the parent serves its member's copy.
-    assert page_count(site / BUNDLE) == 1
-    assert page_count(site / SHARED / "xa" / "quick") == 1
+    # The parent's quick index holds its own public item and what its member published.
+    assert page_count(site / BUNDLE) == 2
     for bundle in (site / FULL, site / BUNDLE, built / "xa" / BUNDLE, built / "xa" / FULL):
         text = bundle_text(bundle)
         for secret in ("Quýtnhám", "Kỳlânxanh", "Hoàngcầmtím", "Lụcbìnhvàng"):
             assert secret not in text, bundle
     assert mark_d("ấp Rạch Gốc") in bundle_text(site / FULL)  # the body: full text only
     assert mark_d("mây tre đan") in bundle_text(site / BUNDLE)  # the title: both
-    assert mark_d("giao thông nông thôn") in bundle_text(site / SHARED / "xa" / "quick")
+    assert mark_d("giao thông nông thôn") in bundle_text(site / BUNDLE)  # the member's item
     # A member's quick index is its own; its readers reach the parent through the full text.
     assert mark_d("mây tre đan") not in bundle_text(built / "xa" / BUNDLE)
     # Listings, tags, archives and the search page itself are not marked for the index.
@@ -116,15 +115,14 @@ def test_unused_pagefind_files_are_not_published(built):
 def test_parent_and_member_share_full_text_bundles(built):
     member_copy = built / "huyen" / SHARED / "xa"
     parent_copy = built / "xa" / SHARED / "huyen"
-    for copy in (member_copy / "full", parent_copy / "full", member_copy / "quick"):
-        shards = shard_folders(copy) if copy.name == "full" else [copy]
+    for copy in (member_copy / "full", parent_copy / "full"):
+        shards = shard_folders(copy)
         assert shards
         for shard in shards:
             assert (shard / "pagefind-entry.json").is_file()
             assert not (shard / "pagefind.js").exists() and not list(shard.glob("wasm.*"))
     assert mark_d("Đìa Muồng") in bundle_text(member_copy / "full")
-    # A member's readers reach the parent through the full text only: no quick copy there.
-    assert not (parent_copy / "quick").exists()
+    assert sorted(p.name for p in member_copy.iterdir()) == ["full"]
 
 
 def test_index_must_hold_exactly_the_public_items(built):

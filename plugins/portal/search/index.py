@@ -1,10 +1,10 @@
 """The search indexes: Pagefind, through its command line, in two tiers per site.
 
 - **Quick** (``<site>/pagefind/``), what a search loads first: one small record per public item
-  of the site (title, the fields a reader knows it by, summary; filters and sort date), built
-  from the catalog (``portal.search.facts``). Each site's quick index holds its own items only;
-  a parent's search page merges its members' (copies in ``pagefind-sites/<id>/quick/``), so an
-  edit in a member never re-indexes its parent (``make bench-search``).
+  (title, the fields a reader knows it by, summary; filters and sort date), built from the
+  catalog (``portal.search.facts``). A parent's quick index holds its members' items too, so one
+  index answers across sites and the first query of a reader on a slow link stays small
+  (``make bench-search``).
 - **Full text** (``<site>/pagefind-full/``): every public item's page as written, marked by its
   template (``data-pagefind-body``); listings, tags, archives, notices and error pages never
   are. It is split into shards (``portal.search.shards``: by section kind and year, by month
@@ -42,9 +42,8 @@ from portal.workers import dies_with_this_process
 
 BUNDLE = SEARCH_BUNDLE  # the quick index
 FULL = SEARCH_FULL  # the full-text index
-SHARED = SEARCH_SHARED  # other sites' indexes, copied beside ours: <SHARED>/<id>/{quick,full}/
-SHARED_QUICK = "quick"  # <SHARED>/<member>/quick/: a member's quick index, in its parent
-SHARED_FULL = "full"  # <SHARED>/<id>/full/: a parent's or member's full-text shards
+SHARED = SEARCH_SHARED  # other sites' full-text shards, copied beside ours: <SHARED>/<id>/full/
+SHARED_FULL = "full"
 BODY_MARKER = "data-pagefind-body"
 LANGUAGE = "vi"  # one index per tier: English standing pages fold just as well
 # Pagefind writes its own UIs too; the portal has its own search page and never loads them.
@@ -235,7 +234,8 @@ def index_full(
     old = sharding.read_manifest(previous) if previous is not None else {}
     settings = sharding.indexer_settings()
     entries, reindexed, reindexed_pages = [], 0, 0
-    for name, shard in sharding.plan(pages).items():
+    for name, plain in sharding.plan(pages).items():
+        shard = sharding.labelled(plain, f"{site_id}/{name}")
         shard_key = sharding.key(shard, settings)
         kept = old.get(name)
         if (
@@ -292,10 +292,13 @@ def index_site(
 
 
 def quick_items(site, sites, catalogs: dict) -> list:
-    """What a site's quick index holds: its own public items, in a stable order. (A parent's
-    search page merges its members' quick indexes; a member's reader who asks for the parent
-    too searches both full texts.)"""
-    items = [i for i in catalogs[site.id].items if i.listed] if site.id in catalogs else []
+    """What a site's quick index holds: its public items and, for a parent, its members', in a
+    stable order. (A member's reader who asks for the parent too searches both full texts.)
+    One index per site merged in the browser was tried and measured: Pagefind scores each
+    index with its own word statistics and skips a word an index does not hold, which changed
+    the parent's ranking and let a member answer a query for only some of its words."""
+    wanted = [site.id] + [s.id for s in sites if s.parent == site.id]
+    items = [i for sid in wanted if sid in catalogs for i in catalogs[sid].items if i.listed]
     return sorted(items, key=lambda i: (i.site, i.url))
 
 
@@ -305,10 +308,9 @@ def share_between(
     targets: Iterable[str],
     sources: Iterable[str] | None = None,
 ) -> None:
-    """Copy each site's full-text shards into the folders of its parent and members, and a
-    member's quick index into its parent's (of those among ``targets``; only those of
-    ``sources`` when given), so that a search page merges indexes from its own origin (no CORS,
-    ``connect-src 'self'``): ``pagefind-sites/<id>/full/`` and ``pagefind-sites/<id>/quick/``.
+    """Copy each site's full-text shards into the folders of its parent and members (of those
+    among ``targets``; only those of ``sources`` when given), so that a search page merges
+    indexes from its own origin (no CORS, ``connect-src 'self'``): ``pagefind-sites/<id>/full/``.
     Each copy is mirrored as hard links, changed files only, so a site being served never
     shows half a copy."""
     by_id = {s.id: s for s in sites}
@@ -322,15 +324,10 @@ def share_between(
                 continue
             if source not in site_dirs or target not in site_dirs:
                 continue
-            copies = [(FULL, SHARED_FULL)]
-            if target == site.parent:  # the parent searches its members' items at once
-                copies.append((BUNDLE, SHARED_QUICK))
-            for own_name, copy_name in copies:
-                own = site_dirs[source] / own_name
-                if own.is_dir():
-                    # Only what a merged search reads: the page loads Pagefind from its own
-                    # bundle.
-                    mirror(own, site_dirs[target] / SHARED / source / copy_name, skip=MERGED_SKIP)
+            own = site_dirs[source] / FULL
+            if own.is_dir():
+                # Only what a merged search reads: the page loads Pagefind from its own bundle.
+                mirror(own, site_dirs[target] / SHARED / source / SHARED_FULL, skip=MERGED_SKIP)
 
 
 def mirror(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:

@@ -5,12 +5,18 @@ Contract:
   shards by the section kind and year the page itself declares (its ``type`` filter and its
   ``date`` sort key, written by ``components/search_record.html``); a (kind, year) holding more
   than ``MAX_PAGES`` pages is split by month. Names are ASCII (``articles-2025``,
-  ``articles-2025-03``, ``pages-0000`` for undated pages) and stable: an edit moves a page
-  between shards only when it changes the page's kind or date.
+  ``articles-2025-03``, ``pages-0000`` for undated pages, never split) and stable: an edit
+  moves a page between shards only when it changes the page's kind or date.
 - ``key(pages)`` is a shard's key: SHA-256 of the indexer's settings (Pagefind's version, the
   chunk size, the language, this format) and of every page's path and bytes as Pagefind reads
   them. Equal keys mean equal shards: a build re-indexes only shards whose key changed and
   links the others from the previous output (``portal.search.index.index_full``).
+- ``labelled(pages, value)``: each page with a hidden filter ``shard:<site>/<name>`` inside its
+  searchable element, so the search page can tell which shard answered: Pagefind merges
+  indexes by score and skips a query word an index does not hold at all, so a shard without
+  one of the words would answer with pages holding only the others; the search page keeps a
+  shard's results only when the shard holds every word, and merges sorted lists by date
+  itself.
 - ``MANIFEST`` (``shards.json`` in ``pagefind-full/``) lists the shards (name, pages, key) for
   the search page, which merges them (Pagefind ``mergeIndex``), and for the next build.
 """
@@ -33,16 +39,20 @@ MAX_PAGES = 1000
 _TYPE = re.compile(r'data-pagefind-filter="type:([^"]+)"')
 _DATE = re.compile(r'data-pagefind-sort="date:(\d{4})-(\d{2})')
 _SAFE = re.compile(r"[^a-z0-9]+")
+_BODY = re.compile(r"<[^<>]*\sdata-pagefind-body[^<>]*>")
+UNDATED = "0000"  # the year of pages without a date: one shard per kind, never split (the
+# search page leaves it out of a sorted search by its name's end)
+FILTER = "shard"  # the filter key naming a page's shard (never shown to readers)
 
 
 def _kind_and_month(text: str) -> tuple[str, str, str]:
     kind = _TYPE.search(text)
     date = _DATE.search(text)
     name = _SAFE.sub("-", (kind.group(1) if kind else "pages").lower()).strip("-") or "pages"
-    return (name, date.group(1), date.group(2)) if date else (name, "0000", "00")
+    return (name, date.group(1), date.group(2)) if date else (name, UNDATED, "00")
 
 
-def plan(pages: dict[str, str]) -> dict[str, dict[str, str]]:
+def plan(pages: dict[str, str], max_pages: int = MAX_PAGES) -> dict[str, dict[str, str]]:
     """Shard name → its pages (a sub-dict of ``pages``), names and pages in a stable order."""
     groups: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
     for relpath in sorted(pages):
@@ -50,12 +60,20 @@ def plan(pages: dict[str, str]) -> dict[str, dict[str, str]]:
         groups.setdefault((kind, year), {}).setdefault(month, {})[relpath] = pages[relpath]
     shards: dict[str, dict[str, str]] = {}
     for (kind, year), months in sorted(groups.items()):
-        if sum(len(m) for m in months.values()) <= MAX_PAGES:
+        if year == UNDATED or sum(len(m) for m in months.values()) <= max_pages:
             shards[f"{kind}-{year}"] = {r: t for m in sorted(months) for r, t in months[m].items()}
         else:
             for month in sorted(months):
                 shards[f"{kind}-{year}-{month}"] = months[month]
     return shards
+
+
+def labelled(pages: dict[str, str], value: str) -> dict[str, str]:
+    """``pages`` with the ``shard`` filter written just inside their searchable element."""
+    label = f'<span hidden data-pagefind-filter="{FILTER}:{value}"></span>'
+    return {
+        rel: _BODY.sub(lambda m: m.group(0) + label, text, count=1) for rel, text in pages.items()
+    }
 
 
 def indexer_settings() -> str:

@@ -11,7 +11,7 @@ from portal.catalog.urls import SECTIONS
 from portal.feeds.entries import item_id
 from portal.forms.ratings import RANKED_URL, SiteRatings, ranked
 from portal.paths import SEARCH, SYNDICATED_FOLDER, WIDGET
-from portal.search.index import BUNDLE, FULL, SHARED, SHARED_FULL, SHARED_QUICK
+from portal.search.index import BUNDLE, FULL, SHARED, SHARED_FULL
 from portal.sections.qa import form_topics
 from portal.stats.view import STATS_URL, site_stats
 from portal.theme import assets
@@ -35,9 +35,9 @@ def search_sites(site, sites, root_of) -> list[dict[str, str]]:
     """The sites a site's search page covers: itself first, then its members (for a parent,
     searched by default) or its parent (for a member, on request). ``base`` is the site's root
     (result URLs are relative to it), ``full`` the folder of its full-text shards as this site
-    serves it (``shards.json`` lists them), ``quick`` a member's quick index as its parent
-    serves it (other sites' are copied into this site's output by portal.search, so every
-    fetch is same-origin). The site's own quick index is ``SEARCH_QUICK``."""
+    serves it (``shards.json`` lists them; other sites' are copied into this site's output by
+    portal.search, so every fetch is same-origin). The quick index (``pagefind/``) already
+    holds all of them."""
     own_root = root_of(site)
     entries = [
         {
@@ -62,8 +62,6 @@ def search_sites(site, sites, root_of) -> list[dict[str, str]]:
             "base": f"{root_of(other)}/",
             "full": f"{own_root}/{SHARED}/{other.id}/{SHARED_FULL}/",
         }
-        if relation == "member":
-            entry["quick"] = f"{own_root}/{SHARED}/{other.id}/{SHARED_QUICK}/"
         entries.append(entry)
     return entries
 

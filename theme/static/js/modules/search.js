@@ -2,16 +2,19 @@
    under script-src 'self' 'wasm-unsafe-eval').
 
    - Two tiers (portal/search/index.py). The quick one (config.quick) holds a short record of
-     every public item of this site; a parent merges its members' quick indexes (site.quick,
-     copies served by the parent). Its result URLs are /<site-id>/<path>, mapped to that
-     site's root. The full text of a site is split into shards (site.full + "shards.json"
-     lists them, portal/search/shards.py), merged when the reader asks for full text (a button
-     under the results, first in line when the quick index finds nothing); a parent merges its
-     members' shards, a member its parent's when asked ("wide"). Filters are loaded when the
-     reader opens the filter panel.
-   - Sorting by date: Pagefind merges indexes by score, and a sorted search scores a page by
-     its position in its own index, so several indexes sorted by date come interleaved. A
-     sorted search over more than one index searches each alone and merges the lists by date
+     every public item of this site and of the sites it searches (a parent's members, a
+     member's parent): its result URLs are /<site-id>/<path>, mapped to that site's root. The
+     full text of a site is split into shards (site.full + "shards.json" lists them,
+     portal/search/shards.py), merged when the reader asks for full text (a button under the
+     results, first in line when the quick index finds nothing: on a parent the full text of
+     every member costs several hundred KB more); a parent merges its members' shards, a
+     member its parent's when asked ("wide"). Filters are loaded when the reader opens the
+     filter panel.
+   - Shards (fullSearch): Pagefind skips a query word an index does not hold at all, so a
+     shard without one of the words would answer with pages holding only the others; and it
+     merges indexes by score, while a sorted search scores a page by its position in its own
+     index. Every full-text page carries a hidden "shard" filter: a shard's results are kept
+     only when it holds every word typed, and a sorted search merges the shards' lists by date
      (ByDate), fetching a result's data only when it is a candidate for the next place.
    - Vietnamese: the indexes hold "đ" as "d" + U+0335 (portal/search/fold.py), so the query is
      marked the same way and every string shown is unmarked.
@@ -43,6 +46,11 @@ const RANKING = {
 // beyond the first page cost bytes; make bench-search reports the first query's total). A
 // full-text fragment is a whole page: there only the first page is re-ranked (no extra bytes).
 const RERANK = 20;
+// The hidden filter naming a full-text page's shard (portal/search/shards.py), and a value no
+// page has: "none" of it filters nothing but makes Pagefind count the shards that answered.
+const SHARD = "shard";
+const NO_SHARD = "-";
+const UNDATED = "-0000"; // the name's end of a shard of pages without a date
 
 const mark = (text) => text.replace(/đ/g, "d" + MARK).replace(/Đ/g, "D" + MARK);
 const unmark = (text) =>
@@ -295,36 +303,17 @@ class SearchPage {
     if (!this.engines[mode]) {
       const own = this.own;
       const options = { ranking: RANKING, excerptLength: 30 };
-      // One copy of Pagefind's code serves both tiers, on the page's own thread (no worker
-      // script; a sorted search reads each index's results, see ByDate).
+      // One copy of Pagefind's code serves both tiers. The quick index is small enough to
+      // search on the page's own thread, which spares readers the worker script.
       this.module = this.module || (await import(this.config.quick + "pagefind.js"));
       const shards = mode === "full" ? await this.shardsOf(own) : [this.config.quick];
       if (!shards.length) throw new Error(own.id);
-      const pf = this.module.createInstance({ basePath: shards[0], noWorker: true });
+      const pf = this.module.createInstance({ basePath: shards[0], noWorker: mode === "quick" });
       // Quick result URLs are /<site-id>/<path> (mapped in resultUrl); full ones site-relative.
       const baseUrl = mode === "full" ? own.base : "/";
       await pf.options({ baseUrl, ...options });
       await Promise.all(shards.slice(1).map((path) => pf.mergeIndex(path, { baseUrl, ...options })));
-      const engine = { pf, merged: new Set([own.id]), failed: [] };
-      if (mode === "quick") {
-        // A parent's members, each in its own small index.
-        const members = this.config.sites.filter((s) => s.relation === "member" && s.quick);
-        await Promise.all(members.map(async (site) => {
-          try {
-            // Pagefind keeps a merged index that failed to load and then fails every search:
-            // merge only a bundle that answers with a non-empty index.
-            const answer = await fetch(site.quick + "pagefind-entry.json");
-            const entry = answer.ok ? await answer.json() : null;
-            if (!entry) throw new Error(site.id);
-            if (!Object.keys(entry.languages || {}).length) return; // a site with nothing yet
-            await pf.mergeIndex(site.quick, { baseUrl: "/", ...options });
-            engine.merged.add(site.id);
-          } catch (error) {
-            engine.failed.push(site.name);
-          }
-        }));
-      }
-      this.engines[mode] = engine;
+      this.engines[mode] = { pf, merged: new Set([own.id]) };
     }
     return this.engines[mode];
   }
@@ -348,13 +337,6 @@ class SearchPage {
       }
     }));
     return failed;
-  }
-
-  /* Each merged index searched alone (a sorted search over several: see ByDate). Pagefind's
-     own object on the page's thread; null when it is not there (another Pagefind). */
-  static instances(pf) {
-    const own = pf.fallback?.instances;
-    return Array.isArray(own) ? own : null;
   }
 
   async showFilters() {
@@ -449,23 +431,53 @@ class SearchPage {
 
   async run(mode) {
     const engine = await this.engine(mode);
-    const failed = mode === "full" ? await this.mergeFull(engine) : [...engine.failed];
+    const failed = mode === "full" ? await this.mergeFull(engine) : [];
     const options = { filters: this.filterArgument() };
     if (this.sort) options.sort = { date: this.sort === "newest" ? "desc" : "asc" };
     const term = this.query ? mark(this.query) : null;
-    const search = await engine.pf.search(term, options);
+    const search = mode === "full"
+      ? await this.fullSearch(engine, term, options)
+      : await engine.pf.search(term, options);
     if (!search) return null;
-    const instances = SearchPage.instances(engine.pf);
-    if (this.sort && instances && instances.length > 1) {
-      const each = await Promise.all(instances.map((i) => i.search(term, options)));
-      const lists = each.map((s) => (s?.results || []).slice().sort((a, b) => b.score - a.score));
-      search.results = new ByDate(lists, options.sort.date);
-    }
     if (this.query && !this.sort && this.rerank) {
       const depth = mode === "full" ? PAGE_SIZE : RERANK;
       search.results = await rerank(search.results, this.query, depth);
     }
     return { search, failed };
+  }
+
+  /* A full-text search over shards (see the top of this file): the results of the shards
+     that hold every word typed, in Pagefind's order or merged by date. */
+  async fullSearch(engine, term, options) {
+    const label = (any) => ({ ...options, filters: { ...options.filters, [SHARD]: any } });
+    const everyShard = { none: [NO_SHARD] }; // filters nothing, loads the shard labels
+    let search = await engine.pf.search(term, label(everyShard));
+    if (!search) return null;
+    const answering = () => Object.entries(search.filters?.[SHARD] || {})
+      .filter(([, n]) => n > 0).map(([shard]) => shard);
+    let shards = answering();
+    const pieces = term ? [...new Set(term.split(/\s+/).filter(Boolean))] : [];
+    if (pieces.length > 1 && shards.length) {
+      // Which shards hold each word (the words' chunks are loaded: no transfer).
+      const each = await Promise.all(
+        pieces.map((piece) => engine.pf.search(piece, { filters: { [SHARD]: everyShard } })));
+      const holding = shards.filter((shard) => each.every((s) => s?.filters?.[SHARD]?.[shard] > 0));
+      if (holding.length < shards.length) {
+        search = holding.length
+          ? await engine.pf.search(term, label({ any: holding }))
+          : { ...search, results: [], filters: {} };
+        shards = holding;
+      }
+    }
+    if (options.sort) {
+      // A sorted search leaves out pages without a date; a shard of undated pages has no date
+      // to sort by at all, and Pagefind would return its pages unsorted.
+      const dated = shards.filter((shard) => !shard.endsWith(UNDATED));
+      const lists = await Promise.all(
+        dated.map((shard) => engine.pf.search(term, label({ any: [shard] })).then((s) => s?.results || [])));
+      search.results = new ByDate(lists, options.sort.date);
+    }
+    return search;
   }
 
   async showMore(moveFocus) {
