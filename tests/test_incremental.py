@@ -175,10 +175,13 @@ def _shard_files(full: Path) -> dict[str, int]:
 
 
 def test_search_indexes_follow_their_sources(tmp_path):
-    """With search: a member's edit re-indexes the one full-text shard of the member that holds
-    the page (the others are linked from the last output) and gives every related site a new
-    copy of the member's indexes, and nothing else."""
+    """With search (sharded, PORTAL_SEARCH_SHARDS): a member's edit re-indexes the one full-text
+    shard of the member that holds the page (the others are linked from the last output), gives
+    the parent a new quick index and every related site a new copy of the member's shards, and
+    nothing else."""
     space = Workspace(tmp_path, search=True)
+    with space.settings.open("a", encoding="utf-8") as settings:
+        settings.write("PORTAL_SEARCH_SHARDS = True\n")
     assert space.rebuild() == SITES
     parent_pages = space.output / "binh-lang" / "index.html"
     stamp = parent_pages.stat().st_mtime_ns

@@ -499,6 +499,7 @@ def _build(
             out,
             quick=not keep_quick,
             previous=output_dir / site_id / FULL if trusted else None,
+            sharded=bool(base.get("PORTAL_SEARCH_SHARDS", False)),
         )
         result.files = sum(len(names) for _, _, names in os.walk(out))
         result.search_pages, result.search_seconds = index.pages, index.seconds
@@ -636,12 +637,13 @@ def _index_site(
     out: Path,
     quick: bool = True,
     previous: Path | None = None,
+    sharded: bool = False,
 ):
     """Index a built site; exactly its public items must be found in the full-text index."""
     expected = {f"/{item.url}" for item in catalogs[site.id].items if item.listed}
     records = quick_items(site, sites, catalogs) if quick else None
     try:
-        return index_site(site.id, out, expected, records, previous)
+        return index_site(site.id, out, expected, records, previous, sharded)
     except SearchIndexError as exc:
         raise BuildFailed(site.id, [f"tìm kiếm: {exc.message}"]) from None
 

@@ -89,6 +89,8 @@ def shard_folders(full: Path) -> list[Path]:
 
 def test_only_public_items_are_indexed(built):
     site = built / "huyen"
+    # One shard per site unless PORTAL_SEARCH_SHARDS is on (portal.search.shards).
+    assert [s.name for s in shard_folders(site / FULL)] == ["all"]
     assert sum(page_count(shard) for shard in shard_folders(site / FULL)) == 1
     # The parent's quick index holds its own public item and what its member published.
     assert page_count(site / BUNDLE) == 2

@@ -14,7 +14,7 @@ from portal.build import build
 from portal.search import FULL, mark_d
 from portal.search.index import index_full
 from portal.search.shards import MANIFEST, plan
-from support import DEMO_NOW, SETTINGS, article
+from support import DEMO_NOW, REPO, article
 from trees import SHOW, differences
 
 
@@ -84,14 +84,25 @@ def site_pages(tmp_path):
     return write
 
 
+def test_sharding_off_is_one_shard_per_site(site_pages, tmp_path):
+    site = site_pages(tmp_path / "site")
+    result = index_full("s", site)
+    assert (result.pages, result.shards, result.reindexed) == (4, 1, 1)
+    assert list(manifest(site / FULL)) == ["all"]
+    # Its key holds every page: an edit anywhere re-indexes it, nothing else is reused.
+    again = index_full("s", site_pages(tmp_path / "again", "Bế giảng"), previous=site / FULL)
+    assert again.reindexed == 1
+
+
 def test_one_edit_reindexes_one_shard_and_links_the_others(site_pages, tmp_path):
     first = site_pages(tmp_path / "first")
-    cold = index_full("s", first, {"/tin-tuc/a/", "/tin-tuc/b/", "/tin-tuc/c/", "/tin-tuc/d/"})
+    expected = {"/tin-tuc/a/", "/tin-tuc/b/", "/tin-tuc/c/", "/tin-tuc/d/"}
+    cold = index_full("s", first, expected, sharded=True)
     assert (cold.pages, cold.shards, cold.reindexed) == (4, 2, 2)
     shards = manifest(first / FULL)
     assert sorted(shards) == ["articles-2025", "articles-2026"]
     second = site_pages(tmp_path / "second", edited="Bế giảng lớp nghề")
-    warm = index_full("s", second, None, previous=first / FULL)
+    warm = index_full("s", second, None, previous=first / FULL, sharded=True)
     assert (warm.pages, warm.shards, warm.reindexed, warm.reindexed_pages) == (4, 2, 1, 2)
     after = manifest(second / FULL)
     assert after["articles-2026"] == shards["articles-2026"]
@@ -103,7 +114,7 @@ def test_one_edit_reindexes_one_shard_and_links_the_others(site_pages, tmp_path)
     assert mark_d("Bế giảng") in edited and "Khai giảng" not in edited
     # Same as indexing the edited site from nothing (the keys say so).
     again = site_pages(tmp_path / "cold", edited="Bế giảng lớp nghề")
-    assert index_full("s", again).reindexed == 2
+    assert index_full("s", again, sharded=True).reindexed == 2
     assert manifest(again / FULL) == after
 
 
@@ -113,13 +124,13 @@ def test_a_linked_shard_must_still_hold_its_pages(site_pages, tmp_path):
     changed behind the build in any other way is caught before: portal.build passes the last
     output only when the site's tree digest is the one it recorded.)"""
     first = site_pages(tmp_path / "first")
-    index_full("s", first)
+    index_full("s", first, sharded=True)
     (first / FULL / "articles-2025" / "pagefind-entry.json").unlink()
     data = json.loads((first / FULL / MANIFEST).read_text())
     data["shards"][1]["pages"] = 3
     (first / FULL / MANIFEST).write_text(json.dumps(data))
     second = site_pages(tmp_path / "second")
-    result = index_full("s", second, previous=first / FULL)
+    result = index_full("s", second, previous=first / FULL, sharded=True)
     assert (result.pages, result.reindexed) == (4, 2)
     assert manifest(second / FULL)["articles-2026"]["pages"] == 2
 
@@ -134,14 +145,20 @@ PUBLIC_2026 = article("Mùa lúa mới ở ấp Đìa Muồng", "Năng suất ca
 def test_an_edit_reindexes_its_shard_and_equals_a_cold_build(make_content, tmp_path):
     content = make_content({"huyen/articles/a.md": PUBLIC_2025, "huyen/articles/b.md": PUBLIC_2026})
     output = tmp_path / "output"
-    first = {s.site: s for s in build(content, output, SETTINGS, now=DEMO_NOW).sites}
+    settings = tmp_path / "conf.py"
+    settings.write_text(
+        f"import sys\nsys.path[:0] = [{str(REPO)!r}]\nfrom pelicanconf import *\n"
+        f"THEME = {str(REPO / 'theme')!r}\nPORTAL_SEARCH_SHARDS = True\n",
+        encoding="utf-8",
+    )
+    first = {s.site: s for s in build(content, output, settings, now=DEMO_NOW).sites}
     assert (first["huyen"].search_shards, first["huyen"].search_reindexed) == (2, 2)
     (content / "huyen/articles/a.md").write_text(
         PUBLIC_2025.replace("Rạch Gốc", "Đầm Dơi"), encoding="utf-8"
     )
-    second = {s.site: s for s in build(content, output, SETTINGS, now=DEMO_NOW).sites}
+    second = {s.site: s for s in build(content, output, settings, now=DEMO_NOW).sites}
     assert (second["huyen"].search_shards, second["huyen"].search_reindexed) == (2, 1)
     cold = tmp_path / "cold"
-    build(content, cold, SETTINGS, now=DEMO_NOW, incremental=False)
+    build(content, cold, settings, now=DEMO_NOW, incremental=False)
     problems = differences(cold, output)
     assert not problems, f"{len(problems)} differences, first: {problems[:SHOW]}"

@@ -207,12 +207,14 @@ def index_full(
     site_dir: Path,
     expected: Iterable[str] | None = None,
     previous: Path | None = None,
+    sharded: bool = False,
 ) -> FullText:
     """The full-text index of a built site, in shards under ``site_dir/pagefind-full/``; result
     URLs are relative to the site's root (``/tin-tuc/…``). ``expected``: the site-relative URLs
     of its public items, which must be exactly the pages marked for search. ``previous``: the
     ``pagefind-full/`` of the last output of this site, trusted by the caller to be what the
-    last build wrote there; shards whose key is unchanged are linked from it."""
+    last build wrote there; shards whose key is unchanged are linked from it. ``sharded``:
+    shards by kind and year (``portal.search.shards``), else one per site."""
     files = indexable_files(site_dir)
     urls = {page_url("/", f.relative_to(site_dir).as_posix()) for f in files}
     if expected is not None:
@@ -234,7 +236,7 @@ def index_full(
     old = sharding.read_manifest(previous) if previous is not None else {}
     settings = sharding.indexer_settings()
     entries, reindexed, reindexed_pages = [], 0, 0
-    for name, plain in sharding.plan(pages).items():
+    for name, plain in sharding.plan(pages, sharded=sharded).items():
         shard = sharding.labelled(plain, f"{site_id}/{name}")
         shard_key = sharding.key(shard, settings)
         kept = old.get(name)
@@ -271,11 +273,12 @@ def index_site(
     expected: Iterable[str] | None = None,
     quick_items: Iterable | None = None,
     previous: Path | None = None,
+    sharded: bool = False,
 ) -> IndexStats:
     """Both tiers of one built site (the quick tier only when ``quick_items`` is given);
-    ``previous``: see ``index_full``."""
+    ``previous`` and ``sharded``: see ``index_full``."""
     started = time.perf_counter()
-    full = index_full(site_id, site_dir, expected, previous)
+    full = index_full(site_id, site_dir, expected, previous, sharded)
     quick = index_quick(site_id, site_dir, quick_items) if quick_items is not None else 0
     size = sum(_size(site_dir / b) for b in (BUNDLE, FULL) if (site_dir / b).is_dir())
     return IndexStats(
@@ -385,7 +388,11 @@ def refresh_quick(site_id: str, site_dir: Path, items: Iterable) -> int:
 
 
 def index_sites(
-    output_dir: Path, sites, catalogs: dict | None = None, expected: dict | None = None
+    output_dir: Path,
+    sites,
+    catalogs: dict | None = None,
+    expected: dict | None = None,
+    sharded: bool = False,
 ) -> list[IndexStats]:
     """Index every built site of ``sites`` in ``output_dir`` (the quick tier when ``catalogs``
     is given), then share the full-text bundles."""
@@ -396,6 +403,6 @@ def index_sites(
             continue
         want = expected.get(site.id) if expected is not None else None
         items = quick_items(site, sites, catalogs) if catalogs is not None else None
-        stats.append(index_site(site.id, site_dir, want, items))
+        stats.append(index_site(site.id, site_dir, want, items, sharded=sharded))
     share_bundles(output_dir, sites)
     return stats

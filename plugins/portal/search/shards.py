@@ -6,7 +6,13 @@ Contract:
   ``date`` sort key, written by ``components/search_record.html``); a (kind, year) holding more
   than ``MAX_PAGES`` pages is split by month. Names are ASCII (``articles-2025``,
   ``articles-2025-03``, ``pages-0000`` for undated pages, never split) and stable: an edit
-  moves a page between shards only when it changes the page's kind or date.
+  moves a page between shards only when it changes the page's kind or date. Off by default
+  (``PORTAL_SEARCH_SHARDS``): one shard, ``all``, per site. Why: Pagefind, when no word of an
+  index starts with a query word, matches the longest word that is a prefix of it instead; a
+  shard without the word then answers with unrelated pages (``khmer`` finding pages with
+  ``kh…``), which one index per site does only for words the whole site lacks. Until the
+  search page can tell those apart, shards trade some precision for indexing time
+  (``python -m portal.bench.search_edit``).
 - ``key(pages)`` is a shard's key: SHA-256 of the indexer's settings (Pagefind's version, the
   chunk size, the language, this format) and of every page's path and bytes as Pagefind reads
   them. Equal keys mean equal shards: a build re-indexes only shards whose key changed and
@@ -35,6 +41,7 @@ FORMAT = 1
 # (python -m portal.bench.search_edit): one Pagefind run costs ~0.3 s before its first page, and
 # about 4 ms per page after; a month of a 10,000-article site is 150–250 pages.
 MAX_PAGES = 1000
+WHOLE = "all"  # the one shard of a site when sharding is off
 
 _TYPE = re.compile(r'data-pagefind-filter="type:([^"]+)"')
 _DATE = re.compile(r'data-pagefind-sort="date:(\d{4})-(\d{2})')
@@ -52,8 +59,13 @@ def _kind_and_month(text: str) -> tuple[str, str, str]:
     return (name, date.group(1), date.group(2)) if date else (name, UNDATED, "00")
 
 
-def plan(pages: dict[str, str], max_pages: int = MAX_PAGES) -> dict[str, dict[str, str]]:
-    """Shard name → its pages (a sub-dict of ``pages``), names and pages in a stable order."""
+def plan(
+    pages: dict[str, str], max_pages: int = MAX_PAGES, sharded: bool = True
+) -> dict[str, dict[str, str]]:
+    """Shard name → its pages (a sub-dict of ``pages``), names and pages in a stable order.
+    ``sharded=False``: one shard, ``all`` (``PORTAL_SEARCH_SHARDS`` off)."""
+    if not sharded:
+        return {WHOLE: dict(sorted(pages.items()))} if pages else {}
     groups: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
     for relpath in sorted(pages):
         kind, year, month = _kind_and_month(pages[relpath])
