@@ -14,7 +14,7 @@ NODEJS = @command -v npm >/dev/null 2>&1 || { \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
 
-.PHONY: install serve serve-prod build publish check test test-slow deploy-dry-run audit audit-deps bench bench-search lint format lock i18n clean system-deps python-venv
+.PHONY: install serve serve-prod build publish check test test-slow deploy-dry-run audit audit-deps bench bench-search bench-search-edit lint format lock i18n clean system-deps python-venv
 
 $(STAMP): requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV) || { $(MAKE) python-venv && $(PYTHON) -m venv --clear $(VENV); }
@@ -99,6 +99,12 @@ audit: install system-deps $(AUDIT_STAMP)
 BENCH_ARGS ?=
 bench-search: install system-deps
 	$(BIN)/python -m portal.bench.search $(BENCH_ARGS)
+
+## One edited article: the full text in one bundle per site (EDIT_BEFORE, a git revision)
+## against shards by kind and year (PORTAL_SEARCH_SHARDS), side by side; full-text first queries.
+## make bench-search-edit EDIT_BENCH_ARGS="--members 0" for one site holding everything.
+bench-search-edit: install system-deps
+	$(BIN)/python -m portal.bench.search_edit $(EDIT_BENCH_ARGS)
 
 ## Build benchmark: a generated portal (parent + 12 members: 10,000 articles, 2,000 documents,
 ## 500 schedules, 300 invitations) built by portal (site only; whole pipeline), stock Pelican,

@@ -5,6 +5,7 @@ plugin, the passing of time."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 import textwrap
@@ -166,16 +167,35 @@ def test_time_rebuilds_what_it_changes(pages_only):
     pages_only.assert_same_as_cold(after)
 
 
+def _shard_files(full: Path) -> dict[str, int]:
+    """Each full-text shard's entry file, by shard name: its inode (a linked shard keeps it)."""
+    manifest = json.loads((full / "shards.json").read_text(encoding="utf-8"))
+    return {
+        s["name"]: (full / s["name"] / "pagefind-entry.json").stat().st_ino
+        for s in manifest["shards"]
+    }
+
+
 def test_search_indexes_follow_their_sources(tmp_path):
-    """With search: a member's edit gives the parent a new quick index (it holds the members'
-    items) and every related site a new copy of the member's full text, and nothing else."""
+    """With search (sharded, PORTAL_SEARCH_SHARDS): a member's edit re-indexes the one full-text
+    shard of the member that holds the page (the others are linked from the last output), gives
+    the parent a new quick index and every related site a new copy of the member's shards, and
+    nothing else."""
     space = Workspace(tmp_path, search=True)
+    with space.settings.open("a", encoding="utf-8") as settings:
+        settings.write("PORTAL_SEARCH_SHARDS = True\n")
     assert space.rebuild() == SITES
     parent_pages = space.output / "tinh-lam-giang" / "index.html"
     stamp = parent_pages.stat().st_mtime_ns
+    full = space.output / "xa-tan-dao" / "pagefind-full"
+    shards = _shard_files(full)
+    assert len(shards) > 1, shards
     space.edit(MEMBER_ARTICLE, 'title: "', 'title: "Tin mới: ')
     assert space.rebuild() == {"xa-dao-thanh"}
     assert parent_pages.stat().st_mtime_ns == stamp  # the parent's pages were kept
+    after = _shard_files(full)
+    assert after.keys() == shards.keys()
+    assert [name for name in shards if after[name] != shards[name]] == ["articles-2026"]
     space.assert_same_as_cold()
 
 

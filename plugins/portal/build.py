@@ -38,6 +38,7 @@ from portal.markup.render import current_cache as render_cache
 from portal.markup.render import use_cache as use_render_cache
 from portal.search import (
     BUNDLE,
+    FULL,
     SearchIndexError,
     index_site,
     mirror,
@@ -122,6 +123,8 @@ class SiteResult:
     kept: bool = False  # unchanged since the last build, not built again
     pages_kept: int = 0  # pages taken from the last build (portal.pagekeys)
     pages_rendered: int = 0
+    search_shards: int = 0  # full-text shards of the site
+    search_reindexed: int = 0  # of which indexed by this build (the others linked)
 
 
 @dataclass
@@ -558,9 +561,27 @@ def _build(
         )
         if keep_quick:
             mirror(old_quick, out / BUNDLE)
-        index = _index_site(catalogs[site_id].site, sites, catalogs, out, quick=not keep_quick)
+        # Full-text shards whose pages did not change are linked from the last output, if that
+        # output is still what the last build left there.
+        recorded = previous.get(site_id, {}).get("tree")
+        trusted = (
+            incremental
+            and recorded
+            and (output_dir / site_id / FULL).is_dir()
+            and recorded == inc.tree_digest(output_dir / site_id)
+        )
+        index = _index_site(
+            catalogs[site_id].site,
+            sites,
+            catalogs,
+            out,
+            quick=not keep_quick,
+            previous=output_dir / site_id / FULL if trusted else None,
+            sharded=bool(base.get("PORTAL_SEARCH_SHARDS", False)),
+        )
         result.files = sum(len(names) for _, _, names in os.walk(out))
         result.search_pages, result.search_seconds = index.pages, index.seconds
+        result.search_shards, result.search_reindexed = index.shards, index.reindexed
 
     # Largest first, so that the parent does not run alone at the end.
     order = sorted(to_build, key=lambda s: -len(catalogs[s].items))
@@ -728,13 +749,19 @@ def _refresh_kept_sites(
 
 
 def _index_site(
-    site: Site, sites: list[Site], catalogs: dict[str, SiteCatalog], out: Path, quick: bool = True
+    site: Site,
+    sites: list[Site],
+    catalogs: dict[str, SiteCatalog],
+    out: Path,
+    quick: bool = True,
+    previous: Path | None = None,
+    sharded: bool = False,
 ):
     """Index a built site; exactly its public items must be found in the full-text index."""
     expected = {f"/{item.url}" for item in catalogs[site.id].items if item.listed}
     records = quick_items(site, sites, catalogs) if quick else None
     try:
-        return index_site(site.id, out, expected, records)
+        return index_site(site.id, out, expected, records, previous, sharded)
     except SearchIndexError as exc:
         raise BuildFailed(site.id, [f"tìm kiếm: {exc.message}"]) from None
 

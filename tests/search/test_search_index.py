@@ -77,13 +77,23 @@ def test_page_urls_drop_index_html():
     assert page_url("/xa", "gone.html") == "/xa/gone.html"
 
 
+def page_count(bundle: Path) -> int:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    return entry["languages"]["vi"]["page_count"]
+
+
+def shard_folders(full: Path) -> list[Path]:
+    manifest = json.loads((full / "shards.json").read_text())
+    return [full / s["name"] for s in manifest["shards"]]
+
+
 def test_only_public_items_are_indexed(built):
     site = built / "huyen"
-    full = json.loads((site / FULL / "pagefind-entry.json").read_text())
-    assert full["languages"]["vi"]["page_count"] == 1
+    # One shard per site unless PORTAL_SEARCH_SHARDS is on (portal.search.shards).
+    assert [s.name for s in shard_folders(site / FULL)] == ["all"]
+    assert sum(page_count(shard) for shard in shard_folders(site / FULL)) == 1
     # The parent's quick index holds its own public item and what its member published.
-    quick = json.loads((site / BUNDLE / "pagefind-entry.json").read_text())
-    assert quick["languages"]["vi"]["page_count"] == 2
+    assert page_count(site / BUNDLE) == 2
     for bundle in (site / FULL, site / BUNDLE, built / "xa" / BUNDLE, built / "xa" / FULL):
         text = bundle_text(bundle)
         for secret in ("Quýtnhám", "Kỳlânxanh", "Hoàngcầmtím", "Lụcbìnhvàng"):
@@ -99,7 +109,7 @@ def test_only_public_items_are_indexed(built):
 
 
 def test_unused_pagefind_files_are_not_published(built):
-    for bundle in (built / "huyen" / BUNDLE, built / "huyen" / FULL):
+    for bundle in (built / "huyen" / BUNDLE, *shard_folders(built / "huyen" / FULL)):
         assert (bundle / "pagefind.js").is_file()
         assert not list(bundle.glob("pagefind-*ui*"))
 
@@ -107,10 +117,14 @@ def test_unused_pagefind_files_are_not_published(built):
 def test_parent_and_member_share_full_text_bundles(built):
     member_copy = built / "huyen" / SHARED / "xa"
     parent_copy = built / "xa" / SHARED / "huyen"
-    for copy in (member_copy, parent_copy):
-        assert (copy / "pagefind-entry.json").is_file()
-        assert not (copy / "pagefind.js").exists() and not list(copy.glob("wasm.*"))
-    assert mark_d("Đìa Muồng") in bundle_text(member_copy)
+    for copy in (member_copy / "full", parent_copy / "full"):
+        shards = shard_folders(copy)
+        assert shards
+        for shard in shards:
+            assert (shard / "pagefind-entry.json").is_file()
+            assert not (shard / "pagefind.js").exists() and not list(shard.glob("wasm.*"))
+    assert mark_d("Đìa Muồng") in bundle_text(member_copy / "full")
+    assert sorted(p.name for p in member_copy.iterdir()) == ["full"]
 
 
 def test_index_must_hold_exactly_the_public_items(built):

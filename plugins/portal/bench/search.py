@@ -99,7 +99,7 @@ report = ErrorReport()
 sites, catalogs = scan(Path(sys.argv[1]), dt.datetime.fromisoformat(sys.argv[3]), report)
 if report:
     sys.exit("\\n".join(str(e) for e in report.sorted()))
-stats = index_sites(Path(sys.argv[2]), sites, catalogs)
+stats = index_sites(Path(sys.argv[2]), sites, catalogs, sharded=sys.argv[4] == "1")
 print(json.dumps([
     {"site": s.site, "pages": s.pages, "quick": s.quick_pages, "seconds": s.seconds,
      "bundle": str(s.bundle)}
@@ -372,8 +372,9 @@ def folder_bytes(folder: Path, skip: Callable[[Path], bool] = lambda p: False) -
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not skip(p))
 
 
-def index_ours(content: Path, output: Path) -> IndexRun:
+def index_ours(content: Path, output: Path, sharded: bool = False) -> IndexRun:
     command = [sys.executable, "-c", INDEX_CHILD, str(content), str(output), corpus.NOW.isoformat()]
+    command.append("1" if sharded else "0")
     run = run_measured(command)
     if run.returncode != 0:
         raise click.ClickException(f"our indexing failed:\n{run.stderr.strip()}")
@@ -543,8 +544,10 @@ def run(
     queries: list[str] | None = None,
     browsers: int = 2,
     gzip_text: bool = True,
+    shards: bool = False,
 ) -> Report:
-    """The whole benchmark; returns the measurements (``render`` makes the tables)."""
+    """The whole benchmark; returns the measurements (``render`` makes the tables).
+    ``shards``: the full text in shards by kind and year (``PORTAL_SEARCH_SHARDS``)."""
     owned = work is None
     work = Path(tempfile.mkdtemp(prefix="portal-bench-search-")) if work is None else work
     try:
@@ -558,7 +561,7 @@ def run(
         say(f"  built in {build_seconds:.1f} s; copying the pages for stock Pagefind …")
         copy_pages(output, stock_site)
         say("Indexing: ours (portal.search.index_sites) …")
-        ours = index_ours(content, output)
+        ours = index_ours(content, output, shards)
         say(f"  {ours.seconds:.1f} s, peak {ours.peak_bytes / MB:.0f} MB")
         say("Indexing: stock Pagefind (python -m pagefind --site) …")
         stock = index_stock(stock_site)
@@ -801,6 +804,13 @@ def render(report: Report) -> str:
     show_default=True,
     help="Gzip HTML, CSS and JS as a CDN would (Pagefind's index files are always sent as-is).",
 )
+@click.option(
+    "--shards/--no-shards",
+    default=False,
+    show_default=True,
+    help="Full text in shards by kind and year (PORTAL_SEARCH_SHARDS); the first query is the "
+    "quick index's either way (make bench-search-edit measures full-text queries).",
+)
 def main(
     pages: int,
     members: int,
@@ -809,9 +819,12 @@ def main(
     seed: int,
     browsers: int,
     gzip_text: bool,
+    shards: bool,
 ) -> None:
     """Measure search indexing and first-query transfer on a generated corpus."""
-    report = run(pages, members, work, keep, seed, browsers=browsers, gzip_text=gzip_text)
+    report = run(
+        pages, members, work, keep, seed, browsers=browsers, gzip_text=gzip_text, shards=shards
+    )
     click.echo(render(report))
 
 

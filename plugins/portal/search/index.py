@@ -1,4 +1,4 @@
-"""The search indexes: Pagefind, through its Python API, in two tiers per site.
+"""The search indexes: Pagefind, through its command line, in two tiers per site.
 
 - **Quick** (``<site>/pagefind/``), what a search loads first: one small record per public item
   (title, the fields a reader knows it by, summary; filters and sort date), built from the
@@ -7,14 +7,17 @@
   (``make bench-search``).
 - **Full text** (``<site>/pagefind-full/``): every public item's page as written, marked by its
   template (``data-pagefind-body``); listings, tags, archives, notices and error pages never
-  are. The search page loads it when the reader asks for full text (offered first when the
-  quick index finds nothing); a parent merges its members' (copies in
-  ``pagefind-sites/<id>/``), a member may merge its parent's. One bundle per site bounds
-  indexing memory by the largest site.
+  are. It is split into shards (``portal.search.shards``: by section kind and year, by month
+  when a year is large), listed in ``pagefind-full/shards.json``; a build re-indexes only the
+  shards whose pages changed and links the others from the previous output. The search page
+  loads the shards when the reader asks for full text (offered first when the quick index
+  finds nothing); a parent merges its members' (copies in ``pagefind-sites/<id>/full/``), a
+  member may merge its parent's.
 
 Pagefind reads staged copies with ``đ`` marked for folding (``portal.search.fold``); the files
 served to readers are not touched. A build fails when an index is missing or does not hold
-exactly the site's public items: Pagefind itself reports success when nothing matched.
+exactly the site's public items, in total and shard by shard: Pagefind itself reports success
+when nothing matched.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from portal.paths import SEARCH_BUNDLE, SEARCH_FULL, SEARCH_SHARED
+from portal.search import shards as sharding
 from portal.search.facts import quick_record
 from portal.search.fold import mark_d
 from portal.swap import put_in_place
@@ -38,7 +42,8 @@ from portal.workers import dies_with_this_process
 
 BUNDLE = SEARCH_BUNDLE  # the quick index
 FULL = SEARCH_FULL  # the full-text index
-SHARED = SEARCH_SHARED  # other sites' full-text bundles, copied beside ours: <SHARED>/<id>/
+SHARED = SEARCH_SHARED  # other sites' full-text shards, copied beside ours: <SHARED>/<id>/full/
+SHARED_FULL = "full"
 BODY_MARKER = "data-pagefind-body"
 LANGUAGE = "vi"  # one index per tier: English standing pages fold just as well
 # Pagefind writes its own UIs too; the portal has its own search page and never loads them.
@@ -72,6 +77,17 @@ class IndexStats:
     seconds: float
     bundle: Path  # the quick index
     quick_pages: int = 0
+    shards: int = 0  # full-text shards
+    reindexed: int = 0  # of which indexed by this run (the others linked from the last output)
+    reindexed_pages: int = 0  # pages in the shards indexed by this run
+
+
+@dataclass
+class FullText:
+    pages: int
+    shards: int
+    reindexed: int
+    reindexed_pages: int
 
 
 def page_url(root: str, relpath: str) -> str:
@@ -147,7 +163,7 @@ def _size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def _write_bundle(site_id: str, pages: dict[str, str], bundle: Path) -> None:
+def _write_bundle(site_id: str, pages: dict[str, str], bundle: Path, marked: bool = False) -> None:
     """Index ``pages`` (staging path → HTML) into ``bundle``; Pagefind reads the staged folder in
     one request with its own threads (its Python service answers one request per 0.1 s, far too
     slow to feed 10,000 pages one by one). Checks that every page made it in."""
@@ -161,7 +177,7 @@ def _write_bundle(site_id: str, pages: dict[str, str], bundle: Path) -> None:
         for relpath, text in pages.items():
             target = Path(staging) / relpath
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(mark_d(text), encoding="utf-8")
+            target.write_text(text if marked else mark_d(text), encoding="utf-8")
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 _index(Path(staging), bundle)
@@ -186,10 +202,19 @@ def _write_bundle(site_id: str, pages: dict[str, str], bundle: Path) -> None:
         (bundle / name).unlink(missing_ok=True)
 
 
-def index_full(site_id: str, site_dir: Path, expected: Iterable[str] | None = None) -> int:
-    """The full-text index of a built site, in ``site_dir/pagefind-full/``; result URLs are
-    relative to the site's root (``/tin-tuc/…``). ``expected``: the site-relative URLs of its
-    public items, which must be exactly the pages marked for search. Returns the page count."""
+def index_full(
+    site_id: str,
+    site_dir: Path,
+    expected: Iterable[str] | None = None,
+    previous: Path | None = None,
+    sharded: bool = False,
+) -> FullText:
+    """The full-text index of a built site, in shards under ``site_dir/pagefind-full/``; result
+    URLs are relative to the site's root (``/tin-tuc/…``). ``expected``: the site-relative URLs
+    of its public items, which must be exactly the pages marked for search. ``previous``: the
+    ``pagefind-full/`` of the last output of this site, trusted by the caller to be what the
+    last build wrote there; shards whose key is unchanged are linked from it. ``sharded``:
+    shards by kind and year (``portal.search.shards``), else one per site."""
     files = indexable_files(site_dir)
     urls = {page_url("/", f.relative_to(site_dir).as_posix()) for f in files}
     if expected is not None:
@@ -202,9 +227,35 @@ def index_full(site_id: str, site_dir: Path, expected: Iterable[str] | None = No
             if extra:
                 parts.append("trang không được đưa vào tìm kiếm: " + ", ".join(extra[:10]))
             raise SearchIndexError(site_id, "; ".join(parts))
-    pages = {f.relative_to(site_dir).as_posix(): f.read_text(encoding="utf-8") for f in files}
-    _write_bundle(site_id, pages, site_dir / FULL)
-    return len(pages)
+    pages = {
+        f.relative_to(site_dir).as_posix(): mark_d(f.read_text(encoding="utf-8")) for f in files
+    }
+    target = site_dir / FULL
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    old = sharding.read_manifest(previous) if previous is not None else {}
+    settings = sharding.indexer_settings()
+    entries, reindexed, reindexed_pages = [], 0, 0
+    for name, plain in sharding.plan(pages, sharded=sharded).items():
+        shard = sharding.labelled(plain, f"{site_id}/{name}")
+        shard_key = sharding.key(shard, settings)
+        kept = old.get(name)
+        if (
+            kept is not None
+            and kept.get("key") == shard_key
+            and kept.get("pages") == len(shard)
+            and _entry_pages(previous / name) == len(shard)
+        ):
+            mirror(previous / name, target / name)
+        else:
+            _write_bundle(site_id, shard, target / name, marked=True)
+            reindexed += 1
+            reindexed_pages += len(shard)
+        entries.append({"name": name, "pages": len(shard), "key": shard_key})
+    if sum(e["pages"] for e in entries) != len(pages):  # every page in exactly one shard
+        raise SearchIndexError(site_id, "chỉ mục toàn văn không khớp các trang được đánh dấu")
+    sharding.write_manifest(target, entries)
+    return FullText(len(pages), len(entries), reindexed, reindexed_pages)
 
 
 def index_quick(site_id: str, site_dir: Path, items: Iterable, bundle: Path | None = None) -> int:
@@ -221,18 +272,34 @@ def index_site(
     site_dir: Path,
     expected: Iterable[str] | None = None,
     quick_items: Iterable | None = None,
+    previous: Path | None = None,
+    sharded: bool = False,
 ) -> IndexStats:
-    """Both tiers of one built site (the quick tier only when ``quick_items`` is given)."""
+    """Both tiers of one built site (the quick tier only when ``quick_items`` is given);
+    ``previous`` and ``sharded``: see ``index_full``."""
     started = time.perf_counter()
-    pages = index_full(site_id, site_dir, expected)
+    full = index_full(site_id, site_dir, expected, previous, sharded)
     quick = index_quick(site_id, site_dir, quick_items) if quick_items is not None else 0
     size = sum(_size(site_dir / b) for b in (BUNDLE, FULL) if (site_dir / b).is_dir())
-    return IndexStats(site_id, pages, size, time.perf_counter() - started, site_dir / BUNDLE, quick)
+    return IndexStats(
+        site_id,
+        full.pages,
+        size,
+        time.perf_counter() - started,
+        site_dir / BUNDLE,
+        quick,
+        full.shards,
+        full.reindexed,
+        full.reindexed_pages,
+    )
 
 
 def quick_items(site, sites, catalogs: dict) -> list:
     """What a site's quick index holds: its public items and, for a parent, its members', in a
-    stable order. (A member's reader who asks for the parent too searches both full texts.)"""
+    stable order. (A member's reader who asks for the parent too searches both full texts.)
+    One index per site merged in the browser was tried and measured: Pagefind scores each
+    index with its own word statistics and skips a word an index does not hold, which changed
+    the parent's ranking and let a member answer a query for only some of its words."""
     wanted = [site.id] + [s.id for s in sites if s.parent == site.id]
     items = [i for sid in wanted if sid in catalogs for i in catalogs[sid].items if i.listed]
     return sorted(items, key=lambda i: (i.site, i.url))
@@ -244,10 +311,11 @@ def share_between(
     targets: Iterable[str],
     sources: Iterable[str] | None = None,
 ) -> None:
-    """Copy each site's full-text bundle into the folders of its parent and members (of those
-    among ``targets``; only bundles of ``sources`` when given), so that a search page merges
-    indexes from its own origin (no CORS, ``connect-src 'self'``). Each copy is written beside
-    the old one and swapped in, so a site being served never shows half a copy."""
+    """Copy each site's full-text shards into the folders of its parent and members (of those
+    among ``targets``; only those of ``sources`` when given), so that a search page merges
+    indexes from its own origin (no CORS, ``connect-src 'self'``): ``pagefind-sites/<id>/full/``.
+    Each copy is mirrored as hard links, changed files only, so a site being served never
+    shows half a copy."""
     by_id = {s.id: s for s in sites}
     targets = set(targets)
     wanted = set(sources) if sources is not None else None
@@ -262,7 +330,7 @@ def share_between(
             own = site_dirs[source] / FULL
             if own.is_dir():
                 # Only what a merged search reads: the page loads Pagefind from its own bundle.
-                mirror(own, site_dirs[target] / SHARED / source, skip=MERGED_SKIP)
+                mirror(own, site_dirs[target] / SHARED / source / SHARED_FULL, skip=MERGED_SKIP)
 
 
 def mirror(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
@@ -320,7 +388,11 @@ def refresh_quick(site_id: str, site_dir: Path, items: Iterable) -> int:
 
 
 def index_sites(
-    output_dir: Path, sites, catalogs: dict | None = None, expected: dict | None = None
+    output_dir: Path,
+    sites,
+    catalogs: dict | None = None,
+    expected: dict | None = None,
+    sharded: bool = False,
 ) -> list[IndexStats]:
     """Index every built site of ``sites`` in ``output_dir`` (the quick tier when ``catalogs``
     is given), then share the full-text bundles."""
@@ -331,6 +403,6 @@ def index_sites(
             continue
         want = expected.get(site.id) if expected is not None else None
         items = quick_items(site, sites, catalogs) if catalogs is not None else None
-        stats.append(index_site(site.id, site_dir, want, items))
+        stats.append(index_site(site.id, site_dir, want, items, sharded=sharded))
     share_bundles(output_dir, sites)
     return stats

@@ -10,7 +10,7 @@ from pelican.generators import Generator
 from portal.feeds.entries import item_id
 from portal.forms.ratings import RANKED_URL, SiteRatings, ranked
 from portal.paths import SEARCH, SYNDICATED_FOLDER, WIDGET
-from portal.search.index import BUNDLE, FULL, SHARED
+from portal.search.index import BUNDLE, FULL, SHARED, SHARED_FULL
 from portal.sections.qa import form_topics
 from portal.sites.config import member_tiers
 from portal.stats.view import STATS_URL, site_stats
@@ -35,9 +35,10 @@ SYNDICATED_URL = f"{get('articles').url_prefix}/{SYNDICATED_FOLDER}/"
 def search_sites(site, sites, root_of) -> list[dict[str, str]]:
     """The sites a site's search page covers: itself first, then its members (for a parent,
     searched by default) or its parent (for a member, on request). ``base`` is the site's root
-    (result URLs are relative to it), ``full`` its full-text bundle as this site serves it (other
-    sites' are copied into this site's output by portal.search, so every fetch is same-origin).
-    The quick index (``pagefind/``) already holds all of them."""
+    (result URLs are relative to it), ``full`` the folder of its full-text shards as this site
+    serves it (``shards.json`` lists them; other sites' are copied into this site's output by
+    portal.search, so every fetch is same-origin). The quick index (``pagefind/``) already
+    holds all of them."""
     own_root = root_of(site)
     entries = [
         {
@@ -55,15 +56,14 @@ def search_sites(site, sites, root_of) -> list[dict[str, str]]:
             relation = "parent"
         else:
             continue
-        entries.append(
-            {
-                "id": other.id,
-                "name": other.name,
-                "relation": relation,
-                "base": f"{root_of(other)}/",
-                "full": f"{own_root}/{SHARED}/{other.id}/",
-            }
-        )
+        entry = {
+            "id": other.id,
+            "name": other.name,
+            "relation": relation,
+            "base": f"{root_of(other)}/",
+            "full": f"{own_root}/{SHARED}/{other.id}/{SHARED_FULL}/",
+        }
+        entries.append(entry)
     return entries
 
 

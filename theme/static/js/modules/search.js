@@ -1,14 +1,21 @@
 /* The search page: a small UI on Pagefind's JS API (no Pagefind UI, no inline script; works
    under script-src 'self' 'wasm-unsafe-eval').
 
-   - Two indexes (portal/search/index.py). The quick one (config.quick) holds a short record of
+   - Two tiers (portal/search/index.py). The quick one (config.quick) holds a short record of
      every public item of this site and of the sites it searches (a parent's members, a
      member's parent): its result URLs are /<site-id>/<path>, mapped to that site's root. The
-     full-text ones (each site's "full" bundle) are loaded only when the reader asks for full
-     text (a button under the results, first in line when the quick index finds nothing: on a
-     parent the full text of every member costs several hundred KB more); a parent merges its
-     members', a member its parent's when asked ("wide"). Filters are loaded when the reader
-     opens the filter panel.
+     full text of a site is split into shards (site.full + "shards.json" lists them,
+     portal/search/shards.py), merged when the reader asks for full text (a button under the
+     results, first in line when the quick index finds nothing: on a parent the full text of
+     every member costs several hundred KB more); a parent merges its members' shards, a
+     member its parent's when asked ("wide"). Filters are loaded when the reader opens the
+     filter panel.
+   - Shards (fullSearch): Pagefind skips a query word an index does not hold at all, so a
+     shard without one of the words would answer with pages holding only the others; and it
+     merges indexes by score, while a sorted search scores a page by its position in its own
+     index. Every full-text page carries a hidden "shard" filter: a shard's results are kept
+     only when it holds every word typed, and a sorted search merges the shards' lists by date
+     (ByDate), fetching a result's data only when it is a candidate for the next place.
    - Vietnamese: the indexes hold "đ" as "d" + U+0335 (portal/search/fold.py), so the query is
      marked the same way and every string shown is unmarked.
    - Tones: Pagefind folds them, so "lừa đảo" also finds "lúa" and ranks by other signals
@@ -39,6 +46,11 @@ const RANKING = {
 // beyond the first page cost bytes; make bench-search reports the first query's total). A
 // full-text fragment is a whole page: there only the first page is re-ranked (no extra bytes).
 const RERANK = 20;
+// The hidden filter naming a full-text page's shard (portal/search/shards.py), and a value no
+// page has: "none" of it filters nothing but makes Pagefind count the shards that answered.
+const SHARD = "shard";
+const NO_SHARD = "-";
+const UNDATED = "-0000"; // the name's end of a shard of pages without a date
 
 const mark = (text) => text.replace(/đ/g, "d" + MARK).replace(/Đ/g, "D" + MARK);
 const unmark = (text) =>
@@ -94,6 +106,35 @@ async function rerank(results, query, depth) {
   scored.sort((a, b) => b.score - a.score || a.i - b.i);
   return scored.map((s) => s.result).concat(results.slice(depth));
 }
+
+/* Results of several indexes, each sorted by date, merged by date as far as they are shown:
+   the next result is the newest (oldest) of the lists' heads. */
+class ByDate {
+  constructor(lists, direction) {
+    this.lists = lists.filter((list) => list.length).map((list) => ({ list, next: 0 }));
+    this.length = lists.reduce((n, list) => n + list.length, 0);
+    this.newest = direction === "desc";
+    this.merged = [];
+  }
+
+  async slice(start, end) {
+    while (this.merged.length < Math.min(end, this.length)) {
+      const heads = this.lists.filter((h) => h.next < h.list.length);
+      const data = await Promise.all(heads.map((h) => dataOf(h.list[h.next])));
+      let best = 0;
+      data.forEach((d, k) => {
+        const date = d.meta?.date || "";
+        const bestDate = data[best].meta?.date || "";
+        if (this.newest ? date > bestDate : date < bestDate) best = k;
+      });
+      this.merged.push(heads[best].list[heads[best].next++]);
+    }
+    return this.merged.slice(start, end);
+  }
+}
+
+const sliceOf = (results, start, end) =>
+  Array.isArray(results) ? Promise.resolve(results.slice(start, end)) : results.slice(start, end);
 
 /* A result's data, fetched once (the rerank and the list share it). */
 function dataOf(result) {
@@ -250,42 +291,51 @@ class SearchPage {
     this.update(false, true);
   }
 
+  /* The shard folders of a site's full text (its shards.json); [] when it has none yet. */
+  async shardsOf(site) {
+    const answer = await fetch(site.full + "shards.json");
+    if (!answer.ok) throw new Error(site.id);
+    const manifest = await answer.json();
+    return (manifest.shards || []).filter((s) => s.pages > 0).map((s) => site.full + s.name + "/");
+  }
+
   async engine(mode) {
     if (!this.engines[mode]) {
       const own = this.own;
-      const bundle = mode === "full" ? own.full : this.config.quick;
-      // One copy of Pagefind's code serves both indexes. The quick index is small enough to
+      const options = { ranking: RANKING, excerptLength: 30 };
+      // One copy of Pagefind's code serves both tiers. The quick index is small enough to
       // search on the page's own thread, which spares readers the worker script.
       this.module = this.module || (await import(this.config.quick + "pagefind.js"));
-      const pf = this.module.createInstance({ basePath: bundle, noWorker: mode === "quick" });
+      const shards = mode === "full" ? await this.shardsOf(own) : [this.config.quick];
+      if (!shards.length) throw new Error(own.id);
+      const pf = this.module.createInstance({ basePath: shards[0], noWorker: mode === "quick" });
       // Quick result URLs are /<site-id>/<path> (mapped in resultUrl); full ones site-relative.
-      await pf.options({ baseUrl: mode === "full" ? own.base : "/", ranking: RANKING, excerptLength: 30 });
+      const baseUrl = mode === "full" ? own.base : "/";
+      await pf.options({ baseUrl, ...options });
+      await Promise.all(shards.slice(1).map((path) => pf.mergeIndex(path, { baseUrl, ...options })));
       this.engines[mode] = { pf, merged: new Set([own.id]) };
     }
     return this.engines[mode];
   }
 
-  /* The full-text bundles of the other sites searched now, merged once each. Returns the names
-     of those that could not be loaded. */
+  /* The full-text shards of the other sites searched now, merged once each site. Returns the
+     names of those that could not be loaded. */
   async mergeFull(engine) {
     const wanted = this.config.sites.filter(
       (s) => s.relation === "member" || (s.relation === "parent" && this.wide));
     const failed = [];
-    for (const site of wanted) {
-      if (engine.merged.has(site.id)) continue;
+    await Promise.all(wanted.map(async (site) => {
+      if (engine.merged.has(site.id)) return;
+      engine.merged.add(site.id);
       try {
-        // Pagefind keeps a merged index that failed to load and then fails every search:
-        // merge only a bundle that answers with a non-empty index.
-        const answer = await fetch(site.full + "pagefind-entry.json");
-        const entry = answer.ok ? await answer.json() : null;
-        if (!entry) throw new Error(site.id);
-        if (!Object.keys(entry.languages || {}).length) continue; // a site with nothing yet
-        await engine.pf.mergeIndex(site.full, { baseUrl: site.base, ranking: RANKING, excerptLength: 30 });
-        engine.merged.add(site.id);
+        const shards = await this.shardsOf(site);
+        await Promise.all(shards.map((path) =>
+          engine.pf.mergeIndex(path, { baseUrl: site.base, ranking: RANKING, excerptLength: 30 })));
       } catch (error) {
+        engine.merged.delete(site.id);
         failed.push(site.name);
       }
-    }
+    }));
     return failed;
   }
 
@@ -384,7 +434,10 @@ class SearchPage {
     const failed = mode === "full" ? await this.mergeFull(engine) : [];
     const options = { filters: this.filterArgument() };
     if (this.sort) options.sort = { date: this.sort === "newest" ? "desc" : "asc" };
-    const search = await engine.pf.search(this.query ? mark(this.query) : null, options);
+    const term = this.query ? mark(this.query) : null;
+    const search = mode === "full"
+      ? await this.fullSearch(engine, term, options)
+      : await engine.pf.search(term, options);
     if (!search) return null;
     if (this.query && !this.sort && this.rerank) {
       const depth = mode === "full" ? PAGE_SIZE : RERANK;
@@ -393,9 +446,44 @@ class SearchPage {
     return { search, failed };
   }
 
+  /* A full-text search over shards (see the top of this file): the results of the shards
+     that hold every word typed, in Pagefind's order or merged by date. */
+  async fullSearch(engine, term, options) {
+    const label = (any) => ({ ...options, filters: { ...options.filters, [SHARD]: any } });
+    const everyShard = { none: [NO_SHARD] }; // filters nothing, loads the shard labels
+    let search = await engine.pf.search(term, label(everyShard));
+    if (!search) return null;
+    const answering = () => Object.entries(search.filters?.[SHARD] || {})
+      .filter(([, n]) => n > 0).map(([shard]) => shard);
+    let shards = answering();
+    const pieces = term ? [...new Set(term.split(/\s+/).filter(Boolean))] : [];
+    if (pieces.length > 1 && shards.length) {
+      // Which shards hold each word (the words' chunks are loaded: no transfer).
+      const each = await Promise.all(
+        pieces.map((piece) => engine.pf.search(piece, { filters: { [SHARD]: everyShard } })));
+      const holding = shards.filter((shard) => each.every((s) => s?.filters?.[SHARD]?.[shard] > 0));
+      if (holding.length < shards.length) {
+        search = holding.length
+          ? await engine.pf.search(term, label({ any: holding }))
+          : { ...search, results: [], filters: {} };
+        shards = holding;
+      }
+    }
+    if (options.sort) {
+      // A sorted search leaves out pages without a date; a shard of undated pages has no date
+      // to sort by at all, and Pagefind would return its pages unsorted.
+      const dated = shards.filter((shard) => !shard.endsWith(UNDATED));
+      const lists = await Promise.all(
+        dated.map((shard) => engine.pf.search(term, label({ any: [shard] })).then((s) => s?.results || [])));
+      search.results = new ByDate(lists, options.sort.date);
+    }
+    return search;
+  }
+
   async showMore(moveFocus) {
     const serial = this.serial;
-    const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+    const batch = await sliceOf(this.results, this.shown, this.shown + PAGE_SIZE);
+    if (serial !== this.serial) return;
     const data = await Promise.all(batch.map(dataOf));
     if (serial !== this.serial) return;
     const first = this.shown;

@@ -1,0 +1,132 @@
+"""Full-text shards: a site's full-text index split so that one edit re-indexes a small part.
+
+Contract:
+- ``plan(pages)`` groups the pages marked for search (staging path → HTML as written) into
+  shards by the section kind and year the page itself declares (its ``type`` filter and its
+  ``date`` sort key, written by ``components/search_record.html``); a (kind, year) holding more
+  than ``MAX_PAGES`` pages is split by month. Names are ASCII (``articles-2025``,
+  ``articles-2025-03``, ``pages-0000`` for undated pages, never split) and stable: an edit
+  moves a page between shards only when it changes the page's kind or date. Off by default
+  (``PORTAL_SEARCH_SHARDS``): one shard, ``all``, per site. Why: Pagefind, when no word of an
+  index starts with a query word, matches the longest word that is a prefix of it instead; a
+  shard without the word then answers with unrelated pages (``khmer`` finding pages with
+  ``kh…``), which one index per site does only for words the whole site lacks. Until the
+  search page can tell those apart, shards trade some precision for indexing time
+  (``python -m portal.bench.search_edit``).
+- ``key(pages)`` is a shard's key: SHA-256 of the indexer's settings (Pagefind's version, the
+  chunk size, the language, this format) and of every page's path and bytes as Pagefind reads
+  them. Equal keys mean equal shards: a build re-indexes only shards whose key changed and
+  links the others from the previous output (``portal.search.index.index_full``).
+- ``labelled(pages, value)``: each page with a hidden filter ``shard:<site>/<name>`` inside its
+  searchable element, so the search page can tell which shard answered: Pagefind merges
+  indexes by score and skips a query word an index does not hold at all, so a shard without
+  one of the words would answer with pages holding only the others; the search page keeps a
+  shard's results only when the shard holds every word, and merges sorted lists by date
+  itself.
+- ``MANIFEST`` (``shards.json`` in ``pagefind-full/``) lists the shards (name, pages, key) for
+  the search page, which merges them (Pagefind ``mergeIndex``), and for the next build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from importlib import metadata
+from pathlib import Path
+
+MANIFEST = "shards.json"
+FORMAT = 1
+# A (kind, year) above this many pages is split by month. Measured with make bench-search
+# (python -m portal.bench.search_edit): one Pagefind run costs ~0.3 s before its first page, and
+# about 4 ms per page after; a month of a 10,000-article site is 150–250 pages.
+MAX_PAGES = 1000
+WHOLE = "all"  # the one shard of a site when sharding is off
+
+_TYPE = re.compile(r'data-pagefind-filter="type:([^"]+)"')
+_DATE = re.compile(r'data-pagefind-sort="date:(\d{4})-(\d{2})')
+_SAFE = re.compile(r"[^a-z0-9]+")
+_BODY = re.compile(r"<[^<>]*\sdata-pagefind-body[^<>]*>")
+UNDATED = "0000"  # the year of pages without a date: one shard per kind, never split (the
+# search page leaves it out of a sorted search by its name's end)
+FILTER = "shard"  # the filter key naming a page's shard (never shown to readers)
+
+
+def _kind_and_month(text: str) -> tuple[str, str, str]:
+    kind = _TYPE.search(text)
+    date = _DATE.search(text)
+    name = _SAFE.sub("-", (kind.group(1) if kind else "pages").lower()).strip("-") or "pages"
+    return (name, date.group(1), date.group(2)) if date else (name, UNDATED, "00")
+
+
+def plan(
+    pages: dict[str, str], max_pages: int = MAX_PAGES, sharded: bool = True
+) -> dict[str, dict[str, str]]:
+    """Shard name → its pages (a sub-dict of ``pages``), names and pages in a stable order.
+    ``sharded=False``: one shard, ``all`` (``PORTAL_SEARCH_SHARDS`` off)."""
+    if not sharded:
+        return {WHOLE: dict(sorted(pages.items()))} if pages else {}
+    groups: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
+    for relpath in sorted(pages):
+        kind, year, month = _kind_and_month(pages[relpath])
+        groups.setdefault((kind, year), {}).setdefault(month, {})[relpath] = pages[relpath]
+    shards: dict[str, dict[str, str]] = {}
+    for (kind, year), months in sorted(groups.items()):
+        if year == UNDATED or sum(len(m) for m in months.values()) <= max_pages:
+            shards[f"{kind}-{year}"] = {r: t for m in sorted(months) for r, t in months[m].items()}
+        else:
+            for month in sorted(months):
+                shards[f"{kind}-{year}-{month}"] = months[month]
+    return shards
+
+
+def labelled(pages: dict[str, str], value: str) -> dict[str, str]:
+    """``pages`` with the ``shard`` filter written just inside their searchable element."""
+    label = f'<span hidden data-pagefind-filter="{FILTER}:{value}"></span>'
+    return {
+        rel: _BODY.sub(lambda m: m.group(0) + label, text, count=1) for rel, text in pages.items()
+    }
+
+
+def indexer_settings() -> str:
+    """What else decides a shard's files: Pagefind's version and how the portal runs it."""
+    from portal.search.index import CHUNK_SIZE, LANGUAGE
+
+    try:
+        version = metadata.version("pagefind_bin")
+    except metadata.PackageNotFoundError:
+        version = "?"
+    return f"format={FORMAT} pagefind={version} chunk={CHUNK_SIZE} language={LANGUAGE}"
+
+
+def key(pages: dict[str, str], settings: str | None = None) -> str:
+    digest = hashlib.sha256((settings or indexer_settings()).encode())
+    for relpath in sorted(pages):
+        data = pages[relpath].encode("utf-8")
+        digest.update(f"\0{relpath}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def read_manifest(folder: Path) -> dict[str, dict]:
+    """Shard name → its entry (``pages``, ``key``) in ``folder``'s manifest; {} when missing
+    or unreadable (everything is then indexed again)."""
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return {}
+    shards = data.get("shards")
+    if not isinstance(shards, list):
+        return {}
+    return {
+        str(s["name"]): s
+        for s in shards
+        if isinstance(s, dict) and isinstance(s.get("name"), str) and isinstance(s.get("key"), str)
+    }
+
+
+def write_manifest(folder: Path, entries: list[dict]) -> None:
+    text = json.dumps({"format": FORMAT, "shards": entries}, ensure_ascii=False, indent=0)
+    (folder / MANIFEST).write_text(text + "\n", encoding="utf-8")
