@@ -187,7 +187,7 @@ def test_search_indexes_follow_their_sources(tmp_path):
     assert space.rebuild() == SITES
     parent_pages = space.output / "tinh-lam-giang" / "index.html"
     stamp = parent_pages.stat().st_mtime_ns
-    full = space.output / "xa-tan-dao" / "pagefind-full"
+    full = space.output / "xa-dao-thanh" / "pagefind-full"
     shards = _shard_files(full)
     assert len(shards) > 1, shards
     space.edit(MEMBER_ARTICLE, 'title: "', 'title: "Tin mới: ')
