@@ -14,13 +14,12 @@ never from a file of the repository.
 
 from __future__ import annotations
 
-import json
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from typing import Any
 
-DEFAULT_API = "https://api.github.com"
+from portal import githubapi
+
+DEFAULT_API = githubapi.DEFAULT_API
 TOKEN_VARIABLE = "PORTAL_FORMS_GITHUB_TOKEN"
 TIMEOUT = 10.0
 
@@ -36,27 +35,18 @@ class GitHub:
     api: str = DEFAULT_API
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
-        url = f"{self.api.rstrip('/')}/repos/{self.repo}{path}"
-        data = json.dumps(body, ensure_ascii=False).encode("utf-8") if body is not None else None
-        request = urllib.request.Request(url, data=data, method=method)
-        request.add_header("Accept", "application/vnd.github+json")
-        request.add_header("X-GitHub-Api-Version", "2022-11-28")
-        request.add_header("User-Agent", "portal-forms")
-        if self.token:
-            request.add_header("Authorization", f"Bearer {self.token}")
-        if data is not None:
-            request.add_header("Content-Type", "application/json; charset=utf-8")
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:
-                text = answer.read().decode("utf-8")
-        except urllib.error.HTTPError as error:
-            raise GitHubError(f"{method} {path}: HTTP {error.code}") from None
-        except (OSError, ValueError) as error:  # refused, timed out, DNS, TLS
-            raise GitHubError(f"{method} {path}: {error}") from None
-        try:
-            return json.loads(text) if text else {}
-        except ValueError:
-            raise GitHubError(f"{method} {path}: not JSON") from None
+            return githubapi.call(
+                self.api,
+                method,
+                f"/repos/{self.repo}{path}",
+                body,
+                token=self.token,
+                agent="portal-forms",
+                timeout=TIMEOUT,
+            )
+        except githubapi.ApiError as error:
+            raise GitHubError(str(error).replace(f"/repos/{self.repo}", "", 1)) from None
 
     def create_issue(self, issue: dict[str, Any]) -> tuple[int, str]:
         """Open the issue; its number and web address."""

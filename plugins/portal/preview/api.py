@@ -1,5 +1,5 @@
 """The few GitHub REST calls of the preview publisher and of ``portal approval``, with the
-stdlib's ``urllib`` (as ``portal.forms.github``):
+one shared client (``portal.githubapi``, as ``portal.forms.github``):
 
 - ``GET /repos/{o}/{r}/pulls/{n}`` (state, head commit)
 - ``GET /repos/{o}/{r}/pulls/{n}/reviews`` (every page)
@@ -14,25 +14,19 @@ comes from the environment (``GITHUB_TOKEN``), never from a file or an argument.
 
 from __future__ import annotations
 
-import json
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from typing import Any
 
-DEFAULT_API = "https://api.github.com"
+from portal import githubapi
+
+DEFAULT_API = githubapi.DEFAULT_API
 TOKEN_VARIABLE = "GITHUB_TOKEN"
 TIMEOUT = 20.0
 MAX_PAGES = 50
 
 
-class ApiError(Exception):
-    """GitHub could not be reached or refused the call."""
-
-    def __init__(self, message: str, status: int = 0):
-        super().__init__(message)
-        self.status = status
+ApiError = githubapi.ApiError
 
 
 @dataclass(frozen=True)
@@ -43,27 +37,9 @@ class Api:
 
     def call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
         """One call; ``path`` below the API root (``/repos/…``, ``/orgs/…``)."""
-        url = self.api.rstrip("/") + path
-        data = json.dumps(body, ensure_ascii=False).encode("utf-8") if body is not None else None
-        request = urllib.request.Request(url, data=data, method=method)
-        request.add_header("Accept", "application/vnd.github+json")
-        request.add_header("X-GitHub-Api-Version", "2022-11-28")
-        request.add_header("User-Agent", "portal-preview")
-        if self.token:
-            request.add_header("Authorization", f"Bearer {self.token}")
-        if data is not None:
-            request.add_header("Content-Type", "application/json; charset=utf-8")
-        try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:
-                text = answer.read().decode("utf-8")
-        except urllib.error.HTTPError as error:
-            raise ApiError(f"{method} {path}: HTTP {error.code}", error.code) from None
-        except (OSError, ValueError) as error:
-            raise ApiError(f"{method} {path}: {error}") from None
-        try:
-            return json.loads(text) if text else {}
-        except ValueError:
-            raise ApiError(f"{method} {path}: not JSON") from None
+        return githubapi.call(
+            self.api, method, path, body, token=self.token, agent="portal-preview", timeout=TIMEOUT
+        )
 
     def _all(self, path: str) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
