@@ -711,6 +711,28 @@ def codeowners(
         text = owners.render(sites, team)
     except owners.OwnerError as exc:
         raise click.ClickException(str(exc)) from None
+    _write_or_check(
+        output_file,
+        text,
+        check_only,
+        "codeowners",
+        (f"danh sách editors trong {content_dir}/sites.yml", "sites.yml"),
+        "sites.yml",
+    )
+
+
+def _write_or_check(
+    output_file: Path,
+    text: str,
+    check_only: bool,
+    command: str,
+    source: tuple[str, str],
+    short: str,
+) -> None:
+    """Write a generated file kept in the repository, or (``check_only``) fail when it differs
+    from ``text``; ``source``: what it is made from, in Vietnamese and English."""
+    from portal import codeowners as owners
+
     if not check_only:
         changed = owners.write(output_file, text)
         done = ("Đã ghi", "written") if changed else ("Không đổi", "unchanged")
@@ -720,12 +742,12 @@ def codeowners(
     if not result.current:
         click.echo(result.diff, err=True)
         _say(
-            f"{output_file} không khớp với danh sách editors trong {content_dir}/sites.yml: hãy "
-            f"chạy 'portal codeowners' rồi commit tệp này. ({output_file} is out of date with "
-            "sites.yml: run 'portal codeowners' and commit it.)"
+            f"{output_file} không khớp với {source[0]}: hãy chạy 'portal {command}' rồi commit "
+            f"tệp này. ({output_file} is out of date with {source[1]}: run 'portal {command}' "
+            "and commit it.)"
         )
         sys.exit(1)
-    _say(f"{output_file} khớp với sites.yml. ({output_file} is up to date.)")
+    _say(f"{output_file} khớp với {short}. ({output_file} is up to date.)")
 
 
 @main.command()
@@ -744,7 +766,6 @@ def cms(content_dir: Path, settings_file: Path | None, output_file: Path, check_
     """Write the form editor's configuration (Sveltia CMS, served at /admin/ of the parent site)
     from the content model and sites.yml. --check fails when the file is stale."""
     from portal import cms as editor
-    from portal import codeowners as owners
 
     report = ErrorReport()
     sites = builder.load_sites(content_dir, report)
@@ -752,21 +773,14 @@ def cms(content_dir: Path, settings_file: Path | None, output_file: Path, check_
         sys.exit(1)
     settings = builder.load_base_settings(_settings(settings_file))
     text = editor.render(editor.config(sites, settings))
-    if not check_only:
-        changed = owners.write(output_file, text)
-        done = ("Đã ghi", "written") if changed else ("Không đổi", "unchanged")
-        _say(f"{done[0]}: {output_file} ({done[1]})")
-        return
-    result = owners.check(output_file, text)
-    if not result.current:
-        click.echo(result.diff, err=True)
-        _say(
-            f"{output_file} không khớp với mô hình nội dung và {content_dir}/sites.yml: hãy chạy "
-            f"'portal cms' rồi commit tệp này. ({output_file} is out of date with the content "
-            "model: run 'portal cms' and commit it.)"
-        )
-        sys.exit(1)
-    _say(f"{output_file} khớp với mô hình nội dung. ({output_file} is up to date.)")
+    _write_or_check(
+        output_file,
+        text,
+        check_only,
+        "cms",
+        (f"mô hình nội dung và {content_dir}/sites.yml", "the content model"),
+        "mô hình nội dung",
+    )
 
 
 @main.command()
