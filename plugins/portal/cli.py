@@ -19,6 +19,7 @@ import click
 
 from portal import build as builder
 from portal import clihelp
+from portal.catalog import tree
 from portal.errors import ContentErrors, ErrorReport
 from portal.forms.cli import forms
 from portal.frontmatter.fields import Invalid, to_datetime
@@ -307,7 +308,7 @@ def check(
     base = builder.load_base_settings(_settings(settings_file))
     report = ErrorReport()
     moment, max_mb = _now(now), int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20))
-    sites, catalogs = builder.scan(content_dir, moment, report, list(site_ids) or None, max_mb)
+    sites, catalogs = tree.scan(content_dir, moment, report, list(site_ids) or None, max_mb)
     if base_ref:
         from portal import changes
 
@@ -837,7 +838,7 @@ def schedule(
     )
     moment, report = _now(now), ErrorReport()
     chosen = list(site_ids) or None
-    _, catalogs = builder.scan(content_dir, moment, report, chosen, max_mb)
+    _, catalogs = tree.scan(content_dir, moment, report, chosen, max_mb)
     events = plan.upcoming(catalogs, moment, days, content_dir, set(chosen) if chosen else None)
     if as_json:
         data = {"now": moment.isoformat(), "days": days, "events": [e.as_json() for e in events]}
@@ -1141,7 +1142,7 @@ def stats_show(
         stats_dir = view.stats_dir(builder.load_base_settings(_settings(settings_file)))
     report = ErrorReport()
     chosen = list(site_ids) or None
-    _sites, catalogs = builder.scan(content_dir, moment, report, chosen, history=False)
+    _sites, catalogs = tree.scan(content_dir, moment, report, chosen, history=False)
     if report:
         raise ContentErrors(report)
     found, _keys = builder.load_stats(stats_dir, catalogs)

@@ -92,7 +92,7 @@ QUERIES = (
 INDEX_CHILD = """\
 import datetime as dt, json, sys
 from pathlib import Path
-from portal.build import scan
+from portal.catalog.tree import scan
 from portal.errors import ErrorReport
 from portal.search import index_sites
 report = ErrorReport()
@@ -311,7 +311,7 @@ def queries_for(info: corpus.CorpusInfo) -> list[str]:
 def quality_records(content: Path, parent: str) -> list[search_quality.Record]:
     """What the parent's search answers from (its items and its members'), with the paths the
     built sites serve them at: the quality table's ground truth."""
-    from portal.build import scan
+    from portal.catalog.tree import scan
     from portal.errors import ErrorReport
     from portal.search.facts import quick_text
     from portal.search.index import quick_items

@@ -51,7 +51,7 @@ import sys
 sys.path.insert(0, sys.argv[1] + "/plugins")
 import datetime as dt, inspect, json, time
 from pathlib import Path
-from portal.build import scan
+from portal.catalog.tree import scan
 from portal.errors import ErrorReport
 from portal.search import index as ix
 report = ErrorReport()
