@@ -35,7 +35,7 @@ PHASES = (
     ("whole build", "portal/build.py", "build"),
     ("reading: scan_site", "portal/catalog/scan.py", "scan_site"),
     ("  Markdown + sanitiser (markup.render)", "portal/markup/render.py", "render"),
-    ("git history", "portal/build.py", "add_history"),
+    ("git history", "portal/catalog/tree.py", "add_history"),
     ("Pelican runs (all sites)", "portal/build.py", "run_pelican"),
     ("  reading settings", "pelican/settings.py", "read_settings"),
     ("  Pelican.run (every generator's context and output)", "pelican/__init__.py", "run"),
