@@ -6,7 +6,9 @@
 | ``portal.frontmatter`` | split and parse front matter; field kinds; the rules all types share | – | – |
 | ``portal.sites`` | read ``content/sites.yml`` | – | – |
 | ``portal.markup`` | Markdown → sanitised HTML (nh3 allow-list) | – | – |
-| ``portal.catalog`` | read every file once; attachments; URLs; publication rules; each item's phase at the build's moment (``phases``); slips (``checks``: what ``portal new`` left, a date far from the file name's) | – | – |
+| ``portal.catalog`` | read every file once (``scan_site``), a whole tree with its git history (``tree.scan``); attachments; URLs; publication rules; each item's phase at the build's moment (``phases``); slips (``checks``: what ``portal new`` left, a date far from the file name's) | – | – |
+| ``portal.urls`` | a site's URL root: relative (``site_root``) and absolute (``absolute_root``, for feeds, calendars, e-mail) | – | PORTAL_LOCAL, PORTAL_LOCAL_ORIGIN, PORTAL_PATH_PREFIX (passed in) |
+| ``portal.filters`` | the Jinja filters every renderer shares (Vietnamese dates, numbers, sizes) | – | – |
 | ``portal.paths`` | the one map of the folders and files a site writes itself (``OWNED``); an item's slug on one is refused | – | – |
 | ``portal.images`` | responsive images: sizes from headers at scan, WebP variants beside the page, ``srcset`` in bodies; every published original stripped of EXIF/GPS/XMP/IPTC | – (called by the catalog and by ``portal.sections``' finalized) | – |
 | ``portal.sections`` (plugin) | ``.md`` reader, typed sections, attachments | readers_init, generator_init, get_generators, finalized | PORTAL_CATALOG |

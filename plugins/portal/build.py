@@ -48,9 +48,9 @@ from portal.sites import Site
 from portal.stats import view as stats_view
 from portal.stats.aggregate import AggregateError
 from portal.swap import fresh_staging, put_in_place
-from portal.theme.links import site_root
 from portal.theme.templates_cache import SHARED as SHARED_TEMPLATES
 from portal.urlprefix import PrefixError, check_preview_origin, path_prefix
+from portal.urls import site_root
 from portal.workers import default_jobs, run_all
 
 logger = logging.getLogger(__name__)

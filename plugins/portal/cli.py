@@ -1134,7 +1134,7 @@ def stats_show(
 ) -> None:
     """What the sites would show of their statistics if built now: the counters, and the most
     viewed items of the 30 days ending at the newest data, with their titles."""
-    from portal.sections.filters import vnnumber
+    from portal.filters import vnnumber
     from portal.stats import view
 
     moment = _now(now)

@@ -216,7 +216,7 @@ def site_keys(
     from portal.search.facts import quick_record
     from portal.search.index import quick_items
     from portal.theme.home import cross_site
-    from portal.theme.links import site_root
+    from portal.urls import site_root
 
     root = str(content_dir.resolve()) + "/"
     digests = {
