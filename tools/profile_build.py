@@ -25,8 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from portal.bench import corpus
 from portal.build import build
+from portal_bench import corpus
 
 REPO = Path(__file__).resolve().parents[1]
 

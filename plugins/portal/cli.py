@@ -1011,12 +1011,12 @@ def bench(
     """Benchmark builds on a generated portal (a parent and 12 members): portal (site only and
     whole pipeline) beside stock Pelican, Hugo and Hugo + Pagefind; cold, nothing changed, one
     article edited, one template edited. Prints medians and ratios as a Markdown table."""
-    from portal.bench import build_report, builds, corpus
+    from portal_bench import build_report, builds, corpus
 
     if items is not None:
         scale = items / sum(corpus.BUILD_MIX.values())
     if shard_counts:
-        from portal.bench import shards as bench_shards
+        from portal_bench import shards as bench_shards
 
         wanted = bench_shards.parse_counts(shard_counts)
         command = f"portal bench --scale {scale:g} --members {members} --shards {shard_counts}"
