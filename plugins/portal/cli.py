@@ -26,6 +26,7 @@ from portal.frontmatter.fields import Invalid, to_datetime
 from portal.lock import BuildLocked
 from portal.preview.cli import approval, preview
 from portal.scaffold import ScaffoldError, create
+from portal.sites import load_sites
 from portal.types import REGISTRY
 
 DEFAULT_CONTENT = Path("content")
@@ -349,7 +350,7 @@ def check(
 def new(kind: str, site_id: str, title: str, files: tuple[Path, ...], content_dir: Path) -> None:
     """Write a new KIND file for a site: a draft with every field explained."""
     report = ErrorReport()
-    sites = {s.id: s for s in builder.load_sites(content_dir, report)}
+    sites = {s.id: s for s in load_sites(content_dir, report)}
     if site_id not in sites:
         raise click.ClickException(f"không có trang '{site_id}' trong sites.yml")
     try:
@@ -704,7 +705,7 @@ def codeowners(
     from portal import codeowners as owners
 
     report = ErrorReport()
-    sites = builder.load_sites(content_dir, report)
+    sites = load_sites(content_dir, report)
     if _print_report(report, "text"):
         sys.exit(1)
     team = list(tech_team) or owners.tech_team(builder.load_base_settings(_settings(settings_file)))
@@ -748,7 +749,7 @@ def cms(content_dir: Path, settings_file: Path | None, output_file: Path, check_
     from portal import codeowners as owners
 
     report = ErrorReport()
-    sites = builder.load_sites(content_dir, report)
+    sites = load_sites(content_dir, report)
     if _print_report(report, "text"):
         sys.exit(1)
     settings = builder.load_base_settings(_settings(settings_file))
@@ -1096,7 +1097,7 @@ def stats_ingest(
     from portal.stats.view import stats_dir as stats_dir_of
 
     report = ErrorReport()
-    sites = builder.load_sites(content_dir, report)
+    sites = load_sites(content_dir, report)
     if _print_report(report, "text"):
         sys.exit(1)
     if stats_dir is None:
