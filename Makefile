@@ -98,13 +98,13 @@ audit: install system-deps $(AUDIT_STAMP)
 ## of 20 queries in Chromium (Markdown on stdout). Options: BENCH_ARGS="--pages 1000 --keep".
 BENCH_ARGS ?=
 bench-search: install system-deps
-	$(BIN)/python -m portal.bench.search $(BENCH_ARGS)
+	$(BIN)/python -m portal_bench.search $(BENCH_ARGS)
 
 ## One edited article: the full text in one bundle per site (EDIT_BEFORE, a git revision)
 ## against shards by kind and year (PORTAL_SEARCH_SHARDS), side by side; full-text first queries.
 ## make bench-search-edit EDIT_BENCH_ARGS="--members 0" for one site holding everything.
 bench-search-edit: install system-deps
-	$(BIN)/python -m portal.bench.search_edit $(EDIT_BENCH_ARGS)
+	$(BIN)/python -m portal_bench.search_edit $(EDIT_BENCH_ARGS)
 
 ## Build benchmark: a generated portal (parent + 12 members: 10,000 articles, 2,000 documents,
 ## 500 schedules, 300 invitations) built by portal (site only; whole pipeline), stock Pelican,

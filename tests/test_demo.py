@@ -6,7 +6,7 @@ from collections import Counter
 
 from bs4 import BeautifulSoup
 
-from portal.build import scan
+from portal.catalog.tree import scan
 from portal.errors import ErrorReport
 from support import DEMO_CONTENT, DEMO_NOW
 

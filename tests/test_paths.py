@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from portal import paths
-from portal.build import scan
+from portal.catalog.tree import scan
 from portal.errors import ErrorReport
 from portal.frontmatter.fields import Invalid, to_slug
 from portal.scaffold import scaffold
@@ -123,7 +123,7 @@ def test_demo_output_holds_only_mapped_names_and_items(demo_output):
     """Every name the build wrote at a site's root or in a section folder is in the map or is
     the page of an item: a folder added by a plugin without the map fails here."""
     items = {"pages": set()} | {kind: set() for kind in PREFIXES}
-    from portal.build import scan as scan_content
+    from portal.catalog.tree import scan as scan_content
     from support import DEMO_CONTENT
 
     report = ErrorReport()

@@ -13,7 +13,7 @@ test_demo_logs.py`` checks that the committed files are this script's output.
   line, with ``x-host-header`` the member's host (from ``base_url`` in content/sites.yml).
 
 The pages are the demo's own: each site's items where the catalog places them
-(``portal.build.scan`` at the demo's reference time), its home page, section listings,
+(``portal.catalog.tree.scan`` at the demo's reference time), its home page, section listings,
 category, tag and month pages, its pages, and the search page with a query. An item is read
 only from its publication on, with a Zipf-like popularity and a burst in its first days;
 weekdays are busier than weekends, office hours than nights (Vietnam time). Around the page
@@ -398,7 +398,7 @@ def seconds(moment: dt.datetime) -> int:
 
 def load_pages(content: Path) -> tuple[dict[str, str], dict[str, list[Page]]]:
     """Every site's host and pages, from the demo's catalog at the reference time."""
-    from portal.build import scan
+    from portal.catalog.tree import scan
     from portal.errors import ErrorReport
     from portal.paths import CATEGORY_PREFIX, TAG_PREFIX
     from portal.slugs import slugify

@@ -25,8 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from portal.bench import corpus
 from portal.build import build
+from portal_bench import corpus
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -35,7 +35,7 @@ PHASES = (
     ("whole build", "portal/build.py", "build"),
     ("reading: scan_site", "portal/catalog/scan.py", "scan_site"),
     ("  Markdown + sanitiser (markup.render)", "portal/markup/render.py", "render"),
-    ("git history", "portal/build.py", "add_history"),
+    ("git history", "portal/catalog/tree.py", "add_history"),
     ("Pelican runs (all sites)", "portal/build.py", "run_pelican"),
     ("  reading settings", "pelican/settings.py", "read_settings"),
     ("  Pelican.run (every generator's context and output)", "pelican/__init__.py", "run"),

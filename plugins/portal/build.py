@@ -23,7 +23,8 @@ from pelican.settings import read_settings
 
 from portal import incremental as inc
 from portal import pagekeys
-from portal.catalog import SiteCatalog, scan_site
+from portal.catalog import SiteCatalog
+from portal.catalog.tree import add_history, history_notices, scan
 from portal.cms import AdminError, write_admin
 from portal.cms import config as cms_config
 from portal.cms import render as render_cms
@@ -31,10 +32,7 @@ from portal.errors import ContentErrors, ErrorReport
 from portal.forms import ratings
 from portal.frontmatter.fields import TIMEZONE
 from portal.headers import write_site_headers
-from portal.history import attach as attach_history
-from portal.history import read_history
 from portal.lock import DEFAULT_WAIT, build_lock
-from portal.markup.render import current_cache as render_cache
 from portal.markup.render import use_cache as use_render_cache
 from portal.search import (
     BUNDLE,
@@ -46,13 +44,13 @@ from portal.search import (
     refresh_quick,
     share_between,
 )
-from portal.sites import Site, load_sites
+from portal.sites import Site
 from portal.stats import view as stats_view
 from portal.stats.aggregate import AggregateError
 from portal.swap import fresh_staging, put_in_place
-from portal.theme.links import site_root
 from portal.theme.templates_cache import SHARED as SHARED_TEMPLATES
 from portal.urlprefix import PrefixError, check_preview_origin, path_prefix
+from portal.urls import site_root
 from portal.workers import default_jobs, run_all
 
 logger = logging.getLogger(__name__)
@@ -179,77 +177,6 @@ def load_base_settings(settings_file: Path | None) -> dict[str, Any]:
     return settings
 
 
-def scan(
-    content_dir: Path,
-    now: dt.datetime,
-    report: ErrorReport,
-    site_ids: list[str] | None = None,
-    max_mb: int = 20,
-    history: bool = False,
-    jobs: int = 1,
-) -> tuple[list[Site], dict[str, SiteCatalog]]:
-    """Read sites.yml and every selected site's content, ``jobs`` sites at a time; every problem
-    goes to ``report``. With ``history``, also read the git history once and set every item's
-    ``history``."""
-    sites = load_sites(content_dir, report)
-    known = {s.id for s in sites}
-    for wanted in site_ids or []:
-        if wanted not in known:
-            report.add(
-                str(content_dir / "sites.yml"),
-                1,
-                "site",
-                f"không có trang '{wanted}' trong sites.yml",
-                "no such site",
-            )
-    # A member's pages show its parent's news, and a parent's the news its members share with
-    # it (``syndicate: [parent]``), so building a site reads its parent and members too.
-    chosen = set(site_ids or known)
-    wanted = chosen | {s.parent for s in sites if s.id in chosen and s.parent}
-    wanted |= {s.id for s in sites if s.parent in chosen}
-    by_id = {s.id: s for s in sites}
-    read = [s.id for s in sites if s.id in wanted and (content_dir / s.id).is_dir()]
-
-    def read_site(site_id: str) -> tuple[SiteCatalog, list, dict]:
-        own = ErrorReport()
-        catalog = scan_site(by_id[site_id], content_dir, now, own, max_mb * 1024 * 1024)
-        cache = render_cache()
-        return catalog, own.errors, cache.used if cache is not None else {}
-
-    # Rendering Markdown is most of the reading: sites are read side by side, largest first
-    # (by file count), each worker sending back its catalog, its errors and what it rendered.
-    order = sorted(read, key=lambda s: -sum(1 for _ in (content_dir / s).rglob("*.md")))
-    found = dict(zip(order, run_all(order, read_site, jobs), strict=True))
-    catalogs: dict[str, SiteCatalog] = {}
-    for site_id in read:
-        catalog, errors, rendered = found[site_id]
-        catalog.site = by_id[site_id]  # the same object as in ``sites``, as when read here
-        catalogs[site_id] = catalog
-        report.errors.extend(errors)
-        cache = render_cache()
-        if cache is not None and rendered is not cache.used:
-            cache.used.update(rendered)
-    if history:
-        add_history(content_dir, catalogs, now)
-    return sites, catalogs
-
-
-def add_history(
-    content_dir: Path, catalogs: dict[str, SiteCatalog], now: dt.datetime
-) -> dt.datetime | None:
-    """One pass over the git history for every item of every catalog (``portal.history``); a
-    notice (shallow clone, unreadable repository) is kept on the catalogs for the command line:
-    logged during a build, it would fail the build. Returns the first commit moment after
-    ``now`` of an item's file (the pages change when ``now`` passes it), if any."""
-    paths = [item.source for catalog in catalogs.values() for item in catalog.items]
-    found = read_history(content_dir, paths)
-    attach_history(found.files, catalogs, now)
-    for catalog in catalogs.values():
-        catalog.history_notice = found.notice
-    later = [c.date for log in found.files.values() for c in log.changes if c.date > now]
-    return min(later, default=None)
-
-
 def load_stats(
     folder: Path, catalogs: dict[str, SiteCatalog]
 ) -> tuple[dict[str, Any], dict[str, str]]:
@@ -290,11 +217,6 @@ def _checked_prefix(base: dict[str, Any], settings_file: Path | None) -> str:
         report = ErrorReport()
         _setting_error(report, settings_file, "PORTAL_PATH_PREFIX", exc)
         raise ContentErrors(report) from None
-
-
-def history_notices(catalogs: dict[str, SiteCatalog]) -> list[str]:
-    """The distinct history notices of the scanned catalogs (at most one per build)."""
-    return sorted({c.history_notice for c in catalogs.values() if c.history_notice})
 
 
 def site_overrides(
@@ -386,7 +308,7 @@ def build(
     base = {**load_base_settings(settings_file), **(extra_settings or {})}
     if wait is None:
         wait = float(base.get("PORTAL_LOCK_WAIT", DEFAULT_WAIT))
-    cache_dir = cache_folder(base, output_dir)
+    cache_dir = inc.cache_folder(base, output_dir)
     configured_cache = cache_dir if base.get("PORTAL_CACHE_PATH") else None
     with build_lock(output_dir, configured_cache, wait, on_wait):
         return _build(
@@ -432,21 +354,16 @@ def _build(
     prefix = _checked_prefix(base, settings_file)
     report_public = bool(base.get("PORTAL_REPORT_PUBLIC"))  # its page shows now's minute
     stats_folder = stats_view.stats_dir(base)
-    fingerprint = inc.code_fingerprint(base) if incremental else ""
-    manifest = inc.read_manifest(cache_dir) if incremental else {}
-    run_key = ""
-    if incremental:
-        flags = f"{sorted(site_ids or [])}|{search}|{history}|{local}|{prefix}"
-        flags += "|" + inc.folder_fingerprint(stats_folder, "*.json")
-        flags += "|" + inc.folder_fingerprint(ratings.ratings_dir(base), "*.json")
-        run_key = inc.run_key(fingerprint, content_dir, flags)
-        kept = _unchanged(manifest, run_key, now, output_dir, started)
-        if kept is not None:
-            return kept
+    ledger = inc.Ledger.open(incremental, base, cache_dir, output_dir)
+    options = f"{sorted(site_ids or [])}|{search}|{history}|{local}|{prefix}"
+    data_folders = [stats_folder, ratings.ratings_dir(base)]
+    unchanged = ledger.unchanged(content_dir, now, options, data_folders)
+    if unchanged is not None:
+        kept = [_kept_result(output_dir, s, ledger.previous) for s in unchanged]
+        return BuildResult(sites=kept, seconds=time.perf_counter() - started)
 
     report = ErrorReport()
-    renders = inc.RenderCache(cache_dir / inc.RENDER_CACHE, fingerprint) if incremental else None
-    use_render_cache(renders)
+    use_render_cache(ledger.render_cache())
     try:
         max_mb = int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20))
         if jobs is None:
@@ -475,48 +392,10 @@ def _build(
         and (notice := stats_view.stale_notice(catalogs[sid].site, data, now))
     ]
     chosen = [s for s in catalogs if not site_ids or s in site_ids]
-    previous = manifest.get("sites", {})
-    pages_keys: dict[str, str] = {}
-    quick_keys: dict[str, str] = {}
-    if incremental:
-        pages_keys, quick_keys = inc.site_keys(
-            fingerprint,
-            sites,
-            catalogs,
-            now,
-            local,
-            search,
-            content_dir,
-            stats_keys,
-            report_public,
-            prefix,
-        )
-    # A site is kept only if its key is the same and its folder is still what the last build
-    # left there (a damaged or emptied folder is built again).
-    kept_sites = {
-        s
-        for s in chosen
-        if pages_keys.get(s) and previous.get(s, {}).get("pages") == pages_keys[s]
-        if previous[s].get("tree") and previous[s]["tree"] == inc.tree_digest(output_dir / s)
-    }
-    to_build = [s for s in chosen if s not in kept_sites]
-    page_plans = (
-        _page_plans(
-            fingerprint,
-            sites,
-            catalogs,
-            to_build,
-            now,
-            local,
-            search,
-            report_public,
-            content_dir,
-            output_dir,
-            cache_dir,
-        )
-        if incremental
-        else {}
-    )
+    previous = ledger.previous
+    facts = {"local": local, "search": search, "content_dir": content_dir}
+    facts |= {"stats_keys": stats_keys, "report_public": report_public, "prefix": prefix}
+    to_build = ledger.plan(sites, catalogs, chosen, now, **facts)
     # Everything is written into a staging folder; sites are swapped in only once all succeeded.
     output_dir.mkdir(parents=True, exist_ok=True)
     staging = fresh_staging(output_dir)
@@ -529,7 +408,7 @@ def _build(
         overrides["PORTAL_STATS"] = stats.get(site_id)
         overrides["PORTAL_RATINGS"] = rated.get(site_id)
         overrides["CACHE_PATH"] = str((cache_dir / site_id).resolve())
-        pagekeys.start(page_plans.get(site_id))
+        pagekeys.start(ledger.page_plans.get(site_id))
         done = False
         try:
             run_pelican(settings_file, overrides)
@@ -553,23 +432,12 @@ def _build(
         site_id = result.site
         out = staging / site_id
         # The quick index again only if its records changed; else the last one, linked.
-        old_quick = output_dir / site_id / BUNDLE
-        keep_quick = (
-            quick_keys.get(site_id)
-            and previous.get(site_id, {}).get("quick") == quick_keys[site_id]
-            and (old_quick / "pagefind-entry.json").is_file()
-        )
+        keep_quick = ledger.keep_quick(site_id, BUNDLE)
         if keep_quick:
-            mirror(old_quick, out / BUNDLE)
+            mirror(output_dir / site_id / BUNDLE, out / BUNDLE)
         # Full-text shards whose pages did not change are linked from the last output, if that
         # output is still what the last build left there.
-        recorded = previous.get(site_id, {}).get("tree")
-        trusted = (
-            incremental
-            and recorded
-            and (output_dir / site_id / FULL).is_dir()
-            and recorded == inc.tree_digest(output_dir / site_id)
-        )
+        trusted = (output_dir / site_id / FULL).is_dir() and ledger.trusted_output(site_id)
         index = _index_site(
             catalogs[site_id].site,
             sites,
@@ -615,107 +483,14 @@ def _build(
             write_local_index(staging, sites)
         for entry in sorted(staging.iterdir()):
             put_in_place(entry, output_dir / entry.name)
-            if entry.name in page_plans:
-                pagekeys.promote(cache_dir, entry.name)
+            ledger.promote(entry.name)
         if search:
-            _refresh_kept_sites(output_dir, sites, catalogs, to_build, quick_keys, previous)
+            _refresh_kept_sites(output_dir, sites, catalogs, to_build, ledger.quick_keys, previous)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     for site_id in chosen:
         result.sites.append(built.get(site_id) or _kept_result(output_dir, site_id, previous))
-    if incremental:
-        renders.save()
-        records = dict(previous)
-        for site_result in result.sites:
-            sid = site_result.site
-            records[sid] = {
-                "pages": pages_keys[sid],
-                "quick": quick_keys.get(sid, ""),
-                "items": site_result.items,
-                "files": site_result.files,
-                "search_pages": site_result.search_pages,
-            }
-        # What each site's folder holds now (kept sites too: their search files may have been
-        # refreshed), checked before anything is trusted as unchanged.
-        for sid, record in records.items():
-            records[sid] = {**record, "tree": inc.tree_digest(output_dir / sid)}
-        inc.write_manifest(
-            cache_dir,
-            {
-                "root": inc.root_digest(output_dir),
-                "run": run_key,
-                "now": now.isoformat(),
-                "next_change": inc.next_change(
-                    catalogs, now, next_commit, report_public
-                ).isoformat(),
-                "chosen": chosen,
-                "sites": records,
-            },
-        )
-    result.seconds = time.perf_counter() - started
-    return result
-
-
-def _page_plans(
-    fingerprint: str,
-    sites: list[Site],
-    catalogs: dict[str, SiteCatalog],
-    to_build: list[str],
-    now: dt.datetime,
-    local: bool,
-    search: bool,
-    report_public: bool,
-    content_dir: Path,
-    output_dir: Path,
-    cache_dir: Path,
-) -> dict[str, pagekeys.Plan]:
-    """What each site to build needs to keep its unchanged pages (``portal.pagekeys``)."""
-    root = str(content_dir.resolve()) + "/"
-    site_list = inc._plain([inc._canon(s, root) for s in sites])
-    plans = {}
-    for site_id in to_build:
-        old = output_dir / site_id
-        plans[site_id] = pagekeys.Plan(
-            old_output=str(old) if old.is_dir() else "",
-            records=str(pagekeys.records_path(cache_dir, site_id)),
-            base=inc._digest(fingerprint, site_list, site_id, str(local), str(search)),
-            root=root,
-            now_facts=inc._plain(inc.time_facts(catalogs[site_id], now, report_public)),
-        )
-    return plans
-
-
-def cache_folder(base: dict[str, Any], output_dir: Path) -> Path:
-    """Where the build keeps what it may reuse: ``PORTAL_CACHE_PATH``, else a hidden sibling
-    of the output (never inside it: the cache holds drafts' rendered text, and the output is
-    what gets uploaded)."""
-    configured = base.get("PORTAL_CACHE_PATH")
-    return Path(configured) if configured else output_dir.parent / f".{output_dir.name}-cache"
-
-
-def _unchanged(
-    manifest: dict, run_key: str, now: dt.datetime, output_dir: Path, started: float
-) -> BuildResult | None:
-    """The last build's result if nothing it was made from changed and no page would change by
-    the passing of time alone; else None."""
-    if not manifest or manifest.get("run") != run_key:
-        return None
-    try:
-        window = (
-            dt.datetime.fromisoformat(manifest["now"]),
-            dt.datetime.fromisoformat(manifest["next_change"]),
-        )
-    except (KeyError, ValueError):
-        return None
-    chosen = manifest.get("chosen", [])
-    if not (window[0] <= now < window[1]) or manifest.get("root") != inc.root_digest(output_dir):
-        return None
-    previous = manifest.get("sites", {})
-    for site_id in chosen:  # the output must still be what the last build left there
-        recorded = previous.get(site_id, {}).get("tree")
-        if not recorded or recorded != inc.tree_digest(output_dir / site_id):
-            return None
-    result = BuildResult(sites=[_kept_result(output_dir, s, previous) for s in chosen])
+    ledger.record(result.sites, chosen, catalogs, now, next_commit, report_public)
     result.seconds = time.perf_counter() - started
     return result
 

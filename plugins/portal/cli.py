@@ -19,12 +19,14 @@ import click
 
 from portal import build as builder
 from portal import clihelp
+from portal.catalog import tree
 from portal.errors import ContentErrors, ErrorReport
 from portal.forms.cli import forms
 from portal.frontmatter.fields import Invalid, to_datetime
 from portal.lock import BuildLocked
 from portal.preview.cli import approval, preview
 from portal.scaffold import ScaffoldError, create
+from portal.sites import load_sites
 from portal.types import REGISTRY
 
 DEFAULT_CONTENT = Path("content")
@@ -307,7 +309,7 @@ def check(
     base = builder.load_base_settings(_settings(settings_file))
     report = ErrorReport()
     moment, max_mb = _now(now), int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20))
-    sites, catalogs = builder.scan(content_dir, moment, report, list(site_ids) or None, max_mb)
+    sites, catalogs = tree.scan(content_dir, moment, report, list(site_ids) or None, max_mb)
     if base_ref:
         from portal import changes
 
@@ -348,7 +350,7 @@ def check(
 def new(kind: str, site_id: str, title: str, files: tuple[Path, ...], content_dir: Path) -> None:
     """Write a new KIND file for a site: a draft with every field explained."""
     report = ErrorReport()
-    sites = {s.id: s for s in builder.load_sites(content_dir, report)}
+    sites = {s.id: s for s in load_sites(content_dir, report)}
     if site_id not in sites:
         raise click.ClickException(f"không có trang '{site_id}' trong sites.yml")
     try:
@@ -703,7 +705,7 @@ def codeowners(
     from portal import codeowners as owners
 
     report = ErrorReport()
-    sites = builder.load_sites(content_dir, report)
+    sites = load_sites(content_dir, report)
     if _print_report(report, "text"):
         sys.exit(1)
     team = list(tech_team) or owners.tech_team(builder.load_base_settings(_settings(settings_file)))
@@ -768,7 +770,7 @@ def cms(content_dir: Path, settings_file: Path | None, output_file: Path, check_
     from portal import cms as editor
 
     report = ErrorReport()
-    sites = builder.load_sites(content_dir, report)
+    sites = load_sites(content_dir, report)
     if _print_report(report, "text"):
         sys.exit(1)
     settings = builder.load_base_settings(_settings(settings_file))
@@ -851,7 +853,7 @@ def schedule(
     )
     moment, report = _now(now), ErrorReport()
     chosen = list(site_ids) or None
-    _, catalogs = builder.scan(content_dir, moment, report, chosen, max_mb)
+    _, catalogs = tree.scan(content_dir, moment, report, chosen, max_mb)
     events = plan.upcoming(catalogs, moment, days, content_dir, set(chosen) if chosen else None)
     if as_json:
         data = {"now": moment.isoformat(), "days": days, "events": [e.as_json() for e in events]}
@@ -1024,12 +1026,12 @@ def bench(
     """Benchmark builds on a generated portal (a parent and 12 members): portal (site only and
     whole pipeline) beside stock Pelican, Hugo and Hugo + Pagefind; cold, nothing changed, one
     article edited, one template edited. Prints medians and ratios as a Markdown table."""
-    from portal.bench import build_report, builds, corpus
+    from portal_bench import build_report, builds, corpus
 
     if items is not None:
         scale = items / sum(corpus.BUILD_MIX.values())
     if shard_counts:
-        from portal.bench import shards as bench_shards
+        from portal_bench import shards as bench_shards
 
         wanted = bench_shards.parse_counts(shard_counts)
         command = f"portal bench --scale {scale:g} --members {members} --shards {shard_counts}"
@@ -1109,7 +1111,7 @@ def stats_ingest(
     from portal.stats.view import stats_dir as stats_dir_of
 
     report = ErrorReport()
-    sites = builder.load_sites(content_dir, report)
+    sites = load_sites(content_dir, report)
     if _print_report(report, "text"):
         sys.exit(1)
     if stats_dir is None:
@@ -1147,7 +1149,7 @@ def stats_show(
 ) -> None:
     """What the sites would show of their statistics if built now: the counters, and the most
     viewed items of the 30 days ending at the newest data, with their titles."""
-    from portal.sections.filters import vnnumber
+    from portal.filters import vnnumber
     from portal.stats import view
 
     moment = _now(now)
@@ -1155,7 +1157,7 @@ def stats_show(
         stats_dir = view.stats_dir(builder.load_base_settings(_settings(settings_file)))
     report = ErrorReport()
     chosen = list(site_ids) or None
-    _sites, catalogs = builder.scan(content_dir, moment, report, chosen, history=False)
+    _sites, catalogs = tree.scan(content_dir, moment, report, chosen, history=False)
     if report:
         raise ContentErrors(report)
     found, _keys = builder.load_stats(stats_dir, catalogs)

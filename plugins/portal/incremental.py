@@ -216,7 +216,7 @@ def site_keys(
     from portal.search.facts import quick_record
     from portal.search.index import quick_items
     from portal.theme.home import cross_site
-    from portal.theme.links import site_root
+    from portal.urls import site_root
 
     root = str(content_dir.resolve()) + "/"
     digests = {
@@ -365,3 +365,198 @@ class RenderCache:
         temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         temporary.replace(self.path)
         (self.path.parent / OLD_RENDER_CACHE).unlink(missing_ok=True)
+
+
+# -- one build's bookkeeping ----------------------------------------------------------------------
+
+
+def cache_folder(base: dict[str, Any], output_dir: Path) -> Path:
+    """Where the build keeps what it may reuse: ``PORTAL_CACHE_PATH``, else a hidden sibling
+    of the output (never inside it: the cache holds drafts' rendered text, and the output is
+    what gets uploaded)."""
+    configured = base.get("PORTAL_CACHE_PATH")
+    return Path(configured) if configured else output_dir.parent / f".{output_dir.name}-cache"
+
+
+@dataclasses.dataclass
+class Ledger:
+    """The cache bookkeeping of one build, so that ``portal.build`` only runs stages: the last
+    build's manifest read once, the decision of what to keep, each site's page plans
+    (``portal.pagekeys``), record promotion and the new manifest. A disabled ledger (a ``--full``
+    build) keeps nothing and records nothing.
+
+    Order of use: ``open`` → ``unchanged`` (None: build) → ``render_cache`` for the scan →
+    ``plan`` → per site ``keep_quick``/``trusted_output``/``promote`` → ``record``."""
+
+    enabled: bool
+    cache_dir: Path
+    output_dir: Path
+    fingerprint: str = ""
+    manifest: dict[str, Any] = dataclasses.field(default_factory=dict)
+    run: str = ""
+    renders: RenderCache | None = None
+    pages_keys: dict[str, str] = dataclasses.field(default_factory=dict)
+    quick_keys: dict[str, str] = dataclasses.field(default_factory=dict)
+    page_plans: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+    @classmethod
+    def open(cls, enabled: bool, base: dict[str, Any], cache_dir: Path, output_dir: Path) -> Ledger:
+        if not enabled:
+            return cls(False, cache_dir, output_dir)
+        return cls(True, cache_dir, output_dir, code_fingerprint(base), read_manifest(cache_dir))
+
+    @property
+    def previous(self) -> dict[str, dict]:
+        """The last build's record of each site (empty when disabled)."""
+        return self.manifest.get("sites", {})
+
+    def unchanged(
+        self, content_dir: Path, now: dt.datetime, options: str, data_folders: list[Path]
+    ) -> list[str] | None:
+        """The sites of the last build if nothing it was made from changed (the code, the
+        content, ``options``, the JSON files of ``data_folders``), ``now`` is still before the
+        next moment any page changes, and its output is still what it left there; else None."""
+        if not self.enabled:
+            return None
+        flags = options + "".join("|" + folder_fingerprint(f, "*.json") for f in data_folders)
+        self.run = run_key(self.fingerprint, content_dir, flags)
+        manifest = self.manifest
+        if not manifest or manifest.get("run") != self.run:
+            return None
+        try:
+            window = (
+                dt.datetime.fromisoformat(manifest["now"]),
+                dt.datetime.fromisoformat(manifest["next_change"]),
+            )
+        except (KeyError, ValueError):
+            return None
+        chosen = manifest.get("chosen", [])
+        if not (window[0] <= now < window[1]):
+            return None
+        if manifest.get("root") != root_digest(self.output_dir):
+            return None
+        for site_id in chosen:  # the output must still be what the last build left there
+            recorded = self.previous.get(site_id, {}).get("tree")
+            if not recorded or recorded != tree_digest(self.output_dir / site_id):
+                return None
+        return chosen
+
+    def render_cache(self) -> RenderCache | None:
+        """The cache of rendered Markdown for the scan (None when disabled)."""
+        if self.enabled and self.renders is None:
+            self.renders = RenderCache(self.cache_dir / RENDER_CACHE, self.fingerprint)
+        return self.renders
+
+    def plan(self, sites, catalogs, chosen: list[str], now: dt.datetime, **facts) -> list[str]:
+        """Each site's keys, and which of ``chosen`` must be built (the others are kept: same
+        key, and their folder still what the last build left there), with the page plans of
+        those. ``facts``: local, search, content_dir, stats_keys, report_public, prefix."""
+        if not self.enabled:
+            return list(chosen)
+        self.pages_keys, self.quick_keys = site_keys(
+            self.fingerprint,
+            sites,
+            catalogs,
+            now,
+            facts["local"],
+            facts["search"],
+            facts["content_dir"],
+            facts["stats_keys"],
+            facts["report_public"],
+            facts["prefix"],
+        )
+        previous = self.previous
+        kept = {
+            s
+            for s in chosen
+            if self.pages_keys.get(s) and previous.get(s, {}).get("pages") == self.pages_keys[s]
+            if previous[s].get("tree") and previous[s]["tree"] == tree_digest(self.output_dir / s)
+        }
+        to_build = [s for s in chosen if s not in kept]
+        self.page_plans = self._page_plans(sites, catalogs, to_build, now, **facts)
+        return to_build
+
+    def _page_plans(self, sites, catalogs, to_build, now, **facts) -> dict[str, Any]:
+        """What each site to build needs to keep its unchanged pages (``portal.pagekeys``)."""
+        from portal import pagekeys
+
+        root = str(facts["content_dir"].resolve()) + "/"
+        site_list = _plain([_canon(s, root) for s in sites])
+        local, search = str(facts["local"]), str(facts["search"])
+        plans = {}
+        for site_id in to_build:
+            old = self.output_dir / site_id
+            plans[site_id] = pagekeys.Plan(
+                old_output=str(old) if old.is_dir() else "",
+                records=str(pagekeys.records_path(self.cache_dir, site_id)),
+                base=_digest(self.fingerprint, site_list, site_id, local, search),
+                root=root,
+                now_facts=_plain(time_facts(catalogs[site_id], now, facts["report_public"])),
+            )
+        return plans
+
+    def keep_quick(self, site_id: str, bundle: str) -> bool:
+        """Whether the last quick index of a site being built (its folder ``bundle``) can be
+        linked as it is: same records, and still there."""
+        key = self.quick_keys.get(site_id)
+        return bool(
+            key
+            and self.previous.get(site_id, {}).get("quick") == key
+            and (self.output_dir / site_id / bundle / "pagefind-entry.json").is_file()
+        )
+
+    def trusted_output(self, site_id: str) -> bool:
+        """Whether a site's folder is still what the last build left there (its unchanged
+        full-text shards may be linked from it)."""
+        recorded = self.previous.get(site_id, {}).get("tree")
+        return bool(self.enabled and recorded) and recorded == tree_digest(
+            self.output_dir / site_id
+        )
+
+    def promote(self, site_id: str) -> None:
+        """A built site was put in place: its new page records become the records."""
+        if site_id in self.page_plans:
+            from portal import pagekeys
+
+            pagekeys.promote(self.cache_dir, site_id)
+
+    def record(
+        self,
+        results,
+        chosen: list[str],
+        catalogs,
+        now: dt.datetime,
+        next_commit: dt.datetime | None,
+        report_public: bool,
+    ) -> None:
+        """Save the rendered Markdown and the manifest of this build: each site's keys and
+        counts (``results``: objects with site, items, files, search_pages), its folder's
+        digest (kept sites too: their search files may have been refreshed), and the next
+        moment a page changes by time alone (``next_change``)."""
+        if not self.enabled:
+            return
+        if self.renders is not None:
+            self.renders.save()
+        records = dict(self.previous)
+        for result in results:
+            sid = result.site
+            records[sid] = {
+                "pages": self.pages_keys[sid],
+                "quick": self.quick_keys.get(sid, ""),
+                "items": result.items,
+                "files": result.files,
+                "search_pages": result.search_pages,
+            }
+        for sid, record in records.items():
+            records[sid] = {**record, "tree": tree_digest(self.output_dir / sid)}
+        write_manifest(
+            self.cache_dir,
+            {
+                "root": root_digest(self.output_dir),
+                "run": self.run,
+                "now": now.isoformat(),
+                "next_change": next_change(catalogs, now, next_commit, report_public).isoformat(),
+                "chosen": chosen,
+                "sites": records,
+            },
+        )

@@ -6,7 +6,7 @@ Contract:
 - ``PORTAL_PATH_PREFIX`` (default ``""``) puts every site of a ``PORTAL_URL_MODE = "local"``
   build under ``<prefix>/<site-id>/`` instead of ``/<site-id>/``: a pull request's preview is
   served at ``https://<owner>.github.io/<repo>/pr-<N>/<site-id>/`` with the prefix
-  ``/<repo>/pr-<N>``. It is part of every site root (``portal.theme.links.site_root``), so
+  ``/<repo>/pr-<N>``. It is part of every site root (``portal.urls.site_root``), so
   ``SITEURL``, links between sites, assets, feeds, calendars, canonical links, the search
   bundles and the header files all carry it; the output folders stay ``<output>/<site-id>/``.
 - ``path_prefix(settings)`` reads it: ``""`` or ``/seg[/seg…]`` (letters, digits, ``._~-``; no

@@ -13,8 +13,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from portal.bench import build_report, corpus, measure, stock, tools
 from portal.cli import main as portal_cli
+from portal_bench import build_report, corpus, measure, stock, tools
 
 NOW = f"{corpus.NOW:%Y-%m-%d %H:%M}"
 SMALL_MIX = {"articles": 40, "documents": 8, "schedules": 9, "invitations": 7}

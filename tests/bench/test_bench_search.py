@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from portal.bench import corpus, search
 from portal.cli import main as portal_cli
+from portal_bench import corpus, search
 
 
 def _files(root: Path) -> dict[str, bytes]:

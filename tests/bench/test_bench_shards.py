@@ -8,8 +8,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from portal.bench import shards as bench_shards
 from portal.cli import main as portal_cli
+from portal_bench import shards as bench_shards
 from support import SITES_YML, write_tree
 
 

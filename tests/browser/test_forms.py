@@ -107,7 +107,7 @@ def posting(tmp_path_factory):
         build(content, output, settings, now=DEMO_NOW, search=False)
         report = ErrorReport()
         sites = load_sites(content, report)
-        from portal.build import scan
+        from portal.catalog.tree import scan
 
         _, catalogs = scan(content, DEMO_NOW, report, ["tinh-lam-giang"], 20, False, 1)
         policy = site_policy(sites[0], sites, True, form_paths(catalogs["tinh-lam-giang"]))

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 from meetings import meeting_files
 
-from portal.build import scan
+from portal.catalog.tree import scan
 from portal.errors import ErrorReport
 from support import DEMO_NOW
 

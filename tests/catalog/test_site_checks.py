@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from portal.build import scan
 from portal.catalog.scan import MAX_CONTENT_BYTES
+from portal.catalog.tree import scan
 from portal.errors import ErrorReport
 from portal.frontmatter.fields import Invalid
 from portal.headers.policy import content_security_policy, site_policy

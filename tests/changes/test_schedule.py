@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from portal.build import build, scan
+from portal.build import build
+from portal.catalog.tree import scan
 from portal.changes.schedule import upcoming
 from portal.errors import ErrorReport
 from support import SETTINGS, article

@@ -23,8 +23,9 @@ from feedfiles import (
 )
 from jsonfeed_spec import chain_problems, problems
 
-from portal.build import build, scan
+from portal.build import build
 from portal.catalog.publication import TAKEN_DOWN
+from portal.catalog.tree import scan
 from portal.errors import ErrorReport
 from portal.feeds.entries import item_id
 from portal.feeds.plan import feed_kinds

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.build import scan
+from portal.catalog.tree import scan
 from portal.errors import ErrorReport
 from support import DEMO_NOW, FIXTURES, PDF, REPO
 

@@ -214,7 +214,7 @@ def test_an_english_page_is_not_in_the_menu():
 
 
 def test_a_language_the_site_does_not_declare_is_refused(make_content):
-    from portal.build import scan
+    from portal.catalog.tree import scan
 
     content = make_content(
         {
@@ -241,7 +241,7 @@ def test_a_language_the_site_does_not_declare_is_refused(make_content):
     ],
 )
 def test_a_content_file_name_is_lower_case_words_joined_by_hyphens(make_content, name, suggested):
-    from portal.build import scan
+    from portal.catalog.tree import scan
 
     content = make_content({f"huyen/articles/{name}": article(date="2026-12-05 08:00")})
     report = ErrorReport()

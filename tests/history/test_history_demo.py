@@ -4,7 +4,7 @@ shallow CI clone or a copy outside git alike)."""
 
 from __future__ import annotations
 
-from portal.build import history_notices, scan
+from portal.catalog.tree import history_notices, scan
 from portal.errors import ErrorReport
 from support import DEMO_CONTENT, DEMO_NOW
 

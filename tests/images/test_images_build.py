@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from cards import bomb_png, encoded, jpeg, pattern, png
 from PIL import Image
 
-from portal.build import scan
+from portal.catalog.tree import scan
 from portal.errors import ContentErrors, ErrorReport
 from portal.images.probe import MAX_PIXELS
 from support import DEMO_NOW, article

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from letters import PATH, invitation
 
-from portal.build import scan
+from portal.catalog.tree import scan
 from portal.cli import main
 from portal.errors import ErrorReport
 from portal.notify.message import compose, wire_bytes

@@ -6,7 +6,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 from letters import GROUP, PATH, invitation
 
-from portal.build import scan
+from portal.catalog.tree import scan
 from portal.cli import main
 from portal.errors import ErrorReport
 from portal.notify.plan import due, recipients

@@ -15,7 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 from test_report_tally import build_fixture
 
-from portal.build import build, scan
+from portal.build import build
+from portal.catalog.tree import scan
 from portal.errors import ErrorReport
 from portal.frontmatter.fields import TIMEZONE
 from support import REPO, SETTINGS, SITES_YML, article

@@ -9,7 +9,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from portal.build import scan
+from portal.catalog.tree import scan
 from portal.cli import main
 from portal.errors import ErrorReport
 from portal.frontmatter.fields import TIMEZONE, Invalid

@@ -3,7 +3,7 @@ is an error naming the file and line (with the likely name) instead of a new uni
 
 from __future__ import annotations
 
-from portal.build import scan
+from portal.catalog.tree import scan
 from portal.errors import ErrorReport
 from support import DEMO_NOW, SITES_YML, article
 

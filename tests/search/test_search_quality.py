@@ -1,4 +1,4 @@
-"""The search benchmark's quality table (portal.bench.search_quality): labelled queries are
+"""The search benchmark's quality table (portal_bench.search_quality): labelled queries are
 derived deterministically and label what the issue asks for (exact tones relevant, folded-only
 not), and precision is counted as documented. Also what a quick record shows as its excerpt."""
 
@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from portal.bench.search_quality import (
+from portal.search.facts import quick_record
+from portal_bench.search_quality import (
     LabelledQuery,
     Record,
     fold,
@@ -15,7 +16,6 @@ from portal.bench.search_quality import (
     summarize,
     words,
 )
-from portal.search.facts import quick_record
 
 RECORDS = [
     Record("/h/a/", "Cảnh báo lừa đảo qua mạng", "Người dân cảnh giác."),

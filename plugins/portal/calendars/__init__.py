@@ -4,7 +4,7 @@ public invitation's page. ``portal.notify`` e-mails the same events (``portal.ca
 
 Signals: ``get_generators`` (``CalendarGenerator``). Settings read: ``PORTAL_SITE``,
 ``PORTAL_CATALOG``, ``PORTAL_LOCAL`` and ``PORTAL_LOCAL_ORIGIN`` (absolute URLs, through
-``portal.theme.links.absolute_root``). Context set: ``CALENDAR_URL``, ``INVITATION_ICS``.
+``portal.urls.absolute_root``). Context set: ``CALENDAR_URL``, ``INVITATION_ICS``.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from portal.calendars.ics import (
     site_calendar,
     to_bytes,
 )
-from portal.theme.links import absolute_root
+from portal.urls import absolute_root
 
 logger = logging.getLogger(__name__)
 

@@ -56,7 +56,7 @@ def from_scan(
     catalogs: dict[str, SiteCatalog],
     report: ErrorReport | None = None,
 ) -> Snapshot:
-    """A snapshot of what ``portal.build.scan`` read from ``content_dir``."""
+    """A snapshot of what ``portal.catalog.tree.scan`` read from ``content_dir``."""
     items = {path_of(i): i for catalog in catalogs.values() for i in catalog.items}
     return Snapshot(
         os.path.realpath(content_dir),
@@ -69,7 +69,7 @@ def from_scan(
 
 def read(content_dir: Path, now: dt.datetime, max_mb: int = 20) -> Snapshot:
     """Scan every site of ``content_dir`` at ``now`` (errors kept on the snapshot's report)."""
-    from portal.build import scan
+    from portal.catalog.tree import scan
 
     report = ErrorReport()
     sites, catalogs = scan(content_dir, now, report, None, max_mb)

@@ -269,11 +269,12 @@ def gate(
 ) -> GateResult:
     """Every check of this module on ``output_dir``, built from ``content_dir`` at ``now``."""
     from portal import build as builder
+    from portal.catalog import tree
 
     result = GateResult()
     base = builder.load_base_settings(settings_file)
     local = base.get("PORTAL_URL_MODE", "local") == "local"
-    sites, catalogs = builder.scan(content_dir, now, result.report)
+    sites, catalogs = tree.scan(content_dir, now, result.report)
     if result.report:
         return result
     hosts = {} if local else {urlsplit(s.base_url).netloc: s.id for s in sites}

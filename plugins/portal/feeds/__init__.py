@@ -7,7 +7,7 @@ scheduled and expired items never appear. The same content always gives the same
 
 Signals: ``get_generators`` (``FeedsGenerator``, after the documents library and the schedules).
 Settings read: ``PORTAL_SITE``, ``PORTAL_CATALOG``, ``PORTAL_NOW``, ``PORTAL_LOCAL`` and
-``PORTAL_LOCAL_ORIGIN`` (absolute URLs, through ``portal.theme.links.absolute_root``),
+``PORTAL_LOCAL_ORIGIN`` (absolute URLs, through ``portal.urls.absolute_root``),
 ``PORTAL_ASSETS`` (the icon), ``PORTAL_FEED_PAGE_SIZE`` (items per page, default 50),
 ``PORTAL_FEED_TOMBSTONE_DAYS`` (days a takedown stays in the feeds, default 90).
 Context set: ``FEEDS`` — ``FEEDS()`` in a template gives the page's feed links

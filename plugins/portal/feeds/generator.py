@@ -13,7 +13,7 @@ from pelican.urlwrappers import Category
 from portal.feeds import atom, jsonfeed
 from portal.feeds.entries import Entry, SiteFacts, entry_for, newest_first
 from portal.feeds.plan import Feed, FeedLink, page_links, site_feeds
-from portal.theme.links import absolute_root
+from portal.urls import absolute_root
 
 logger = logging.getLogger(__name__)
 

@@ -182,7 +182,8 @@ def export(db: Path, content_dir: Path, out: Path | None, settings_file: Path | 
 def close(db: Path, content_dir: Path, repo: str | None, api_url: str, now: str | None) -> None:
     """For every public Q&A item with ``answers_issue``: comment the answer's address on the
     issue and close it (already closed issues are left alone). Run after a deploy."""
-    from portal.build import now_in_vietnam, scan
+    from portal.build import now_in_vietnam
+    from portal.catalog.tree import scan
     from portal.forms.close import close_answered
     from portal.frontmatter.fields import to_datetime
 

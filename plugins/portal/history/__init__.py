@@ -1,7 +1,7 @@
 """History from git: when each content file was created and changed, by whom, and its public
 update history, read once per build in one pass and joined to the catalog's items by path.
 
-No Pelican signals: ``portal.build.scan`` calls ``read_history`` once for every item of every
+No Pelican signals: ``portal.catalog.tree.scan`` calls ``read_history`` once for every item of every
 scanned site, then ``attach`` sets ``item.history`` (an ``ItemHistory`` or None). Templates use
 ``item.updated`` and ``item.update_log`` (``portal.catalog.item``). Settings read (by the build):
 ``PORTAL_HISTORY`` (default True).

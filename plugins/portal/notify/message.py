@@ -12,12 +12,12 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 from portal.calendars.ics import invitation_calendar, to_bytes, uid_domain
+from portal.filters import vndate, vntime, weekday
 from portal.frontmatter.fields import TIMEZONE
 from portal.mail import one_line, wire_address
 from portal.notify.plan import CANCEL, Outgoing
-from portal.sections.filters import vndate, vntime, weekday
 from portal.slugs import slugify
-from portal.theme.links import absolute_root
+from portal.urls import absolute_root
 
 PRODUCTION = {"PORTAL_LOCAL": False}  # e-mail always links the deployed site
 

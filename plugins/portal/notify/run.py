@@ -9,8 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from portal import build as builder
-from portal.catalog import SiteCatalog
+from portal.catalog import SiteCatalog, tree
 from portal.errors import ContentErrors, ErrorReport
 from portal.frontmatter.fields import TIMEZONE
 from portal.notify.message import compose, subject, wire_bytes
@@ -60,7 +59,7 @@ def _catalogs(
 ) -> dict[str, SiteCatalog]:
     """The same scan as the build; any content error stops the run before anything is sent."""
     report = ErrorReport()
-    _, catalogs = builder.scan(content_dir, now, report, site_ids, max_mb)
+    _, catalogs = tree.scan(content_dir, now, report, site_ids, max_mb)
     if report:
         raise ContentErrors(report)
     return catalogs

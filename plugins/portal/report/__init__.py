@@ -50,7 +50,7 @@ def run(
     the sites (every site, or ``site_ids``), with the Q&A figures of ``ratings_dir``'s files
     (``portal forms export``); returns the tally and the history notices. Raises
     ContentErrors (a broken ratings file too)."""
-    from portal.build import history_notices, scan
+    from portal.catalog.tree import history_notices, scan
     from portal.forms.ratings import load_all
 
     report = ErrorReport()

@@ -10,10 +10,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 from pelican.generators import Generator
 
+from portal.filters import FILTERS
 from portal.paths import REPORT
 from portal.report.chart import layout
 from portal.report.tally import Month, Tally, tally
-from portal.sections.filters import FILTERS
 from portal.theme import i18n
 from portal.types import titles
 

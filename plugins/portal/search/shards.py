@@ -12,7 +12,7 @@ Contract:
   shard without the word then answers with unrelated pages (``khmer`` finding pages with
   ``kh…``), which one index per site does only for words the whole site lacks. Until the
   search page can tell those apart, shards trade some precision for indexing time
-  (``python -m portal.bench.search_edit``).
+  (``python -m portal_bench.search_edit``).
 - ``key(pages)`` is a shard's key: SHA-256 of the indexer's settings (Pagefind's version, the
   chunk size, the language, this format) and of every page's path and bytes as Pagefind reads
   them. Equal keys mean equal shards: a build re-indexes only shards whose key changed and
@@ -38,7 +38,7 @@ from pathlib import Path
 MANIFEST = "shards.json"
 FORMAT = 1
 # A (kind, year) above this many pages is split by month. Measured with make bench-search
-# (python -m portal.bench.search_edit): one Pagefind run costs ~0.3 s before its first page, and
+# (python -m portal_bench.search_edit): one Pagefind run costs ~0.3 s before its first page, and
 # about 4 ms per page after; a month of a 10,000-article site is 150–250 pages.
 MAX_PAGES = 1000
 WHOLE = "all"  # the one shard of a site when sharding is off

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from portal.sections.filters import FILTERS
+from portal.filters import FILTERS
 from portal.sections.generator import register_signals
 from portal.sections.reader import PortalReader
 

@@ -15,7 +15,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from portal.sections.filters import WEEKDAYS, vnnumber
+from portal.filters import WEEKDAYS, vnnumber
 
 WIDTH = 640  # default viewBox size; the SVG scales to its container
 HEIGHT = 220

@@ -18,14 +18,9 @@ from portal.theme import assets
 from portal.theme.articles import link_neighbours, link_related
 from portal.theme.banners import current_banners, write_banners
 from portal.theme.home import build_home, empty_sites, syndicated_news
-from portal.theme.links import (
-    absolute_root,
-    category_links,
-    navigation,
-    present_sections,
-    site_root,
-)
+from portal.theme.links import category_links, navigation, present_sections
 from portal.types import get
+from portal.urls import absolute_root, site_root
 
 SEARCH_URL = f"{SEARCH}/"
 WIDGET_URL = f"{WIDGET}/v1/"

@@ -1,4 +1,4 @@
-"""Where each site lives, and the site-wide navigation built from sections and standing pages.
+"""The site-wide navigation built from sections and standing pages.
 
 The main menu (``navigation``) lists Home, the sections that hold something on this site, then
 the standing pages marked ``nav: true``. Two entries open a submenu: "Tin tức" (the news
@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from portal.messages import N_
-from portal.sites import Site
 from portal.types import REGISTRY
 
 
@@ -23,22 +22,6 @@ class Link:
     translate: bool = True  # a UI message id; a page title is shown as written
     children: tuple[Link, ...] = ()  # a submenu (one level)
     id: str = ""  # the submenu's element id
-
-
-def site_root(site: Site, local: bool, prefix: str = "") -> str:
-    """The URL prefix of a site: ``<prefix>/<id>`` in development (``prefix`` is the build's
-    ``PORTAL_PATH_PREFIX``, normalised by ``portal.urlprefix``), its base_url in production."""
-    return f"{prefix}/{site.id}" if local else site.base_url.rstrip("/")
-
-
-def absolute_root(site: Site, settings: dict) -> str:
-    """The absolute URL prefix of a site, for feeds, calendars and e-mail: its base_url in
-    production, ``PORTAL_LOCAL_ORIGIN`` + ``PORTAL_PATH_PREFIX`` + ``/<id>`` in development (no
-    trailing slash)."""
-    if settings.get("PORTAL_LOCAL", True):
-        origin = settings.get("PORTAL_LOCAL_ORIGIN", "http://localhost:8000").rstrip("/")
-        return f"{origin}{settings.get('PORTAL_PATH_PREFIX', '')}/{site.id}"
-    return site.base_url.rstrip("/")
 
 
 def present_sections(articles, sections: dict) -> set[str]:

@@ -1,4 +1,4 @@
-"""The same generated corpus as projects of other generators, for ``portal.bench.builds``.
+"""The same generated corpus as projects of other generators, for ``portal_bench.builds``.
 
 - ``pelican_sites``: one stock Pelican 4.12 project per site, its articles only, converted to
   Pelican's own Markdown metadata (``Title:``, ``Date:``, ``Category:``, ``Tags:``,

@@ -3,10 +3,10 @@
     portal bench [--scale 1] [--members 12] [--runs 3] [--tools portal-site,portal,…]
                  [--scenarios cold,unchanged,article,template] [--keep DIR] [--json FILE]
 
-Steps: generate the corpus (``portal.bench.corpus``, ``BUILD_MIX`` times ``--scale``); give
+Steps: generate the corpus (``portal_bench.corpus``, ``BUILD_MIX`` times ``--scale``); give
 each tool a folder of its own with everything it builds and edits (portal: a copy of the
 corpus, of ``pelicanconf.py`` and of ``theme/``; Pelican and Hugo: the projects of
-``portal.bench.stock``); then, ``--runs`` times, each scenario for each tool, the tools' order
+``portal_bench.stock``); then, ``--runs`` times, each scenario for each tool, the tools' order
 rotated from one run to the next so that machine noise spreads over all of them:
 
 - ``cold``: output and caches deleted, then a build;
@@ -15,12 +15,12 @@ rotated from one run to the next so that machine noise spreads over all of them:
 - ``template``: a template comment added to (or removed from) the article template
   (portal's ``article.html``, Hugo's ``single.html``), then a build.
 
-Every build is a subprocess measured by ``portal.bench.measure``: wall time, CPU time (user +
+Every build is a subprocess measured by ``portal_bench.measure``: wall time, CPU time (user +
 system of the process tree) and peak resident memory of the tree; then the HTML files in the
 output and those written by that build (modified since it started). Stock Pelican has no cache
 (it re-reads and re-renders everything on every run), so it runs ``cold`` only, as a
 reference. The report gives medians per tool and scenario and the ratios of issue 7
-(``portal.bench.build_report``); the tools are in ``portal.bench.tools``. Benchmarks report
+(``portal_bench.build_report``); the tools are in ``portal_bench.tools``. Benchmarks report
 numbers; they never fail on speed.
 """
 
@@ -34,9 +34,9 @@ from pathlib import Path
 
 import click
 
-from portal.bench import corpus
-from portal.bench.measure import load_average, machine_info
-from portal.bench.tools import (
+from portal_bench import corpus
+from portal_bench.measure import load_average, machine_info
+from portal_bench.tools import (
     ROWS,
     SCENARIOS,
     TOOLS,

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from portal.bench import corpus
-from portal.bench.builds import ROWS, SCENARIOS, Report, Sample
-from portal.bench.measure import median
+from portal_bench import corpus
+from portal_bench.builds import ROWS, SCENARIOS, Report, Sample
+from portal_bench.measure import median
 
 MB = 1024 * 1024
 PEAK_TARGET = 1024 * MB
@@ -140,7 +140,7 @@ def render(report: Report) -> str:
         "- Machine: "
         + ", ".join(f"{k}: {v}" for k, v in machine.items() if not k.endswith("version")),
         "- Versions: " + ", ".join(f"{k}" for k in _versions(machine)),
-        f"- Corpus (portal.bench.corpus, seed {options.seed}): {kinds}; every document and a "
+        f"- Corpus (portal_bench.corpus, seed {options.seed}): {kinds}; every document and a "
         "third of the invitations with a small PDF; schedules one per site and week. Built at "
         f"{corpus.NOW:%Y-%m-%d %H:%M} (`--now`).",
         "- portal: `portal build --now …` (whole pipeline: pages, feeds, calendars, search "

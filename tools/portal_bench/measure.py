@@ -1,5 +1,5 @@
 """Measuring a command: wall time, CPU time and peak memory of its whole process tree, and the
-machine it ran on. Shared by the benchmarks (``portal.bench.search``, ``portal.bench.builds``).
+machine it ran on. Shared by the benchmarks (``portal_bench.search``, ``portal_bench.builds``).
 
 Memory is the summed resident memory of the process and all its descendants, sampled (a
 grandchild such as Pagefind's binary counts). CPU time is user + system time from

@@ -1,6 +1,6 @@
-"""The generators under test in the build benchmark (``portal.bench.builds``): each in a
+"""The generators under test in the build benchmark (``portal_bench.builds``): each in a
 folder of its own with what it builds and edits, its build steps (measured by
-``portal.bench.measure``), how to start each scenario from the right state, and the samples a
+``portal_bench.measure``), how to start each scenario from the right state, and the samples a
 build gives (one per report row)."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from portal.bench import corpus, stock
-from portal.bench.measure import Measured, run_measured
+from portal_bench import corpus, stock
+from portal_bench.measure import Measured, run_measured
 
 SCENARIOS = {
     "cold": "cold",
@@ -36,7 +36,7 @@ TOOLS = tuple(ROWS)
 SAMPLE_SECONDS = 0.05  # memory sampling; each sample reads /proc (about 1 ms)
 WRITTEN_SLACK_NS = 50_000_000  # file times come from a coarse clock
 NOW_ARG = f"{corpus.NOW:%Y-%m-%d %H:%M}"
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[2]
 PORTAL_COMMENT = "{# bench: template edited #}\n"
 HUGO_COMMENT = "{{/* bench: template edited */}}\n"
 

@@ -1,10 +1,10 @@
 """Search benchmark: index a generated corpus with the portal's search step and with stock
 Pagefind, then measure what a reader's first query downloads.
 
-    python -m portal.bench.search [--pages 10000] [--members 12] [--work DIR] [--keep]
+    python -m portal_bench.search [--pages 10000] [--members 12] [--work DIR] [--keep]
                                   [--browsers 2] [--gzip/--no-gzip]
 
-Steps: generate the corpus (``portal.bench.corpus``); build it with the real pipeline but
+Steps: generate the corpus (``portal_bench.corpus``); build it with the real pipeline but
 without the search index; copy the built pages aside for stock Pagefind; run our indexing
 (``portal.search.index_sites``) in a child process, measuring wall time and the peak memory of
 the whole process tree (the Pagefind binary runs as a grandchild); run ``python -m pagefind
@@ -38,9 +38,9 @@ from urllib.parse import quote
 
 import click
 
-from portal.bench import corpus, search_quality
-from portal.bench.measure import SAMPLE_SECONDS, machine_info, run_measured
 from portal.search.index import FULL
+from portal_bench import corpus, search_quality
+from portal_bench.measure import SAMPLE_SECONDS, machine_info, run_measured
 
 KB = 1024
 MB = 1024 * 1024
@@ -92,7 +92,7 @@ QUERIES = (
 INDEX_CHILD = """\
 import datetime as dt, json, sys
 from pathlib import Path
-from portal.build import scan
+from portal.catalog.tree import scan
 from portal.errors import ErrorReport
 from portal.search import index_sites
 report = ErrorReport()
@@ -311,7 +311,7 @@ def queries_for(info: corpus.CorpusInfo) -> list[str]:
 def quality_records(content: Path, parent: str) -> list[search_quality.Record]:
     """What the parent's search answers from (its items and its members'), with the paths the
     built sites serve them at: the quality table's ground truth."""
-    from portal.build import scan
+    from portal.catalog.tree import scan
     from portal.errors import ErrorReport
     from portal.search.facts import quick_text
     from portal.search.index import quick_items
@@ -333,7 +333,7 @@ def quality_records(content: Path, parent: str) -> list[search_quality.Record]:
 # -- Steps ------------------------------------------------------------------------------------
 def _repo_settings() -> Path:
     """pelicanconf.py of the checkout holding this package, else of the working directory."""
-    here = Path(__file__).resolve().parents[3] / "pelicanconf.py"
+    here = Path(__file__).resolve().parents[2] / "pelicanconf.py"
     return here if here.is_file() else Path("pelicanconf.py")
 
 
@@ -700,7 +700,7 @@ def render(report: Report) -> str:
         f"# Search benchmark: {info.total:,} pages, 1 parent + {len(info.members)} members",
         "",
         f"- Machine: {machine}",
-        f"- Corpus: {kinds}; seed-generated (portal.bench.corpus), built at {corpus.NOW:%Y-%m-%d}",
+        f"- Corpus: {kinds}; seed-generated (portal_bench.corpus), built at {corpus.NOW:%Y-%m-%d}",
         f"- Site build without search: {report.build_seconds:.1f} s (not part of the targets)",
         "- Ours: `portal.search.index_sites`, both tiers of every site (the quick index, whose "
         "parent's copy holds every member's items, answers the first query; the full-text "
@@ -757,7 +757,7 @@ def render(report: Report) -> str:
             "",
             "## Quality: precision at 1 and 5 on labelled queries",
             "",
-            "Queries derived from the corpus (`portal.bench.search_quality`): *tones*, two "
+            "Queries derived from the corpus (`portal_bench.search_quality`): *tones*, two "
             "words of a title typed with their tone marks where folding makes them ambiguous "
             "(relevant: the pages holding both words exactly; a folded-only match is not); *no "
             "tones* and *đ*, three words of a title typed without marks (đ as d); relevant: the "

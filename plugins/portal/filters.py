@@ -1,4 +1,7 @@
-"""Jinja filters for Vietnamese dates and attachment sizes."""
+"""Jinja filters for Vietnamese dates, numbers and attachment sizes (``FILTERS``), shared by every
+plugin that renders a template or a message: the sections and theme (through
+``portal.sections``), the report page, the statistics charts, e-mail and the command line.
+Pure functions of their value; no plugin state."""
 
 from __future__ import annotations
 

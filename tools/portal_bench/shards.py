@@ -4,7 +4,7 @@ this machine one after another, as a GitHub Actions matrix would run them side b
     portal bench --members 100 --items 100000 --shards 1,4,8 [--keep DIR] [--json FILE]
 
 For each N: ``portal build --shard K/N --full`` for K = 1…N into a folder of its own (a
-subprocess measured by ``portal.bench.measure``: wall, CPU, peak summed PSS of its process
+subprocess measured by ``portal_bench.measure``: wall, CPU, peak summed PSS of its process
 tree), then ``portal assemble`` of the N folders. The critical path (what the deploy waits for
 with N runners) is the slowest shard plus the assembly; the sum is the runner time paid. Each
 N's assembled output must hold the same files as N = 1's (the byte-for-byte proof is
@@ -22,9 +22,9 @@ from pathlib import Path
 
 import click
 
-from portal.bench import corpus
-from portal.bench.measure import Measured, load_average, machine_info, run_measured
-from portal.bench.tools import NOW_ARG, REPO, BenchError, _binary
+from portal_bench import corpus
+from portal_bench.measure import Measured, load_average, machine_info, run_measured
+from portal_bench.tools import NOW_ARG, REPO, BenchError, _binary
 
 MB = 1024 * 1024
 RUNNER_MEMORY = 1024 * MB  # what a small runner affords the build, roughly

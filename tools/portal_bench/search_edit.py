@@ -2,16 +2,16 @@
 the code of a given git revision) against shards (``portal.search.shards``), side by side on
 one generated corpus.
 
-    python -m portal.bench.search_edit [--pages 10000] [--members 12] [--before REV]
+    python -m portal_bench.search_edit [--pages 10000] [--members 12] [--before REV]
                                        [--work DIR] [--queries 3]
 
-Steps: generate the corpus (``portal.bench.corpus``) and build it without search; for each
+Steps: generate the corpus (``portal_bench.corpus``) and build it without search; for each
 scheme, a hard-linked copy of the output is indexed cold (every site, both tiers, bundles
 shared, as ``index_sites``), then one article of the largest site is edited (a sentence added to
 its body) and that site is indexed again as a build does (full text and quick index of the
 edited site, copies shared with its parent and members), the last output given as the previous
 one (shards only). Each indexing runs in a child process, timed from outside with the peak
-memory of its process tree (``portal.bench.measure``). Then a few full-text first queries of
+memory of its process tree (``portal_bench.measure``). Then a few full-text first queries of
 the parent are measured in Chromium (bytes, requests), as ``make bench-search`` does.
 
 The report is a Markdown table on stdout; progress on stderr. A measurement, not a test: the exit
@@ -31,9 +31,9 @@ from pathlib import Path
 
 import click
 
-from portal.bench import corpus
-from portal.bench.measure import run_measured
-from portal.bench.search import (
+from portal_bench import corpus
+from portal_bench.measure import run_measured
+from portal_bench.search import (
     CHROMIUM_ARGS,
     KB,
     MB,
@@ -51,7 +51,10 @@ import sys
 sys.path.insert(0, sys.argv[1] + "/plugins")
 import datetime as dt, inspect, json, time
 from pathlib import Path
-from portal.build import scan
+try:
+    from portal.catalog.tree import scan
+except ImportError:  # a revision from before scan moved into the catalog
+    from portal.build import scan
 from portal.errors import ErrorReport
 from portal.search import index as ix
 report = ErrorReport()
@@ -132,7 +135,7 @@ def _child(code: Path, content: Path, output: Path, mode: str, previous: str = "
 
 def _checkout(rev: str, work: Path) -> Path:
     """The code of ``rev`` (git archive of this repository), for the 'before' column."""
-    repo = Path(__file__).resolve().parents[3]
+    repo = Path(__file__).resolve().parents[2]
     target = work / f"code-{rev}"
     if not target.is_dir():
         target.mkdir(parents=True)
@@ -215,7 +218,7 @@ def main(pages: int, members: int, before: str, work: Path | None, seed: int, qu
             (built / ".bench-done").write_text(json.dumps([info.parent, info.rare_word]))
         parent, rare = json.loads((built / ".bench-done").read_text())
         site = parent  # the largest site
-        now_code = Path(__file__).resolve().parents[3]
+        now_code = Path(__file__).resolve().parents[2]
         rows = {
             "before": measure(
                 _checkout(before, work), "before", work, content, built, parent, site

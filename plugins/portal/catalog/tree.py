@@ -1,0 +1,97 @@
+"""Read a whole content tree: ``sites.yml`` and every selected site's content (``scan_site``),
+sites side by side, plus the git history once for every item.
+
+Contract: ``scan(content_dir, now, report, …)`` returns ``(sites, catalogs)`` and never raises on a
+content mistake (every problem goes to ``report``); the caller decides whether errors stop it. A
+site is read with its parent and members, whose news its pages show. Used by the build, the
+command line (check, report, forms, notify), the deploy gate and the change snapshots.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from portal.catalog.scan import SiteCatalog, scan_site
+from portal.errors import ErrorReport
+from portal.history import attach as attach_history
+from portal.history import read_history
+from portal.markup.render import current_cache as render_cache
+from portal.sites import Site, load_sites
+from portal.workers import run_all
+
+
+def scan(
+    content_dir: Path,
+    now: dt.datetime,
+    report: ErrorReport,
+    site_ids: list[str] | None = None,
+    max_mb: int = 20,
+    history: bool = False,
+    jobs: int = 1,
+) -> tuple[list[Site], dict[str, SiteCatalog]]:
+    """Read sites.yml and every selected site's content, ``jobs`` sites at a time; every problem
+    goes to ``report``. With ``history``, also read the git history once and set every item's
+    ``history``."""
+    sites = load_sites(content_dir, report)
+    known = {s.id for s in sites}
+    for wanted in site_ids or []:
+        if wanted not in known:
+            report.add(
+                str(content_dir / "sites.yml"),
+                1,
+                "site",
+                f"không có trang '{wanted}' trong sites.yml",
+                "no such site",
+            )
+    # A member's pages show its parent's news, and a parent's the news its members share with
+    # it (``syndicate: [parent]``), so building a site reads its parent and members too.
+    chosen = set(site_ids or known)
+    wanted = chosen | {s.parent for s in sites if s.id in chosen and s.parent}
+    wanted |= {s.id for s in sites if s.parent in chosen}
+    by_id = {s.id: s for s in sites}
+    read = [s.id for s in sites if s.id in wanted and (content_dir / s.id).is_dir()]
+
+    def read_site(site_id: str) -> tuple[SiteCatalog, list, dict]:
+        own = ErrorReport()
+        catalog = scan_site(by_id[site_id], content_dir, now, own, max_mb * 1024 * 1024)
+        cache = render_cache()
+        return catalog, own.errors, cache.used if cache is not None else {}
+
+    # Rendering Markdown is most of the reading: sites are read side by side, largest first
+    # (by file count), each worker sending back its catalog, its errors and what it rendered.
+    order = sorted(read, key=lambda s: -sum(1 for _ in (content_dir / s).rglob("*.md")))
+    found = dict(zip(order, run_all(order, read_site, jobs), strict=True))
+    catalogs: dict[str, SiteCatalog] = {}
+    for site_id in read:
+        catalog, errors, rendered = found[site_id]
+        catalog.site = by_id[site_id]  # the same object as in ``sites``, as when read here
+        catalogs[site_id] = catalog
+        report.errors.extend(errors)
+        cache = render_cache()
+        if cache is not None and rendered is not cache.used:
+            cache.used.update(rendered)
+    if history:
+        add_history(content_dir, catalogs, now)
+    return sites, catalogs
+
+
+def add_history(
+    content_dir: Path, catalogs: dict[str, SiteCatalog], now: dt.datetime
+) -> dt.datetime | None:
+    """One pass over the git history for every item of every catalog (``portal.history``); a
+    notice (shallow clone, unreadable repository) is kept on the catalogs for the command line:
+    logged during a build, it would fail the build. Returns the first commit moment after
+    ``now`` of an item's file (the pages change when ``now`` passes it), if any."""
+    paths = [item.source for catalog in catalogs.values() for item in catalog.items]
+    found = read_history(content_dir, paths)
+    attach_history(found.files, catalogs, now)
+    for catalog in catalogs.values():
+        catalog.history_notice = found.notice
+    later = [c.date for log in found.files.values() for c in log.changes if c.date > now]
+    return min(later, default=None)
+
+
+def history_notices(catalogs: dict[str, SiteCatalog]) -> list[str]:
+    """The distinct history notices of the scanned catalogs (at most one per build)."""
+    return sorted({c.history_notice for c in catalogs.values() if c.history_notice})
