@@ -8,6 +8,7 @@ branch checked out passes ``portal check`` unchanged.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import time
 
@@ -15,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 from cms_forms import choose, demo_sites, field, serve_admin
 from github_standin import GitHubStandIn, bare_clone_of
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from portal.cli import main
 from portal.cms import config, render, write_admin
@@ -82,36 +84,64 @@ def branch_files(github: GitHubStandIn, branch: str) -> dict[str, bytes]:
     return {n: github.git.run("show", f"refs/heads/{branch}:{n}") for n in names}
 
 
-def test_an_article_saved_in_the_form_is_a_branch_and_a_draft_pull_request(
-    workflow_editor, github, tmp_path
-):
-    page = workflow_editor
-    before = set(github.git.run("for-each-ref", "--format=%(refname)").decode().split())
+def refs(github: GitHubStandIn) -> set[str]:
+    return set(github.git.run("for-each-ref", "--format=%(refname)").decode().split())
+
+
+def wait_for(condition, page, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    assert condition()
+
+
+def back_at_the_list(page) -> None:
+    """Sveltia goes back to the list (history.back) once the dialog after a save is answered:
+    wait for it, or that late step would undo the test's next navigation."""
+    page.wait_for_url(lambda url: url.endswith(f"/collections/{page.parent}-articles"))
+
+
+def save_new_article(page, github: GitHubStandIn, title: str) -> tuple[str, str, bytes, dict]:
+    """Fill a new article of the parent and save it: (branch, path, bytes written, its PR).
+    Sveltia then asks whether to send it for review (the dialog is left open)."""
+    before, pulls = refs(github), len(github.pulls)
     page.goto(
         f"{page.base}/{page.parent}/admin/#/collections/{page.parent}-articles/new",
         wait_until="commit",
     )
     page.get_by_role("button", name="Hủy chỉnh sửa").wait_for()
-    field(page, "title").locator("input").fill("Ra quân tổng vệ sinh môi trường cuối năm")
+    if pulls:  # Sveltia offers the backup it kept of the page's last new entry: not wanted
+        restore = page.get_by_role("alertdialog").filter(has_text="Khôi phục bản nháp")
+        try:
+            restore.wait_for(timeout=3000)
+            restore.get_by_role("button", name="Bỏ qua").click()
+        except PlaywrightTimeoutError:
+            pass
+    field(page, "title").locator("input").fill(title)
     field(page, "date").locator("input[type=datetime-local]").fill("2026-11-21T08:30")
     choose(page, "category", "Hoạt động - Sự kiện")
     field(page, "body").locator("[contenteditable], textarea").first.click()
     page.keyboard.type("Sáng 21/11, hơn 300 đoàn viên ra quân tổng vệ sinh.")
     page.get_by_role("button", name="Lưu", exact=True).click()
-    deadline = time.monotonic() + 20
-    while not github.pulls and time.monotonic() < deadline:
-        page.wait_for_timeout(100)
-    page.screenshot(path="/tmp/j_after_save.png")
-    print(github.calls)
-    refs = set(github.git.run("for-each-ref", "--format=%(refname)").decode().split())
-    new = sorted(refs - before)
+    wait_for(lambda: len(github.pulls) > pulls and github.pulls[max(github.pulls)]["labels"], page)
+    new = sorted(refs(github) - before)
     assert len(new) == 1 and new[0].startswith("refs/heads/cms/"), new
     branch = new[0].removeprefix("refs/heads/")
     written = branch_files(github, branch)
-    assert len(written) == 1, written
+    assert len(written) == 1, written  # exactly the one new file
     ((path, data),) = written.items()
     assert path.startswith(f"content/{page.parent}/articles/") and path.endswith(".md"), path
-    [pr] = github.pulls.values()
+    return branch, path, data, github.pulls[max(github.pulls)]
+
+
+def test_an_article_saved_in_the_form_is_a_branch_and_a_draft_pull_request(
+    workflow_editor, github, tmp_path
+):
+    page = workflow_editor
+    title = "Ra quân tổng vệ sinh môi trường cuối năm"
+    branch, path, data, pr = save_new_article(page, github, title)
+    page.get_by_role("button", name="Để sau").click()  # not sent for review yet
+    back_at_the_list(page)
     assert pr["head"]["ref"] == branch and pr["base"]["ref"] == "main"
     assert pr["labels"] == [f"{LABEL_PREFIX}draft"], pr["labels"]
     text = data.decode()
@@ -127,3 +157,29 @@ def test_an_article_saved_in_the_form_is_a_branch_and_a_draft_pull_request(
     args = ["check", "--content", str(checkout / "content"), "--site", page.parent, "--now", now]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output + "\n" + text
+
+
+@pytest.mark.slow
+def test_an_article_sent_for_review_marked_ready_and_published_is_merged(workflow_editor, github):
+    """The rest of §7's board: the collaborator sends the draft for review, an editor marks it
+    ready in the entry's status menu and publishes it: the stand-in merges the pull request
+    and ``main`` then holds the file."""
+    page = workflow_editor
+    title = "Hội nghị tổng kết công tác năm 2026"
+    _, path, data, pr = save_new_article(page, github, title)
+    page.get_by_role("button", name="Gửi duyệt").click()
+    wait_for(lambda: pr["labels"] == [f"{LABEL_PREFIX}pending_review"], page)
+    # An editor opens it from the list's unpublished entries and marks it ready.
+    back_at_the_list(page)
+    page.goto(f"{page.base}/{page.parent}/admin/#/workflow", wait_until="commit")
+    page.get_by_role("button", name=title).click()
+    # Sveltia isolates the status's name with U+2068/U+2069 in the button's label.
+    page.get_by_role("button", name=re.compile("^Trạng thái: .?Đang duyệt.?$")).click()
+    page.get_by_role("menuitemradio", name="Sẵn sàng").click()
+    wait_for(lambda: pr["labels"] == [f"{LABEL_PREFIX}pending_publish"], page)
+    page.get_by_role("button", name="Xuất bản bài viết").click()
+    page.get_by_role("alertdialog").get_by_role("button", name="Xuất bản").click()
+    wait_for(lambda: pr["merged"], page)
+    assert pr["state"] == "closed"
+    assert github.git.run("show", f"refs/heads/main:{path}") == data
+    print([call for call in github.calls if not call[1].startswith("graphql: repository")][-8:])
