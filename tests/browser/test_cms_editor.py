@@ -8,7 +8,8 @@ private file system (OPFS, folder ``sveltia-cms-test``) and runs the same form, 
 save code as the GitHub backend (``commitChanges`` of the shared file-system layer); the
 fixture seeds it with the demo's files and reads back what the editor wrote. Not exercised here:
 the GitHub API calls and the editorial workflow (branches, pull requests, labels), which
-``test-repo`` does not have (Sveltia warns "editorial workflow is only for GitHub and GitLab").
+``test-repo`` does not have (Sveltia warns "editorial workflow is only for GitHub and GitLab"):
+those are test_cms_workflow.py's, against the GitHub stand-in (tests/github_standin.py).
 
 Screenshots of the forms at 375 and 1280 px go to ``test-artifacts/screenshots/cms-*.png``.
 """
