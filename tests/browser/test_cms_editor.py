@@ -37,7 +37,7 @@ from portal.errors import ErrorReport
 from portal.headers.policy import SitePolicy
 from support import DEMO_CONTENT, DEMO_NOW, PDF, REPO, SETTINGS
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("cms-editor")]  # one editor load
 
 SHOTS = REPO / "test-artifacts" / "screenshots"
 OPFS = "sveltia-cms-test"

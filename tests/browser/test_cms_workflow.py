@@ -24,7 +24,7 @@ from portal.cms.config import LABEL_PREFIX
 from portal.headers.policy import SitePolicy
 from support import DEMO_CONTENT, DEMO_NOW
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("cms-workflow")]  # one sign-in
 
 
 @pytest.fixture(scope="module")
