@@ -8,7 +8,8 @@ private file system (OPFS, folder ``sveltia-cms-test``) and runs the same form, 
 save code as the GitHub backend (``commitChanges`` of the shared file-system layer); the
 fixture seeds it with the demo's files and reads back what the editor wrote. Not exercised here:
 the GitHub API calls and the editorial workflow (branches, pull requests, labels), which
-``test-repo`` does not have (Sveltia warns "editorial workflow is only for GitHub and GitLab").
+``test-repo`` does not have (Sveltia warns "editorial workflow is only for GitHub and GitLab"):
+those are test_cms_workflow.py's, against the GitHub stand-in (tests/github_standin.py).
 
 Screenshots of the forms at 375 and 1280 px go to ``test-artifacts/screenshots/cms-*.png``.
 """
@@ -16,16 +17,16 @@ Screenshots of the forms at 375 and 1280 px go to ``test-artifacts/screenshots/c
 from __future__ import annotations
 
 import base64
-import functools
 import json
 import shutil
 import threading
-from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
+from cms_forms import choose, demo_sites, field, save, serve_admin
 
 from portal.build import build
 from portal.catalog.scan import read_item
@@ -33,11 +34,10 @@ from portal.changes.diff import same_meaning
 from portal.cli import main
 from portal.cms import config, render, write_admin
 from portal.errors import ErrorReport
-from portal.headers.policy import SitePolicy, common_headers, zone_headers, zone_of
-from portal.sites import load_sites
+from portal.headers.policy import SitePolicy
 from support import DEMO_CONTENT, DEMO_NOW, PDF, REPO, SETTINGS
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("cms-editor")]  # one editor load
 
 SHOTS = REPO / "test-artifacts" / "screenshots"
 OPFS = "sveltia-cms-test"
@@ -83,13 +83,6 @@ READ_ONE = """async (path) => {
 }""".replace("OPFS_DIR", OPFS)
 
 
-def demo_sites():
-    report = ErrorReport()
-    sites = load_sites(DEMO_CONTENT, report)
-    assert not report
-    return sites
-
-
 class Editor:
     """The editor served with the admin zone's headers, signed in to the test backend."""
 
@@ -108,28 +101,6 @@ class Editor:
         return {path: base64.b64decode(data) for path, data in found.items()}
 
 
-ADMIN_POLICY = SitePolicy(admin=True)
-
-
-def _serve(root: Path, policy: SitePolicy = ADMIN_POLICY):
-
-    class Handler(SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-        def end_headers(self) -> None:
-            zone = zone_of(self.path.split("?")[0].lstrip("/").partition("/")[2], policy)
-            for name, value in [*common_headers(), *zone_headers(zone, policy)]:
-                self.send_header(name, value)
-            super().end_headers()
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=root))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, thread, f"http://127.0.0.1:{server.server_address[1]}"
-
-
 @pytest.fixture(scope="module")
 def editor(browser, tmp_path_factory):
     sites = demo_sites()
@@ -139,7 +110,7 @@ def editor(browser, tmp_path_factory):
     data["backend"] = {"name": "test-repo"}  # same forms and save code, no GitHub
     data.pop("publish_mode")  # editorial workflow: GitHub and GitLab only
     write_admin(root / parent.id, render(data))
-    server, thread, base = _serve(root)
+    server, thread, base = serve_admin(root)
     context = browser.new_context(
         # An English browser: the editor is Vietnamese all the same (admin/tieng-viet.js).
         timezone_id="Asia/Ho_Chi_Minh",
@@ -188,20 +159,6 @@ def _item(path: Path, site, kind: str, report: ErrorReport):
     return read_item(path, site, path.parents[1], kind, report, 20 << 20, DEMO_NOW)
 
 
-def field(page, key: str):
-    """A form field by its front-matter key, scrolled into view: the form renders its fields
-    as they come into view."""
-    found = page.locator(f'section[data-key-path="{key}"]')
-    page.mouse.move(300, 600)
-    for _ in range(40):
-        if found.count():
-            break
-        page.mouse.wheel(0, 800)
-        page.wait_for_timeout(100)
-    found.first.scroll_into_view_if_needed()
-    return found.first
-
-
 def new_entry(editor, kind: str, width: int = 1280):
     """The empty form of a new ``kind`` item of the parent; screenshots at 375 and 1280 px."""
     page = editor.page
@@ -212,11 +169,6 @@ def new_entry(editor, kind: str, width: int = 1280):
         page.set_viewport_size({"width": size, "height": 800 if size < 1000 else 900})
         page.screenshot(path=str(SHOTS / f"cms-{kind}-{size}.png"))
     return page
-
-
-def choose(page, key: str, option: str) -> None:
-    field(page, key).get_by_role("combobox").click()
-    page.get_by_role("option", name=option, exact=True).click()
 
 
 def written_since_seeded(editor, kind: str) -> dict[str, bytes]:
@@ -243,12 +195,6 @@ def checked(written: dict[str, bytes], tmp_path: Path, site: str) -> Path:
     texts = "\n".join(d.decode() for p, d in written.items() if p.endswith(".md"))
     assert result.exit_code == 0, result.output + "\n" + texts
     return content
-
-
-def save(page) -> None:
-    """Press the form's save button ("Lưu"); the editor goes back to the list once written."""
-    page.get_by_role("button", name="Lưu", exact=True).click()
-    page.wait_for_url(lambda url: "/entries/" not in url and not url.endswith("/new"))
 
 
 def saved_untouched(editor, rel: str) -> tuple[bool, bytes]:
@@ -429,7 +375,7 @@ def test_the_github_backend_can_be_pointed_at_a_loopback_api(browser, tmp_path):
         api_root=f"{api_base}/api/v3", graphql_api_root=f"{api_base}/api/graphql"
     )
     write_admin(tmp_path / parent.id, render(data))
-    server, thread, base = _serve(tmp_path, SitePolicy(admin=True, admin_origins=(api_base,)))
+    server, thread, base = serve_admin(tmp_path, SitePolicy(admin=True, admin_origins=(api_base,)))
     context = browser.new_context(locale="vi-VN")
     page = context.new_page()
     requests: list[str] = []
