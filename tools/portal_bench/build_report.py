@@ -11,7 +11,7 @@ from portal_bench.builds import ROWS, SCENARIOS, Report, Sample
 from portal_bench.measure import median
 
 MB = 1024 * 1024
-PEAK_TARGET = 1024 * MB
+PEAK_TARGET = 768 * MB  # issue 17: summed PSS of the whole pipeline
 
 
 @dataclass(frozen=True)
