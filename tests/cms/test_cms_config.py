@@ -86,8 +86,19 @@ def test_widgets_follow_the_field_kinds():
             assert fields["category"]["widget"] == "select"
             assert fields["category"]["options"] == site.categories
         assert fields["tags"]["widget"] == "list"
-        assert fields["status"]["options"] == ["published", "draft"]
+        # The value written is the key; the form shows its Vietnamese name (FieldSpec.names).
+        assert fields["status"]["options"] == [
+            {"label": "Đăng (công khai)", "value": "published"},
+            {"label": "Bản nháp (chưa công bố)", "value": "draft"},
+        ]
         assert fields["unpublished"]["widget"] == "object"
+        parts = {f["name"]: f for f in fields["unpublished"]["fields"]}
+        assert parts["reason"]["label"] == "Lý do gỡ" and parts["date"]["label"] == "Ngày gỡ"
+        assert [o["value"] for o in parts["reason"]["options"]] == [
+            "error",
+            "consolidated",
+            "withdrawn",
+        ]
         assert fields["minor"]["widget"] == "boolean" and fields["change_note"]["hint"]
         if "files" in fields:
             assert (

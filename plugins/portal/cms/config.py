@@ -13,8 +13,8 @@ Contract:
 - The model is read through ``_model(kind)`` only: (name, Field, label, hint, example) in the
   order the editor shows them, from the content-type registry (``portal.types``: the same
   labels, help and examples ``portal new`` writes). A sub-field (``unpublished.reason``, a
-  schedule's ``items.time``) has no label of its own in the registry: it takes the label of
-  the top-level field of the same name if there is one, else its key.
+  schedule's ``items.time``) and a choice's value are shown by their Vietnamese names from the
+  field's ``FieldSpec.names``; a select writes the value, never the name.
 - Settings read: ``PORTAL_CMS_REPO`` (``owner/name`` on GitHub), ``PORTAL_CMS_BRANCH``,
   ``PORTAL_CMS_AUTH_URL`` (the sign-in relay, sveltia-cms-auth; empty: token sign-in only).
 """
@@ -60,7 +60,9 @@ def _model(kind: str) -> list[tuple[str, Field, str, str, str]]:
     ]
 
 
-def _sub_help(name: str) -> tuple[str, str, str]:
+def _sub_help(name: str, names: dict[str, str]) -> tuple[str, str, str]:
+    if name in names:
+        return names[name], "", ""
     for ct in REGISTRY.values():
         if name in ct.fields:
             found = ct.fields[name]
@@ -68,8 +70,17 @@ def _sub_help(name: str) -> tuple[str, str, str]:
     return name, "", ""
 
 
-def _widget(name: str, spec: Field, site: Site, kind: str) -> dict[str, Any]:
-    """The widget of one field (without name, label and hint)."""
+def _options(choices, names: dict[str, str]) -> list[Any]:
+    """A select's options: the value written, shown by its Vietnamese name when it has one."""
+    return [{"label": names[c], "value": c} if c in names else c for c in choices]
+
+
+def _widget(
+    name: str, spec: Field, site: Site, kind: str, names: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """The widget of one field (without name, label and hint); ``names``: the registry's
+    Vietnamese names of its choices and sub-fields (``FieldSpec.names``)."""
+    names = names or {}
     if name in SITE_LISTS and getattr(site, SITE_LISTS[name]):
         return {"widget": "select", "options": list(getattr(site, SITE_LISTS[name]))}
     if name in RELATIONS and spec.kind == "list":
@@ -88,18 +99,18 @@ def _widget(name: str, spec: Field, site: Site, kind: str) -> dict[str, Any]:
     if spec.kind == "path":
         return {"widget": "image" if name == "image" else "file", **_media()}
     if spec.kind == "list" and spec.item is not None and spec.item.kind == "enum":
-        return {"widget": "select", "multiple": True, "options": list(spec.item.choices)}
+        return {"widget": "select", "multiple": True, "options": _options(spec.item.choices, names)}
     if spec.kind == "list":
         return {"widget": "list"}
     if spec.kind in ("mapping", "records"):
         fields = [
-            _field(sub, subspec, *_sub_help(sub), site, kind)
+            _field(sub, subspec, *_sub_help(sub, names), site, kind, names)
             for sub, subspec in spec.fields.items()
         ]
         widget = "object" if spec.kind == "mapping" else "list"
         return {"widget": widget, "fields": fields, "collapsed": spec.kind == "mapping"}
     if spec.kind == "enum":
-        return {"widget": "select", "options": list(spec.choices)}
+        return {"widget": "select", "options": _options(spec.choices, names)}
     if spec.kind == "bool":
         return {"widget": "boolean"}
     if spec.kind == "int":
@@ -120,10 +131,17 @@ def _media() -> dict[str, str]:
 
 
 def _field(
-    name: str, spec: Field, label: str, hint: str, example: str, site: Site, kind: str
+    name: str,
+    spec: Field,
+    label: str,
+    hint: str,
+    example: str,
+    site: Site,
+    kind: str,
+    names: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     out: dict[str, Any] = {"name": name, "label": label}
-    out.update(_widget(name, spec, site, kind))
+    out.update(_widget(name, spec, site, kind, names))
     out["required"] = spec.required
     text = hint[:1].upper() + hint[1:]
     if example and out["widget"] in ("string", "text", "list"):
@@ -134,7 +152,8 @@ def _field(
 
 
 def _collection(site: Site, kind: str) -> dict[str, Any]:
-    fields = [_field(*entry, site, kind) for entry in _model(kind)]
+    own = REGISTRY[kind].fields
+    fields = [_field(*entry, site, kind, own[entry[0]].names) for entry in _model(kind)]
     fields.append({"name": "body", "label": "Nội dung", "widget": "markdown", "required": False})
     dated = kind != "pages"
     return {

@@ -11,6 +11,7 @@ own; a type may override a shared field in place (a document's required ``summar
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -62,13 +63,16 @@ class FieldSpec:
     writes beside it; ``example`` is the YAML text of a typical value: ``portal new`` writes it
     commented out for an optional field. ``fill`` gives the YAML text ``portal new`` writes for a
     required field (from the site, the title and the moment); a required field without ``fill``
-    writes its ``example``."""
+    writes its ``example``. ``names`` says in Vietnamese what the form editor shows for a
+    choice's value (``draft`` → "Bản nháp") or a sub-field's key (``reason`` → "Lý do gỡ"): the
+    value written stays the key."""
 
     field: Field
     label: str
     help: str
     example: str = ""
     fill: Callable[[Draft], str] | None = None
+    names: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def scaffold(self, draft: Draft) -> str:
         """The YAML text ``portal new`` writes for this (required) field."""
@@ -81,10 +85,11 @@ def spec(
     help: str = "",
     example: str = "",
     fill: Callable[[Draft], str] | None = None,
+    names: dict[str, str] | None = None,
     **options: Any,
 ) -> FieldSpec:
     """A ``FieldSpec`` in one call: ``spec("date", "Ngày ban hành", "…", required=True)``."""
-    return FieldSpec(Field(kind, **options), label, help, example, fill)
+    return FieldSpec(Field(kind, **options), label, help, example, fill, dict(names or {}))
 
 
 # Reasons a published item is taken down (content-model.md, "unpublished").
@@ -119,6 +124,7 @@ COMMON: dict[str, FieldSpec] = {
         "draft = bản nháp, không công bố; xoá dòng này khi sẵn sàng đăng",
         "draft",
         choices=("published", "draft"),
+        names={"published": "Đăng (công khai)", "draft": "Bản nháp (chưa công bố)"},
     ),
     "expires": spec(
         "datetime", "Hết hạn đăng", "sau thời điểm này bài tự gỡ khỏi cổng", "2027-01-31 17:00"
@@ -155,7 +161,14 @@ COMMON: dict[str, FieldSpec] = {
         help="chú thích hiện dưới ảnh, kèm nguồn ảnh",
         example="Chú thích ảnh. Ảnh: tên tác giả",
     ),
-    "lang": spec("enum", "Ngôn ngữ", "ngôn ngữ: vi (mặc định) hoặc en", "en", choices=("vi", "en")),
+    "lang": spec(
+        "enum",
+        "Ngôn ngữ",
+        "ngôn ngữ: vi (mặc định) hoặc en",
+        "en",
+        choices=("vi", "en"),
+        names={"vi": "Tiếng Việt", "en": "Tiếng Anh"},
+    ),
     "modified": spec(
         "datetime",
         "Ngày sửa đổi",
@@ -175,6 +188,7 @@ COMMON: dict[str, FieldSpec] = {
         "trang thành viên: đăng cả lên cổng cấp trên",
         "[parent]",
         item=Field("enum", choices=("parent",)),
+        names={"parent": "Cổng cấp trên"},
     ),
     "unpublished": spec(
         "mapping",
@@ -186,6 +200,15 @@ COMMON: dict[str, FieldSpec] = {
             "note": Field(multiline=True),
             "redirect_to": TEXT,
             "date": Field("date"),
+        },
+        names={
+            "reason": "Lý do gỡ",
+            "note": "Thông báo cho người đọc",
+            "redirect_to": "Chuyển đến (đường dẫn)",
+            "date": "Ngày gỡ",
+            "error": "Đăng nhầm: gỡ hẳn (410)",
+            "consolidated": "Gộp vào trang khác: chuyển hướng",
+            "withdrawn": "Thu hồi: giữ trang kèm thông báo",
         },
     ),
 }

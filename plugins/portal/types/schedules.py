@@ -133,6 +133,16 @@ TYPE = ContentType(
                     "prepared_by": TEXT,
                     "invitation": TEXT,
                 },
+                names={
+                    "date": "Ngày",
+                    "time": "Giờ",
+                    "content": "Nội dung",
+                    "chair": "Chủ trì",
+                    "participants": "Thành phần",
+                    "location": "Địa điểm",
+                    "prepared_by": "Chuẩn bị",
+                    "invitation": "Giấy mời (đường dẫn)",
+                },
             ),
         }
     ),
