@@ -77,6 +77,9 @@ def test_detect_format_from_first_lines():
     assert detect_format((SAMPLES / "cloudflare.ndjson").read_text().splitlines()[:1]) == (
         "cloudflare"
     )
+    # A damaged first line (a file cut mid-line, a flipped byte) does not hide the format.
+    ndjson = (SAMPLES / "cloudflare.ndjson").read_text().splitlines()
+    assert detect_format(["\x00" + ndjson[0][1:], *ndjson[1:3]]) == "cloudflare"
     assert detect_format(["hello", "world"]) is None
     assert detect_format(['{"a": 1}']) is None
     assert detect_format([]) is None

@@ -192,11 +192,12 @@ def detect_format(first_lines: Iterable[str]) -> str | None:
         return "cloudfront"
     if any(_CLOUDFRONT_LINE.match(line) for line in lines):
         return "cloudfront"
+    # Any head line, not only the first: one damaged line must not make a file unreadable.
+    for line in lines:
+        data = _json(line) if line.lstrip().startswith("{") else None
+        if isinstance(data, dict) and {"ClientRequestURI", "EdgeStartTimestamp"} & set(data):
+            return "cloudflare"
     if lines[0].lstrip().startswith("{"):
-        for line in lines:
-            data = _json(line)
-            if isinstance(data, dict) and {"ClientRequestURI", "EdgeStartTimestamp"} & set(data):
-                return "cloudflare"
         return None
     if combined.choose([line.encode("utf-8", "replace") for line in lines]) is not None:
         return "combined"
