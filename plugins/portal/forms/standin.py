@@ -14,15 +14,17 @@ import html
 import json
 import re
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from portal.httpstandin import LoopbackServer
 
 _ISSUES = re.compile(r"^/repos/([^/]+/[^/]+)/issues(?:/(\d+)(/comments)?)?$")
 LABEL = "Máy chủ GitHub giả lập (local stand-in, not GitHub)"
 
 
-class GitHubStandIn(ThreadingHTTPServer):
-    daemon_threads = True
+class GitHubStandIn(LoopbackServer):
+    thread_name = "github-standin"
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, token: str = ""):
         super().__init__((host, port), _Handler)
@@ -31,25 +33,6 @@ class GitHubStandIn(ThreadingHTTPServer):
         self.issues: dict[int, dict[str, Any]] = {}
         self.calls: list[tuple[str, str, dict[str, Any] | None]] = []
         self.lock = threading.Lock()
-        self.thread: threading.Thread | None = None
-
-    @property
-    def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self) -> GitHubStandIn:
-        self.thread = threading.Thread(
-            target=self.serve_forever, name="github-standin", daemon=True
-        )
-        self.thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.shutdown()
-        self.server_close()
-        if self.thread:
-            self.thread.join(timeout=5)
 
 
 class _Handler(BaseHTTPRequestHandler):

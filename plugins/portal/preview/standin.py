@@ -16,9 +16,11 @@ from __future__ import annotations
 import json
 import re
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from portal.httpstandin import LoopbackServer
 
 _PULL = re.compile(r"^/repos/([^/]+/[^/]+)/pulls/(\d+)(/reviews)?$")
 _COMMENTS = re.compile(r"^/repos/([^/]+/[^/]+)/issues/(\d+)/comments$")
@@ -26,8 +28,8 @@ _COMMENT = re.compile(r"^/repos/([^/]+/[^/]+)/issues/comments/(\d+)$")
 _TEAM = re.compile(r"^/orgs/([^/]+)/teams/([^/]+)/memberships/([^/]+)$")
 
 
-class PreviewStandIn(ThreadingHTTPServer):
-    daemon_threads = True
+class PreviewStandIn(LoopbackServer):
+    thread_name = "preview-standin"
 
     def __init__(self, token: str = "", login: str = "github-actions[bot]"):
         super().__init__(("127.0.0.1", 0), _Handler)
@@ -40,26 +42,6 @@ class PreviewStandIn(ThreadingHTTPServer):
         self.teams_readable = True
         self.calls: list[tuple[str, str, Any]] = []
         self.lock = threading.Lock()
-        self.thread: threading.Thread | None = None
-
-    @property
-    def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self) -> PreviewStandIn:
-        self.thread = threading.Thread(
-            target=self.serve_forever, args=(0.05,), name="preview-standin"
-        )
-        self.thread.daemon = True
-        self.thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.shutdown()
-        self.server_close()
-        if self.thread:
-            self.thread.join(timeout=5)
 
     def comments_on(self, number: int) -> list[dict[str, Any]]:
         with self.lock:
