@@ -31,6 +31,7 @@
 | ``portal.mail`` | one address rule (email-validator: IDN to ASCII, no SMTPUTF8 local parts) for the check and ``notify``; header text on one line | – (called by the field kinds and ``portal.notify``) | – |
 | ``portal.githubapi`` | one JSON call to GitHub's REST API (or a stand-in): the readers' endpoint's issues and the previews' comments and reviews | – (called by ``portal.forms.github`` and ``portal.preview.api``) | – |
 | ``portal.httpstandin`` | a threaded HTTP server on loopback with start/stop, the base of the API stand-ins (forms, previews) | – | – |
+| ``portal.clioptions`` | command-line options shared by ``portal`` and its sub-command groups (``--content``) | – | – |
 | ``portal.notify`` | ``portal notify``: invitation e-mail, each message on its own, record of what was sent (and what perhaps was) | – | PORTAL_SMTP_* (environment) |
 | ``portal_bench`` (not in this package: ``tools/portal_bench/``, installed alongside) | generated corpora; ``make bench`` (builds beside stock Pelican, Hugo and Hugo + Pagefind) and ``make bench-search`` | – | – |
 | ``portal.build`` | scan (with the git history), then one Pelican run per site into a staging folder, the search indexes and headers, then the swap | – | PORTAL_URL_MODE, PORTAL_MAX_ATTACHMENT_MB, PORTAL_SEARCH, PORTAL_HISTORY, PORTAL_REPORT_PUBLIC, PORTAL_LOCK_WAIT, PORTAL_CACHE_PATH |

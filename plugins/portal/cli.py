@@ -20,6 +20,7 @@ import click
 from portal import build as builder
 from portal import clihelp
 from portal.catalog import tree
+from portal.clioptions import content_option
 from portal.errors import ContentErrors, ErrorReport
 from portal.forms.cli import forms
 from portal.frontmatter.fields import Invalid, to_datetime
@@ -29,7 +30,6 @@ from portal.scaffold import ScaffoldError, create
 from portal.sites import load_sites
 from portal.types import REGISTRY
 
-DEFAULT_CONTENT = Path("content")
 DEFAULT_OUTPUT = Path("output")
 DEFAULT_SETTINGS = Path("pelicanconf.py")
 
@@ -94,14 +94,6 @@ def _fail_on_content_errors(func: Callable) -> Callable:
     return wrapper
 
 
-content_option = click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=DEFAULT_CONTENT,
-    show_default=True,
-    help="Thư mục nội dung có sites.yml. (Content folder holding sites.yml.)",
-)
 output_option = click.option(
     "--output",
     "output_dir",

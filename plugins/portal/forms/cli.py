@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from portal.clioptions import content_option
 from portal.errors import ErrorReport
 from portal.forms.github import DEFAULT_API, TOKEN_VARIABLE, GitHub
 
@@ -21,14 +22,6 @@ db_option = click.option(
     default=DEFAULT_DB,
     show_default=True,
     help="The endpoint's SQLite file (private: it holds readers' contacts).",
-)
-content_option = click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("content"),
-    show_default=True,
-    help="Content folder holding sites.yml.",
 )
 repo_option = click.option(
     "--repo", help="owner/name of the content repository on GitHub (issues are opened there)."

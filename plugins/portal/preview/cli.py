@@ -11,20 +11,13 @@ from pathlib import Path
 
 import click
 
+from portal.clioptions import content_option
 from portal.errors import ErrorReport
 from portal.preview import publish as publisher
 from portal.preview.api import DEFAULT_API, TOKEN_VARIABLE, Api, ApiError
 from portal.preview.artifact import MAX_FILE, MAX_TOTAL, ArtifactError, read_closed
 from portal.preview.pack import pack as pack_output
 
-content_option = click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("content"),
-    show_default=True,
-    help="Thư mục nội dung có sites.yml. (Content folder holding sites.yml.)",
-)
 repo_option = click.option("--repo", required=True, metavar="OWNER/NAME", help="The repository.")
 api_option = click.option(
     "--api-url", default=DEFAULT_API, show_default=True, help="GitHub API root."
