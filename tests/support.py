@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -73,3 +74,22 @@ def invitation(**fields: str | None) -> str:
     meta.update(fields)
     lines = "\n".join(f"{k}: {v}" for k, v in meta.items() if v is not None)
     return f"---\n{lines}\n---\nĐề nghị các đại biểu dự họp đúng giờ.\n"
+
+
+def run_step(
+    script: str, cwd: Path, environment: dict[str, str], output: Path
+) -> tuple[subprocess.CompletedProcess, dict[str, str]]:
+    """A workflow's ``run:`` script as the runner runs it (bash -eo pipefail, no profile) in
+    ``environment``; its result and what it wrote to ``$GITHUB_OUTPUT`` (``output``)."""
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    outputs = dict(
+        line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines() if line
+    )
+    return done, outputs

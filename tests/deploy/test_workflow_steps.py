@@ -14,7 +14,7 @@ import pytest
 import yaml
 from test_origin import A, B
 
-from support import REPO
+from support import REPO, run_step
 
 pytestmark = pytest.mark.xdist_group("deploy")  # one worker: one sshd, two_builds once
 WORKFLOWS = REPO / ".github" / "workflows"
@@ -38,18 +38,7 @@ def run(script: str, cwd: Path, tmp_path: Path, **env: str):
         "RUNNER_TEMP": str(tmp_path),
         **env,
     }
-    done = subprocess.run(
-        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    outputs = dict(
-        line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines() if line
-    )
-    return done, outputs
+    return run_step(script, cwd, environment, output)
 
 
 def git(*args: str, cwd: Path) -> str:

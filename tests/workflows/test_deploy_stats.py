@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from test_workflows import WORKFLOWS, load
 
-from support import REPO
+from support import REPO, run_step
 
 LOGS = REPO / "demo" / "logs"
 
@@ -61,18 +61,7 @@ def run(script: str, cwd: Path, tmp_path: Path, reachable: bool = True, **env: s
         "GIT_CONFIG_VALUE_0": "https://x-access-token:token@github.example/",
         **env,
     }
-    done = subprocess.run(
-        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    outputs = dict(
-        line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines() if line
-    )
-    return done, outputs
+    return run_step(script, cwd, environment, output)
 
 
 def checkout(tmp_path: Path, name: str) -> Path:
