@@ -149,3 +149,28 @@ def test_the_swap(tmp_path, monkeypatch, exchange):
     assert (b / "new").read_text() == "new"
     assert (a / "old").read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]
+
+
+def test_remove_tree_deletes_everything_and_follows_no_link(tmp_path):
+    """The old folders are removed by several threads (``swap.remove_tree``): all of it, and
+    nothing a symbolic link inside points to."""
+    outside = tmp_path / "outside"
+    (outside / "keep").mkdir(parents=True)
+    (outside / "keep" / "file.txt").write_text("giữ lại", encoding="utf-8")
+    root = tmp_path / "old"
+    for number in range(120):
+        page = root / f"section-{number % 5}" / f"page-{number}"
+        page.mkdir(parents=True)
+        (page / "index.html").write_text("<p>trang</p>", encoding="utf-8")
+    (root / "deep" / "a" / "b" / "c").mkdir(parents=True)
+    (root / "deep" / "a" / "b" / "c" / "f.txt").write_text("1", encoding="utf-8")
+    (root / "section-1" / "to-folder").symlink_to(outside / "keep")
+    (root / "to-file").symlink_to(outside / "keep" / "file.txt")
+    swap.remove_tree(root)
+    assert not root.exists()
+    assert (outside / "keep" / "file.txt").read_text(encoding="utf-8") == "giữ lại"
+    swap.remove_tree(root)  # nothing there: nothing to do
+    link = tmp_path / "link"
+    link.symlink_to(outside)
+    swap.remove_tree(link)
+    assert not link.exists() and (outside / "keep" / "file.txt").is_file()

@@ -10,7 +10,6 @@ import datetime as dt
 import html
 import logging
 import os
-import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,7 +46,7 @@ from portal.search import (
 from portal.sites import Site
 from portal.stats import view as stats_view
 from portal.stats.aggregate import AggregateError
-from portal.swap import fresh_staging, put_in_place
+from portal.swap import fresh_staging, put_in_place, remove_tree
 from portal.theme.templates_cache import SHARED as SHARED_TEMPLATES
 from portal.urlprefix import PrefixError, check_preview_origin, path_prefix
 from portal.urls import site_root
@@ -487,7 +486,7 @@ def _build(
         if search:
             _refresh_kept_sites(output_dir, sites, catalogs, to_build, ledger.quick_keys, previous)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        remove_tree(staging)  # what it holds now is the sites' old folders
     for site_id in chosen:
         result.sites.append(built.get(site_id) or _kept_result(output_dir, site_id, previous))
     ledger.record(result.sites, chosen, catalogs, now, next_commit, report_public)

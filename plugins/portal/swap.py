@@ -9,17 +9,23 @@ folder, leaving a window of microseconds in which the site's folder does not exi
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import errno
 import os
 import shutil
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
 STAGING_SUFFIX = ".building"
+# Removing a site's old folder is thousands of unlinks, each waiting on the disk (~1.7 ms on a
+# loaded virtual disk, 3.4 s for 1,000 pages one after another); issued side by side they
+# overlap (0.35 s with 16 threads).
+REMOVE_THREADS = 16
 
 
 def _renameat2():
@@ -74,12 +80,55 @@ def stagings(output_dir: Path) -> list[Path]:
     )
 
 
+def remove_tree(root: Path) -> None:
+    """Delete ``root`` and everything under it, as ``shutil.rmtree(root, ignore_errors=True)``
+    (symbolic links removed, never followed), with the unlinks and then each depth's folders
+    issued by several threads at once."""
+    if root.is_symlink() or not root.is_dir():
+        if root.is_symlink() or root.exists():
+            with contextlib.suppress(OSError):
+                root.unlink()
+        return
+    files: list[str] = []
+    folders: list[tuple[int, str]] = []
+    stack = [(0, str(root))]
+    while stack:
+        depth, folder = stack.pop()
+        folders.append((depth, folder))
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append((depth + 1, entry.path))
+                    else:
+                        files.append(entry.path)
+        except OSError:
+            continue
+
+    def unlink(path: str) -> None:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+    def rmdir(path: str) -> None:
+        with contextlib.suppress(OSError):
+            os.rmdir(path)
+
+    with ThreadPoolExecutor(REMOVE_THREADS) as pool:
+        list(pool.map(unlink, files, chunksize=64))
+        by_depth: dict[int, list[str]] = {}
+        for depth, folder in folders:
+            by_depth.setdefault(depth, []).append(folder)
+        for depth in sorted(by_depth, reverse=True):
+            list(pool.map(rmdir, by_depth[depth], chunksize=16))
+    shutil.rmtree(root, ignore_errors=True)  # anything that appeared meanwhile
+
+
 def fresh_staging(output_dir: Path) -> Path:
     """An empty staging folder of this run's own (``.<output>.building-<pid>-<random>``).
     The caller holds the output's lock (``portal.lock``), so every other staging folder is what
     a dead run left behind, and is deleted."""
     for stale in stagings(output_dir):
-        shutil.rmtree(stale, ignore_errors=True)
+        remove_tree(stale)
     prefix = staging_dir(output_dir)
     staging = prefix.with_name(f"{prefix.name}-{os.getpid()}-{uuid.uuid4().hex[:8]}")
     staging.mkdir(parents=True)
