@@ -23,6 +23,7 @@ from pelican.settings import read_settings
 from portal import incremental as inc
 from portal import pagekeys
 from portal.catalog import SiteCatalog
+from portal.catalog.itemcache import use_cache as use_item_cache
 from portal.catalog.tree import add_history, history_notices, scan
 from portal.cms import AdminError, write_admin
 from portal.cms import config as cms_config
@@ -363,6 +364,7 @@ def _build(
 
     report = ErrorReport()
     use_render_cache(ledger.render_cache())
+    use_item_cache(ledger.item_cache())
     try:
         max_mb = int(base.get("PORTAL_MAX_ATTACHMENT_MB", 20))
         if jobs is None:
@@ -370,6 +372,7 @@ def _build(
         sites, catalogs = scan(content_dir, now, report, site_ids, max_mb, False, jobs)
     finally:
         use_render_cache(None)
+        use_item_cache(None)
     if not report:
         try:
             check_preview_origin(base, [s.base_url for s in sites])

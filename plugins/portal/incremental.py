@@ -385,7 +385,8 @@ class Ledger:
     (``portal.pagekeys``), record promotion and the new manifest. A disabled ledger (a ``--full``
     build) keeps nothing and records nothing.
 
-    Order of use: ``open`` → ``unchanged`` (None: build) → ``render_cache`` for the scan →
+    Order of use: ``open`` → ``unchanged`` (None: build) → ``render_cache`` and
+    ``item_cache`` for the scan →
     ``plan`` → per site ``keep_quick``/``trusted_output``/``promote`` → ``record``."""
 
     enabled: bool
@@ -395,6 +396,7 @@ class Ledger:
     manifest: dict[str, Any] = dataclasses.field(default_factory=dict)
     run: str = ""
     renders: RenderCache | None = None
+    items: Any = None  # portal.catalog.itemcache.ItemCache
     pages_keys: dict[str, str] = dataclasses.field(default_factory=dict)
     quick_keys: dict[str, str] = dataclasses.field(default_factory=dict)
     page_plans: dict[str, Any] = dataclasses.field(default_factory=dict)
@@ -446,6 +448,14 @@ class Ledger:
         if self.enabled and self.renders is None:
             self.renders = RenderCache(self.cache_dir / RENDER_CACHE, self.fingerprint)
         return self.renders
+
+    def item_cache(self):
+        """The items read by earlier builds, for the scan (None when disabled)."""
+        from portal.catalog.itemcache import ITEM_CACHE, ItemCache
+
+        if self.enabled and self.items is None:
+            self.items = ItemCache(self.cache_dir / ITEM_CACHE, self.fingerprint)
+        return self.items
 
     def plan(self, sites, catalogs, chosen: list[str], now: dt.datetime, **facts) -> list[str]:
         """Each site's keys, and which of ``chosen`` must be built (the others are kept: same
@@ -537,6 +547,8 @@ class Ledger:
             return
         if self.renders is not None:
             self.renders.save()
+        if self.items is not None:
+            self.items.save()
         records = dict(self.previous)
         for result in results:
             sid = result.site

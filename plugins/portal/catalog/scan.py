@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from portal import paths
 from portal.catalog import attachments as att
-from portal.catalog import phases
+from portal.catalog import itemcache, phases
 from portal.catalog.checks import check_file_name, check_item, is_placeholder
 from portal.catalog.item import Item
 from portal.catalog.publication import state as publication_state
@@ -28,7 +28,7 @@ from portal.frontmatter.fields import Invalid, to_email, validate
 from portal.frontmatter.parse import FrontMatterError, parse
 from portal.frontmatter.schema import check_rules
 from portal.images import add_pictures
-from portal.markup.render import first_paragraph, relative_links, render, rewrite_links
+from portal.markup.render import clean, first_paragraph, relative_links, render, rewrite_links
 from portal.sites.config import SITES_FILE, Site, check_banner_images
 from portal.slugs import slugify
 from portal.types import REGISTRY
@@ -103,7 +103,16 @@ def read_item(
                 f"content file of {size} bytes, over the limit of {MAX_CONTENT_BYTES}",
             )
             return None
-        parsed = parse(path.read_bytes())
+        data = path.read_bytes()
+        cache = itemcache.current_cache()
+        if cache is not None:
+            rel = path.relative_to(site_dir).as_posix()
+            key = cache.key(str(site_dir), rel, kind, max_bytes, data)
+            cached = _cached(cache, key, now)
+            if cached is not None:
+                return cached
+        errors = len(report)
+        parsed = parse(data)
     except FrontMatterError as exc:
         report.add(spath, exc.line, exc.field, exc.message, exc.english)
         return None
@@ -150,7 +159,21 @@ def read_item(
         )
     item.url = item_url(kind, item.slug)
     _attach(item, path, site_dir, report, max_bytes, parsed.body, parsed.body_line)
+    if cache is not None and len(report) == errors:
+        cache.store(key, item, clean)
     return item  # even with errors: kept for the site-wide checks; the report stops the build
+
+
+def _cached(cache: itemcache.ItemCache, key: str, now: dt.datetime) -> Item | None:
+    """The item an earlier build read from the same file, at ``now`` (its state computed
+    again), when still valid (``catalog.itemcache``): else None, and the file is read."""
+    found = cache.lookup(key, clean)
+    if found is None:
+        return None
+    item, was_written = found
+    item.state = publication_state(item.meta, now)
+    # Pictures are planned only for what is written: a change of that means reading again.
+    return item if item.written == was_written else None
 
 
 def _cut(text: str, limit: int) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from portal.catalog.itemcache import current_cache as item_cache
 from portal.catalog.scan import SiteCatalog, scan_site
 from portal.errors import ErrorReport
 from portal.history import attach as attach_history
@@ -52,25 +53,29 @@ def scan(
     by_id = {s.id: s for s in sites}
     read = [s.id for s in sites if s.id in wanted and (content_dir / s.id).is_dir()]
 
-    def read_site(site_id: str) -> tuple[SiteCatalog, list, dict]:
+    def read_site(site_id: str) -> tuple[SiteCatalog, list, dict, dict]:
         own = ErrorReport()
         catalog = scan_site(by_id[site_id], content_dir, now, own, max_mb * 1024 * 1024)
-        cache = render_cache()
-        return catalog, own.errors, cache.used if cache is not None else {}
+        cache, items = render_cache(), item_cache()
+        rendered = cache.used if cache is not None else {}
+        return catalog, own.errors, rendered, items.used if items is not None else {}
 
     # Rendering Markdown is most of the reading: sites are read side by side, largest first
-    # (by file count), each worker sending back its catalog, its errors and what it rendered.
+    # (by file count), each worker sending back its catalog, its errors, what it rendered and
+    # the items it read or took from the item cache (``catalog.itemcache``).
     order = sorted(read, key=lambda s: -sum(1 for _ in (content_dir / s).rglob("*.md")))
     found = dict(zip(order, run_all(order, read_site, jobs), strict=True))
     catalogs: dict[str, SiteCatalog] = {}
     for site_id in read:
-        catalog, errors, rendered = found[site_id]
+        catalog, errors, rendered, read = found[site_id]
         catalog.site = by_id[site_id]  # the same object as in ``sites``, as when read here
         catalogs[site_id] = catalog
         report.errors.extend(errors)
-        cache = render_cache()
+        cache, items = render_cache(), item_cache()
         if cache is not None and rendered is not cache.used:
             cache.used.update(rendered)
+        if items is not None and read is not items.used:
+            items.used.update(read)
     if history:
         add_history(content_dir, catalogs, now)
     return sites, catalogs
