@@ -8,7 +8,8 @@ of the template whose ``render``:
    and the page's key made from it;
 2. computes the key again from the same reads now; when it is equal and the old page
    (``<old output>/<site>/<path>``) still has the recorded SHA-256, returns the old page's text
-   (Pelican writes it into staging as it would have written the render);
+   and the writer (``KeyedWriter._open_w``) hard-links the old page into staging instead of
+   writing that text;
 3. otherwise renders with its reads watched, and records them and their key.
 
 What a render reads, watched through Jinja (all its lookups go through these):
@@ -60,6 +61,7 @@ import enum
 import functools
 import hashlib
 import json
+import os
 import types
 from pathlib import Path, PurePath
 from typing import Any
@@ -575,6 +577,7 @@ class Pages:
         self.new: dict[str, list] = {}
         self.kept = 0
         self.rendered: list[str] = []  # output paths rendered (not kept)
+        self.link_next: tuple[str, str] | None = None  # (output path, old page) of a kept page
 
     def _objects(self, context: dict, identity: str) -> list:
         if self.index is None:
@@ -632,6 +635,7 @@ class Pages:
                 if data is not None and hashlib.sha256(data).hexdigest() == sha:
                     self._record(name, key, sha, names, touched)
                     self.kept += 1
+                    self.link_next = (name, str(Path(self.plan.old_output) / name))
                     return data.decode("utf-8")
         _watch(template.environment)
         _reads, _python, _touched = set(), set(), {}
@@ -717,12 +721,45 @@ _current: Pages | None = None
 
 
 class KeyedWriter(Writer):
-    """Pelican's writer, rendering through the site run's ``Pages`` when the build set a plan."""
+    """Pelican's writer, rendering through the site run's ``Pages`` when the build set a plan.
+
+    A kept page is not written: its file in staging is a hard link to the old page (one
+    directory entry instead of a read and a write of the whole page). Such a file is also the
+    live output's until the swap, so nothing may ever write through it: a page Pelican writes
+    again over a link gets a file of its own first."""
 
     def write_file(self, name, template, context, *args, **kwargs):
         if _current is not None and template is not None:
             template = _KeyedTemplate(template, _current)
         return super().write_file(name, template, context, *args, **kwargs)
+
+    def _open_w(self, filename, encoding, override=False):
+        link, pages = None, _current
+        if pages is not None and pages.link_next is not None:
+            name, old = pages.link_next
+            pages.link_next = None
+            if os.path.normpath(filename) == os.path.normpath(os.path.join(self.output_path, name)):
+                link = old
+        first = filename not in self._written_files and filename not in self._overridden_files
+        if link is not None and first:
+            # Pelican's bookkeeping of what it wrote, as its own _open_w keeps it.
+            if override:
+                self._overridden_files.add(filename)
+            self._written_files.add(filename)
+            try:
+                os.link(link, filename)
+            except OSError:  # another file system, or no hard links: written as rendered
+                pass
+            else:
+                return open(os.devnull, "w", encoding=encoding)
+            return open(filename, "w", encoding=encoding)
+        try:
+            shared = filename not in self._overridden_files and os.stat(filename).st_nlink > 1
+        except OSError:  # not there yet: the usual case
+            shared = False
+        if shared:  # a kept page written again: never truncate the old output's page
+            os.unlink(filename)
+        return super()._open_w(filename, encoding, override)
 
 
 def start(plan: Plan | None) -> None:
