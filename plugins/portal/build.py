@@ -471,7 +471,8 @@ def _build(
         for site_id in to_build:
             if catalogs[site_id].site.is_parent:  # the form editor (portal.cms), at /admin/
                 try:
-                    write_admin(staging / site_id, render_cms(cms_config(sites, base)))
+                    text = ledger.admin_config(cms_config(sites, base), render_cms)
+                    write_admin(staging / site_id, text)
                 except AdminError as exc:
                     raise BuildFailed(site_id, [str(exc)]) from None
         for site_id in to_build:

@@ -19,7 +19,9 @@ fresh clone with a kept cache is as good as the machine that built it:
 
 Rendered Markdown is cached by the SHA-256 of the text (and the code fingerprint), so reading
 an unchanged corpus skips Markdown; the cache is JSON, each entry sealed with a digest and
-checked against the sanitiser again before use (``RenderCache``).
+checked against the sanitiser again before use (``RenderCache``). Whole items are cached by
+their file's SHA-256 (``portal.catalog.itemcache``, opened by ``Ledger.item_cache``), and the
+form editor's configuration by the digest of its data (``Ledger.admin_config``).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from portal.types.base import STANDING
 
 MANIFEST = "portal-build.json"
 RENDER_CACHE = "render.json"
+ADMIN_CACHE = "cms-config.json"
 RENDER_FORMAT = 2  # 1 was a pickle (render.pickle): code, not data
 OLD_RENDER_CACHE = "render.pickle"
 FORMAT = 2  # 2: each site's record holds the digest of its folder (tree)
@@ -448,6 +451,28 @@ class Ledger:
         if self.enabled and self.renders is None:
             self.renders = RenderCache(self.cache_dir / RENDER_CACHE, self.fingerprint)
         return self.renders
+
+    def admin_config(self, data: dict[str, Any], render) -> str:
+        """``render(data)``, the form editor's configuration (``portal.cms``), or the text
+        rendered by the last build from equal data with the same code (its YAML emitter is
+        pure Python: ~0.6 s for a province's 13 sites). Kept in ``cms-config.json``."""
+        if not self.enabled:
+            return render(data)
+        try:
+            key = _digest(self.fingerprint, json.dumps(data, ensure_ascii=False))
+        except (TypeError, ValueError):  # not plain data: always rendered
+            return render(data)
+        path = self.cache_dir / ADMIN_CACHE
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            if stored.get("key") == key and isinstance(stored.get("text"), str):
+                return stored["text"]
+        text = render(data)
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps({"key": key, "text": text}), encoding="utf-8")
+        temporary.replace(path)
+        return text
 
     def item_cache(self):
         """The items read by earlier builds, for the scan (None when disabled)."""
