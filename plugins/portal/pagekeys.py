@@ -499,6 +499,35 @@ class Digester:
         return _sha(*parts)
 
 
+# What ``Index.add`` does with a value, decided once per type (every test below is on the type).
+_SKIP, _CONTENT, _ITEM, _DICT, _SEQUENCE, _PAGE, _DATACLASS, _OTHER = range(8)
+_KINDS: dict[type, tuple[int, tuple[str, ...]]] = {}
+
+
+def _kind_of(kind: type) -> tuple[int, tuple[str, ...]]:
+    found = _KINDS.get(kind)
+    if found is None:
+        names: tuple[str, ...] = ()
+        if kind is type(None) or issubclass(kind, (str, bytes, int, float, dt.date, dt.time)):
+            what = _SKIP
+        elif issubclass(kind, Content):
+            what = _CONTENT
+        elif issubclass(kind, Item):
+            what, names = _ITEM, tuple(f.name for f in dataclasses.fields(kind))
+        elif issubclass(kind, dict):
+            what = _DICT
+        elif issubclass(kind, (list, tuple, set, frozenset)):
+            what = _SEQUENCE
+        elif issubclass(kind, Page):
+            what = _PAGE
+        elif dataclasses.is_dataclass(kind) and not issubclass(kind, type):
+            what, names = _DATACLASS, tuple(f.name for f in dataclasses.fields(kind))
+        else:
+            what = _OTHER
+        found = _KINDS[kind] = (what, names)
+    return found
+
+
 class Index:
     """The content objects and items of a site's context, by identity (found again by the key
     of a page that read them by attribute)."""
@@ -510,28 +539,31 @@ class Index:
 
     def add(self, value: Any) -> None:
         stack = [value]
+        pop, push, extend = stack.pop, stack.append, stack.extend
+        visited, kinds = self.visited, _KINDS
         while stack:
-            value = stack.pop()
-            if value is None or isinstance(value, (str, bytes, int, float, dt.date, dt.time)):
+            value = pop()
+            kind = type(value)
+            what, names = kinds.get(kind) or _kind_of(kind)
+            if what == _SKIP or id(value) in visited:
                 continue
-            if id(value) in self.visited:
-                continue
-            self.visited.add(id(value))
-            if _tracked(value):
-                found = self.found.setdefault(self.digester.identity(value), [])
-                found.append(value)
-                if isinstance(value, Content):
-                    stack += [v for k, v in value.__dict__.items() if k not in LEFT_OUT]
-                else:
-                    stack += [getattr(value, f.name) for f in dataclasses.fields(value)]
-            elif isinstance(value, dict):
-                stack += list(value.values())
-            elif isinstance(value, (list, tuple, set, frozenset)):
-                stack += list(value)
-            elif isinstance(value, Page):
-                stack += list(value.object_list)
-            elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-                stack += [getattr(value, f.name) for f in dataclasses.fields(value)]
+            visited.add(id(value))
+            if what == _CONTENT:
+                self.found.setdefault(self.digester.identity(value), []).append(value)
+                extend(v for k, v in value.__dict__.items() if k not in LEFT_OUT)
+            elif what == _ITEM:
+                self.found.setdefault(self.digester.identity(value), []).append(value)
+                for name in names:
+                    push(getattr(value, name))
+            elif what == _DICT:
+                extend(value.values())
+            elif what == _SEQUENCE:
+                extend(value)
+            elif what == _PAGE:
+                extend(value.object_list)
+            elif what == _DATACLASS:
+                for name in names:
+                    push(getattr(value, name))
 
 
 # -- one site's run -------------------------------------------------------------------------------
