@@ -153,8 +153,14 @@ def _canon(value: Any, root: str) -> Any:
     return repr(value)
 
 
-def item_digest(item, root: str) -> str:
-    """An item as its pages see it, and the bytes of every file it publishes."""
+def item_digest(item, root: str, read: str | None = None) -> str:
+    """An item as its pages see it, and the bytes of every file it publishes. ``read``: the
+    digest of the item as read (``SiteCatalog.read``: its item-cache entry, which holds the
+    item and every file it names by SHA-256), so only what the scan sets later is added (the
+    state at ``now``, the phase, the git history)."""
+    if read:
+        history = json.dumps(_canon(item.history, root), sort_keys=True, ensure_ascii=False)
+        return _digest("read", read, item.state, item.phase, history)
     parts = [json.dumps(_canon(item, root), sort_keys=True, ensure_ascii=False)]
     for attachment in item.all_attachments:
         parts.append(Path(attachment.source).read_bytes())
@@ -223,7 +229,7 @@ def site_keys(
 
     root = str(content_dir.resolve()) + "/"
     digests = {
-        sid: [item_digest(item, root) for item in catalog.items]
+        sid: [item_digest(item, root, catalog.read.get(item.source)) for item in catalog.items]
         for sid, catalog in catalogs.items()
     }
     site_list = _plain([_canon(s, root) for s in sites])

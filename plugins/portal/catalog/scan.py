@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import logging
 import os
 import re
@@ -68,6 +69,10 @@ class SiteCatalog:
     root: str
     items: list[Item] = field(default_factory=list)
     history_notice: str = ""  # why git history could not be used (portal.history), if it could not
+    # Source → SHA-256 of the item as read, from its item-cache entry (``catalog.itemcache``:
+    # the item and every file it names, by SHA-256), the content folder's path removed: what
+    # ``incremental.item_digest`` uses instead of digesting the item and its files again.
+    read: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def by_source(self) -> dict[str, Item]:
@@ -87,8 +92,12 @@ def read_item(
     report: ErrorReport,
     max_bytes: int,
     now: dt.datetime,
+    read: dict[str, str] | None = None,
+    root: str = "",
 ) -> Item | None:
-    """Read one content file; ``None`` when it could not be read at all (errors reported)."""
+    """Read one content file; ``None`` when it could not be read at all (errors reported).
+    With the item cache on, ``read`` gets the digest of the item's cache entry (``root``, the
+    content folder's path, removed; see ``SiteCatalog.read``)."""
     spath = str(path)
     try:
         size = path.stat().st_size
@@ -110,6 +119,7 @@ def read_item(
             key = cache.key(str(site_dir), rel, kind, max_bytes, data)
             cached = _cached(cache, key, now)
             if cached is not None:
+                _note_read(cache, key, spath, read, root)
                 return cached
         errors = len(report)
         parsed = parse(data)
@@ -161,6 +171,7 @@ def read_item(
     _attach(item, path, site_dir, report, max_bytes, parsed.body, parsed.body_line)
     if cache is not None and len(report) == errors:
         cache.store(key, item, clean)
+        _note_read(cache, key, spath, read, root)
     return item  # even with errors: kept for the site-wide checks; the report stops the build
 
 
@@ -174,6 +185,12 @@ def _cached(cache: itemcache.ItemCache, key: str, now: dt.datetime) -> Item | No
     item.state = publication_state(item.meta, now)
     # Pictures are planned only for what is written: a change of that means reading again.
     return item if item.written == was_written else None
+
+
+def _note_read(cache, key: str, source: str, read: dict | None, root: str) -> None:
+    text = cache.used.get(key)
+    if read is not None and text is not None:
+        read[source] = hashlib.sha256(text.replace(root, "").encode("utf-8")).hexdigest()
 
 
 def _cut(text: str, limit: int) -> str:
@@ -304,6 +321,7 @@ def scan_site(
     """Read every file of one site and check the site as a whole."""
     site_dir = Path(os.path.abspath(content_dir / site.id))
     catalog = SiteCatalog(site, str(site_dir))
+    root = str(Path(content_dir).resolve()) + "/"  # as in incremental.site_keys
     content_files: list[tuple[Path, str]] = []
     other_files: list[Path] = []
     for path in _walk(site_dir, report):
@@ -325,7 +343,7 @@ def scan_site(
         else:
             other_files.append(path)
     for path, kind in content_files:
-        item = read_item(path, site, site_dir, kind, report, max_bytes, now)
+        item = read_item(path, site, site_dir, kind, report, max_bytes, now, catalog.read, root)
         if item is not None:
             catalog.items.append(item)
     _check_site(catalog, report)
