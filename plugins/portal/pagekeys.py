@@ -537,29 +537,80 @@ class Index:
         self.visited: set[int] = set()
 
     def add(self, value: Any) -> None:
+        # Walks every object of the context (tens of thousands a generator): what to do with a
+        # value is decided once per type, and values never followed (strings, numbers, dates,
+        # None) are not pushed. Same objects visited, in the same order, as a plain walk.
         stack = [value]
+        visited, found, identity = self.visited, self.found, self.digester.identity
+        kinds = _WALK_KINDS
         while stack:
             value = stack.pop()
-            if value is None or isinstance(value, (str, bytes, int, float, dt.date, dt.time)):
+            kind = kinds.get(type(value))
+            if kind is None:
+                kind = _walk_kind(value)
+            if kind is _SKIP or id(value) in visited:
                 continue
-            if id(value) in self.visited:
+            visited.add(id(value))
+            if kind is _OTHER:
                 continue
-            self.visited.add(id(value))
-            if _tracked(value):
-                found = self.found.setdefault(self.digester.identity(value), [])
-                found.append(value)
-                if isinstance(value, Content):
-                    stack += [v for k, v in value.__dict__.items() if k not in LEFT_OUT]
-                else:
-                    stack += [getattr(value, f.name) for f in dataclasses.fields(value)]
-            elif isinstance(value, dict):
-                stack += list(value.values())
-            elif isinstance(value, (list, tuple, set, frozenset)):
-                stack += list(value)
-            elif isinstance(value, Page):
-                stack += list(value.object_list)
-            elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-                stack += [getattr(value, f.name) for f in dataclasses.fields(value)]
+            if kind is _CONTENT:
+                found.setdefault(identity(value), []).append(value)
+                children = [v for k, v in value.__dict__.items() if k not in LEFT_OUT]
+            elif kind is _ITEM:
+                found.setdefault(identity(value), []).append(value)
+                children = [getattr(value, name) for name in _field_names(type(value))]
+            elif kind is _MAPPING:
+                children = value.values()
+            elif kind is _SEQUENCE:
+                children = value
+            elif kind is _PAGE:
+                children = value.object_list
+            else:  # _DATACLASS
+                children = [getattr(value, name) for name in _field_names(type(value))]
+            stack += [v for v in children if kinds.get(type(v)) is not _SKIP]
+
+
+# What Index.add does with a value of a type (a dataclass instance, not a dataclass itself).
+_SKIP, _CONTENT, _ITEM, _MAPPING, _SEQUENCE, _PAGE, _DATACLASS, _OTHER = (
+    "skip",
+    "content",
+    "item",
+    "mapping",
+    "sequence",
+    "page",
+    "dataclass",
+    "other",
+)
+_WALK_KINDS: dict[type, str] = {}
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _walk_kind(value: Any) -> str:
+    if value is None or isinstance(value, (str, bytes, int, float, dt.date, dt.time)):
+        kind = _SKIP
+    elif isinstance(value, Content):
+        kind = _CONTENT
+    elif isinstance(value, Item):
+        kind = _ITEM
+    elif isinstance(value, dict):
+        kind = _MAPPING
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        kind = _SEQUENCE
+    elif isinstance(value, Page):
+        kind = _PAGE
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        kind = _DATACLASS
+    else:
+        kind = _OTHER
+    _WALK_KINDS[type(value)] = kind
+    return kind
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    return names
 
 
 # -- one site's run -------------------------------------------------------------------------------
