@@ -30,6 +30,9 @@ def setup_environment(generator) -> None:
     def asset(context, logical: str) -> str:
         return f"{context['SITEURL']}/{manifest[logical].path}"
 
+    # A generator's environment lives for one Pelican run, in which templates do not change:
+    # without auto-reload, every include and import is a cache hit instead of a stat.
+    generator.env.auto_reload = False
     generator.env.globals["asset"] = asset
     generator.env.globals["search_facts"] = facts
     i18n.install(generator.env, Path(generator.settings["THEME"]) / "translations")
