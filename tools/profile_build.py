@@ -72,6 +72,13 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=15)
     parser.add_argument("--keep", type=Path)
     parser.add_argument("--stats", type=Path, help="also write the raw profile here")
+    parser.add_argument(
+        "--keys",
+        action="store_true",
+        help="incremental build from an empty cache, as `portal bench` cold: every page's reads "
+        "are watched and recorded (portal.pagekeys); default: --full, no watching",
+    )
+    parser.add_argument("--no-search", action="store_true", help="leave Pagefind out")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="portal-profile-"))
     try:
@@ -81,6 +88,7 @@ def main() -> None:
             corpus.generate(content, members=args.members, counts=counts)
         output = work / "output"
         shutil.rmtree(output, ignore_errors=True)
+        shutil.rmtree(work / ".output-cache", ignore_errors=True)
         profile = cProfile.Profile()
         started = time.perf_counter()
         profile.enable()
@@ -90,7 +98,8 @@ def main() -> None:
             REPO / "pelicanconf.py",
             now=corpus.NOW,
             jobs=1,
-            incremental=False,
+            incremental=args.keys,
+            search=not args.no_search,
         )
         profile.disable()
         wall = time.perf_counter() - started
@@ -104,6 +113,10 @@ def main() -> None:
         for label, suffix, name in PHASES:
             seconds = _find(stats, suffix, name)
             print(f"| {label} | {seconds:.1f} | {seconds / whole:.0%} |")
+        own = sum(
+            row[2] for key, row in stats.stats.items() if key[0].endswith("portal/pagekeys.py")
+        )
+        print(f"| page keys: own time in portal/pagekeys.py | {own:.1f} | {own / whole:.0%} |")
         print("\n| template (top-level root) | seconds | calls |\n|---|---:|---:|")
         for name, seconds, calls in templates(stats)[:12]:
             print(f"| {name} | {seconds:.1f} | {calls:,} |")
