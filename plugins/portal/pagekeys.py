@@ -75,6 +75,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
 from portal.catalog.item import Item
+from portal.theme.context import PortalContext
 
 FORMAT = 2
 # Attributes that are the settings or the whole generator context (the fingerprint holds the
@@ -244,7 +245,7 @@ class _Now:
         return format(self._use(), spec)
 
 
-class TrackingContext(Context):
+class TrackingContext(PortalContext):
     """Jinja's context, recording the names a render looks up (by the template, or by Python
     code given the context) and what the Python functions it calls are handed."""
 
