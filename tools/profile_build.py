@@ -9,7 +9,11 @@ a subprocess and shows as the time its Python callers wait), then
 - the top functions by cumulative time.
 
     .venv/bin/python tools/profile_build.py [--scale 0.3] [--members 12] [--top 15]
-        [--keep DIR] [--stats FILE.prof]
+        [--keep DIR] [--stats FILE.prof] [--keys] [--no-search]
+
+``--keys`` builds incrementally from an empty cache, as ``portal bench``'s cold scenario does
+(every render watched and its page key recorded, ``portal.pagekeys``); without it the build is
+``--full`` (nothing watched).
 
 Numbers are CPU-bound wall times under the profiler (cProfile adds roughly 1.5–2× to Python
 code, nothing to Pagefind): read the shares, not the seconds.
