@@ -9,7 +9,11 @@ a subprocess and shows as the time its Python callers wait), then
 - the top functions by cumulative time.
 
     .venv/bin/python tools/profile_build.py [--scale 0.3] [--members 12] [--top 15]
-        [--keep DIR] [--stats FILE.prof]
+        [--keep DIR] [--stats FILE.prof] [--keys] [--no-search]
+
+``--keys`` builds incrementally from an empty cache, as ``portal bench``'s cold scenario does
+(every render watched and its page key recorded, ``portal.pagekeys``); without it the build is
+``--full`` (nothing watched).
 
 Numbers are CPU-bound wall times under the profiler (cProfile adds roughly 1.5–2× to Python
 code, nothing to Pagefind): read the shares, not the seconds.
@@ -72,6 +76,13 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=15)
     parser.add_argument("--keep", type=Path)
     parser.add_argument("--stats", type=Path, help="also write the raw profile here")
+    parser.add_argument(
+        "--keys",
+        action="store_true",
+        help="incremental build from an empty cache, as `portal bench` cold: every page's reads "
+        "are watched and recorded (portal.pagekeys); default: --full, no watching",
+    )
+    parser.add_argument("--no-search", action="store_true", help="leave Pagefind out")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="portal-profile-"))
     try:
@@ -81,6 +92,7 @@ def main() -> None:
             corpus.generate(content, members=args.members, counts=counts)
         output = work / "output"
         shutil.rmtree(output, ignore_errors=True)
+        shutil.rmtree(work / ".output-cache", ignore_errors=True)
         profile = cProfile.Profile()
         started = time.perf_counter()
         profile.enable()
@@ -90,7 +102,8 @@ def main() -> None:
             REPO / "pelicanconf.py",
             now=corpus.NOW,
             jobs=1,
-            incremental=False,
+            incremental=args.keys,
+            search=not args.no_search,
         )
         profile.disable()
         wall = time.perf_counter() - started
@@ -104,6 +117,10 @@ def main() -> None:
         for label, suffix, name in PHASES:
             seconds = _find(stats, suffix, name)
             print(f"| {label} | {seconds:.1f} | {seconds / whole:.0%} |")
+        own = sum(
+            row[2] for key, row in stats.stats.items() if key[0].endswith("portal/pagekeys.py")
+        )
+        print(f"| page keys: own time in portal/pagekeys.py | {own:.1f} | {own / whole:.0%} |")
         print("\n| template (top-level root) | seconds | calls |\n|---|---:|---:|")
         for name, seconds, calls in templates(stats)[:12]:
             print(f"| {name} | {seconds:.1f} | {calls:,} |")

@@ -69,6 +69,7 @@ from typing import Any
 from jinja2.runtime import Context, Macro, Undefined
 from jinja2.tests import TESTS as DEFAULT_TESTS
 from jinja2.utils import missing
+from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
@@ -76,6 +77,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
 from portal.catalog.item import Item
+from portal.theme.context import PortalContext
 
 FORMAT = 2
 # Attributes that are the settings or the whole generator context (the fingerprint holds the
@@ -132,8 +134,19 @@ class Unkeyable(Exception):
     """A value the digester cannot describe: the page is always rendered."""
 
 
+# Watching costs one check per attribute read and per call of a render (a page makes thousands):
+# whether an object is tracked is decided once per type, and values of the types below, which
+# are never content and have no ``__self__``, are passed over at once.
+_TRACKED_TYPES: dict[type, bool] = {}
+_PLAIN_TYPES = frozenset({str, Markup, int, float, bool, type(None)})
+
+
 def _tracked(obj: Any) -> bool:
-    return isinstance(obj, (Content, Item))
+    kind = type(obj)
+    tracked = _TRACKED_TYPES.get(kind)
+    if tracked is None:
+        tracked = _TRACKED_TYPES[kind] = isinstance(obj, (Content, Item))
+    return tracked
 
 
 def _note(obj: Any, name: str) -> None:
@@ -144,20 +157,29 @@ def _note(obj: Any, name: str) -> None:
         entry[1].add(name)
 
 
+def _hand_one(arg: Any) -> None:
+    if isinstance(arg, (list, tuple)):
+        values = arg
+    elif isinstance(arg, dict):
+        values = arg.values()
+    else:
+        values = (arg, getattr(arg, "__self__", None))
+    for value in values:
+        if type(value) not in _PLAIN_TYPES and _tracked(value):
+            _note(value, WHOLE)
+
+
 def _hand(args: tuple, kwargs: dict) -> None:
     """Content objects and items handed to Python code (one level into lists and dicts, and
     the object of a method) are read whole."""
     if _touched is None:
         return
-    for arg in (*args, *kwargs.values()):
-        if isinstance(arg, (list, tuple)):
-            values = arg
-        elif isinstance(arg, dict):
-            values = arg.values()
-        else:
-            values = (arg, getattr(arg, "__self__", None))
-        for value in values:
-            _note(value, WHOLE)
+    for arg in args:
+        if type(arg) not in _PLAIN_TYPES:
+            _hand_one(arg)
+    for arg in kwargs.values():
+        if type(arg) not in _PLAIN_TYPES:
+            _hand_one(arg)
 
 
 class _Now:
@@ -225,12 +247,18 @@ class _Now:
         return format(self._use(), spec)
 
 
-class TrackingContext(Context):
+class TrackingContext(PortalContext):
     """Jinja's context, recording the names a render looks up (by the template, or by Python
     code given the context) and what the Python functions it calls are handed."""
 
     def resolve_or_missing(self, key: str) -> Any:
-        value = super().resolve_or_missing(key)
+        # Context.resolve_or_missing, inlined (it runs for every name a template resolves).
+        if key in self.vars:
+            value = self.vars[key]
+        elif key in self.parent:
+            value = self.parent[key]
+        else:
+            value = missing
         if _reads is not None:
             if key == "PORTAL_NOW" and isinstance(value, dt.datetime):
                 return _Now(value)
@@ -258,11 +286,12 @@ class TrackingContext(Context):
         value = self._python_read(key)
         return self.environment.undefined(name=key) if value is missing else value
 
-    def call(*args: Any, **kwargs: Any) -> Any:  # (self, function, *arguments)
-        self, function, *rest = args
-        if not isinstance(function, Macro):  # a macro's own lookups are watched
-            _hand((function, *rest), kwargs)
-        return Context.call(self, function, *rest, **kwargs)
+    def call(self, function: Any, /, *args: Any, **kwargs: Any) -> Any:
+        if _touched is not None and not isinstance(function, Macro):
+            # a macro's own lookups are watched; anything else is handed what it is given
+            _hand_one(function)
+            _hand(args, kwargs)
+        return Context.call(self, function, *args, **kwargs)
 
 
 def _watched_filter(function):
@@ -282,11 +311,13 @@ def _watch(environment) -> None:
     getattr_, getitem = environment.getattr, environment.getitem
 
     def watched_getattr(obj: Any, attribute: str) -> Any:
-        _note(obj, str(attribute))
+        if _touched is not None and _tracked(obj):
+            _note(obj, str(attribute))
         return getattr_(obj, attribute)
 
     def watched_getitem(obj: Any, argument: Any) -> Any:
-        _note(obj, str(argument))
+        if _touched is not None and _tracked(obj):
+            _note(obj, str(argument))
         return getitem(obj, argument)
 
     environment.getattr = watched_getattr
@@ -538,6 +569,9 @@ class Index:
         self.visited: set[int] = set()
 
     def add(self, value: Any) -> None:
+        # Walks every object of the context (tens of thousands a generator): what to do with a
+        # value is decided once per type, and values never followed (strings, numbers, dates,
+        # None) are not pushed. Same objects visited, in the same order, as a plain walk.
         stack = [value]
         pop, push, extend = stack.pop, stack.append, stack.extend
         visited, kinds = self.visited, _KINDS

@@ -16,6 +16,7 @@ from pelican import signals
 
 from portal.search.facts import facts
 from portal.theme import assets, i18n
+from portal.theme.context import PortalContext
 from portal.theme.generator import ThemeGenerator
 
 
@@ -30,6 +31,10 @@ def setup_environment(generator) -> None:
     def asset(context, logical: str) -> str:
         return f"{context['SITEURL']}/{manifest[logical].path}"
 
+    # A generator's environment lives for one Pelican run, in which templates do not change:
+    # without auto-reload, every include and import is a cache hit instead of a stat.
+    generator.env.auto_reload = False
+    generator.env.context_class = PortalContext  # a cheaper derived context (theme.context)
     generator.env.globals["asset"] = asset
     generator.env.globals["search_facts"] = facts
     i18n.install(generator.env, Path(generator.settings["THEME"]) / "translations")
