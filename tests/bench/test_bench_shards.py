@@ -74,5 +74,6 @@ def test_a_tiny_province_in_one_and_two_shards(tmp_path):
     assert len(built) == 3  # every site once
     for row in rows.values():
         assert row["critical_path_seconds"] >= row["slowest_seconds"] > 0
+        assert row["critical_path_cpu_seconds"] >= row["heaviest_cpu_seconds"] > 0
         assert row["peak_bytes"] > 0
     assert "# Province scale" in result.output and "| 2 |" in result.output
