@@ -184,3 +184,24 @@ def test_data_folders_are_relative_to_the_settings_file_not_the_working_folder(
     assert ratings_dir(settings) == repo / "ratings"
     assert stats_dir(settings) == repo / "stats"
     assert any(ratings_dir(settings).glob("*.json"))
+
+
+def test_a_content_folder_reached_through_a_symlink_builds_the_same(make_content, tmp_path):
+    """The catalog names items by their path as given (symlinks kept) and Pelican reads under
+    the site's PATH: both must spell it alike, or every item is 'not in the portal catalog'
+    (a traceback; found with a corpus linked into the shard benchmark's folder)."""
+    from portal.build import build
+    from support import DEMO_NOW, SETTINGS
+    from trees import differences
+
+    content = make_content({"huyen/articles/a.md": article(), "xa/documents/d.md": DOCUMENT})
+    pdf = content / "xa" / "documents" / "tệp" / "Quyết định 012.pdf"
+    pdf.parent.mkdir(parents=True)
+    pdf.write_bytes(PDF)
+    linked = tmp_path / "linked"
+    linked.symlink_to(content, target_is_directory=True)
+    options = {"now": DEMO_NOW, "search": False, "history": False, "incremental": False}
+    build(content, tmp_path / "plain", SETTINGS, **options)
+    build(linked, tmp_path / "through-link", SETTINGS, **options)
+    assert not differences(tmp_path / "plain", tmp_path / "through-link")
+    assert (tmp_path / "through-link" / "xa" / "van-ban").is_dir()

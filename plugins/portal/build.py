@@ -235,7 +235,9 @@ def site_overrides(
     overrides: dict[str, Any] = {
         "SITENAME": site.name,
         "SITEURL": site_root(site, local, prefix),
-        "PATH": str((content_dir / site.id).resolve()),
+        # As the catalog names its items (os.path.abspath, symlinks kept): Pelican hands its
+        # readers paths under PATH, looked up in the catalog by that name.
+        "PATH": os.path.abspath(content_dir / site.id),
         "OUTPUT_PATH": str((output_dir / site.id).resolve()),
         "PORTAL_SITE": site,
         "PORTAL_SITES": sites,

@@ -1,5 +1,6 @@
-"""Province scale in shards (``portal bench --shards``): the table adds up, and the CLI refuses
-bad shard counts and a bad assembly in both languages."""
+"""Province scale in shards (``portal bench --shards``): the table adds up, assembled outputs
+are compared by digest, and the CLI refuses bad shard counts and a bad assembly in both
+languages."""
 
 from __future__ import annotations
 
@@ -11,6 +12,28 @@ from click.testing import CliRunner
 from portal.cli import main as portal_cli
 from portal_bench import shards as bench_shards
 from support import SITES_YML, write_tree
+
+
+def test_digests_name_what_differs(tmp_path):
+    first = write_tree(
+        tmp_path / "a",
+        {"huyen/index.html": "<p>một</p>", "xa/index.html": "<p>hai</p>", ".cache/x": "z"},
+    )
+    same = write_tree(
+        tmp_path / "b",
+        {"huyen/index.html": "<p>một</p>", "xa/index.html": "<p>hai</p>", ".cache/x": "other"},
+    )
+    reference = bench_shards.digest(first)
+    assert sorted(reference) == ["huyen/index.html", "xa/index.html"]  # the cache is no output
+    assert bench_shards.compare(reference, bench_shards.digest(same)) == []
+    (same / "xa" / "index.html").write_text("<p>ba</p>", encoding="utf-8")
+    (same / "xa" / "new.html").write_text("", encoding="utf-8")
+    (same / "huyen" / "index.html").unlink()
+    assert bench_shards.compare(reference, bench_shards.digest(same)) == [
+        "only in the first: huyen/index.html",
+        "only in the second: xa/new.html",
+        "differs: xa/index.html",
+    ]
 
 
 def test_shard_counts_are_sorted_once_each():
@@ -46,9 +69,11 @@ def test_a_tiny_province_in_one_and_two_shards(tmp_path):
     rows = {row["shards"]: row for row in data["summary"]}
     assert set(rows) == {1, 2}
     assert rows[1]["files"] == rows[2]["files"] > 30  # the same output however it was split
+    assert rows[2]["identical"] and data["differences"] == {"1": [], "2": []}
     built = sorted(s for step in data["steps"] if step["shards"] == 2 for s in step["sites"])
     assert len(built) == 3  # every site once
     for row in rows.values():
         assert row["critical_path_seconds"] >= row["slowest_seconds"] > 0
+        assert row["critical_path_cpu_seconds"] >= row["heaviest_cpu_seconds"] > 0
         assert row["peak_bytes"] > 0
     assert "# Province scale" in result.output and "| 2 |" in result.output
