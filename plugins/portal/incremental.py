@@ -37,6 +37,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from portal.sealed import SealedStore
+from portal.sealed import digest as _digest
 from portal.types.base import STANDING
 
 MANIFEST = "portal-build.json"
@@ -47,14 +49,6 @@ OLD_RENDER_CACHE = "render.pickle"
 FORMAT = 2  # 2: each site's record holds the digest of its folder (tree)
 # Libraries whose version changes what is written.
 LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "pagefind", "pillow", "babel", "icalendar")
-
-
-def _digest(*parts: bytes | str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode("utf-8") if isinstance(part, str) else part)
-        h.update(b"\0")
-    return h.hexdigest()
 
 
 def _tree(h, root: Path) -> None:
@@ -316,7 +310,7 @@ def write_manifest(cache_dir: Path, data: dict[str, Any]) -> None:
 # -- rendered Markdown ----------------------------------------------------------------------------
 
 
-class RenderCache:
+class RenderCache(SealedStore):
     """Sanitised HTML by SHA-256 of the Markdown text, for one code fingerprint.
 
     Stored as data, never code: JSON (``render.json``) with a format number, the fingerprint
@@ -326,29 +320,8 @@ class RenderCache:
     passes its sanitiser's fixed-point check: the HTML must come out of the allow-list
     unchanged); anything else is rendered again from the Markdown. ``dropped`` counts both."""
 
-    def __init__(self, path: Path, fingerprint: str):
-        self.path = path
-        self.fingerprint = fingerprint
-        self.entries: dict[str, str] = {}
-        self.used: dict[str, str] = {}
-        self.dropped = 0
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        if not isinstance(stored, dict) or stored.get("format") != RENDER_FORMAT:
-            return
-        if stored.get("fingerprint") != fingerprint or not isinstance(stored.get("entries"), dict):
-            return
-        for key, entry in stored["entries"].items():
-            html = entry.get("html") if isinstance(entry, dict) else None
-            if isinstance(html, str) and entry.get("sha256") == self._seal(key, html):
-                self.entries[key] = html
-            else:
-                self.dropped += 1
-
-    def _seal(self, key: str, html: str) -> str:
-        return _digest(self.fingerprint, key, html)
+    FORMAT = RENDER_FORMAT
+    FIELD = "html"
 
     def render(self, text: str, render, trusted=None) -> str:
         """``render(text)``, or the cached HTML of the same text when ``trusted(html)``."""
@@ -363,16 +336,8 @@ class RenderCache:
         return html
 
     def save(self) -> None:
-        """Keep what this build used (old entries go, so the cache never grows without end);
-        the pickle of earlier versions is deleted, never read."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        entries = {
-            key: {"html": html, "sha256": self._seal(key, html)} for key, html in self.used.items()
-        }
-        data = {"format": RENDER_FORMAT, "fingerprint": self.fingerprint, "entries": entries}
-        temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(self.path)
+        """Keep what this build used; the pickle of earlier versions is deleted, never read."""
+        super().save()
         (self.path.parent / OLD_RENDER_CACHE).unlink(missing_ok=True)
 
 

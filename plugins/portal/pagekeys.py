@@ -77,6 +77,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
 from portal.catalog.item import Item
+from portal.sealed import digest as _sha
 from portal.theme.context import PortalContext
 
 FORMAT = 2
@@ -330,14 +331,6 @@ def _watch(environment) -> None:
             environment.tests[name] = _watched_filter(function)
     environment.context_class = TrackingContext
     environment._portal_watched = True
-
-
-def _sha(*parts: str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    return h.hexdigest()
 
 
 def _holds_content(value: Any) -> bool:

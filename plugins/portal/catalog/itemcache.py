@@ -35,6 +35,8 @@ from portal.catalog.attachments import Attachment
 from portal.catalog.item import Item
 from portal.frontmatter.fields import TIMEZONE
 from portal.images.picture import Picture
+from portal.sealed import SealedStore
+from portal.sealed import digest as _digest
 
 ITEM_CACHE = "items.json"
 FORMAT = 1
@@ -131,14 +133,6 @@ def decode(value: Any) -> Any:
     raise ValueError("unknown encoded value")
 
 
-def _digest(*parts: str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    return h.hexdigest()
-
-
 def file_sha(path: str) -> str:
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
@@ -159,34 +153,16 @@ def named_files(item: Item) -> list[list[str]]:
     return found
 
 
-class ItemCache:
+class ItemCache(SealedStore):
     """Entries by key (see the module's contract), for one code fingerprint; ``used`` is what
     this build read from it or stored, the next build's cache."""
 
-    def __init__(self, path: Path, fingerprint: str):
-        self.path = path
-        self.fingerprint = fingerprint
-        self.entries: dict[str, str] = {}  # key -> sealed JSON text
-        self.used: dict[str, str] = {}
-        self.dropped = 0
-        self.hits = 0
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        if not isinstance(stored, dict) or stored.get("format") != FORMAT:
-            return
-        if stored.get("fingerprint") != fingerprint or not isinstance(stored.get("entries"), dict):
-            return
-        for key, entry in stored["entries"].items():
-            text = entry.get("item") if isinstance(entry, dict) else None
-            if isinstance(text, str) and entry.get("sha256") == self._seal(key, text):
-                self.entries[key] = text
-            else:
-                self.dropped += 1
+    FORMAT = FORMAT
+    FIELD = "item"
 
-    def _seal(self, key: str, text: str) -> str:
-        return _digest(self.fingerprint, key, text)
+    def __init__(self, path: Path, fingerprint: str):
+        super().__init__(path, fingerprint)
+        self.hits = 0
 
     def key(self, site_dir: str, relpath: str, kind: str, max_bytes: int, data: bytes) -> str:
         return _digest(site_dir, relpath, kind, str(max_bytes), hashlib.sha256(data).hexdigest())
@@ -223,17 +199,6 @@ class ItemCache:
             return
         data = {"item": encoded, "written": item.written, "files": named_files(item)}
         self.used[key] = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-    def save(self) -> None:
-        """Keep what this build used (old entries go, so the cache never grows without end)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        entries = {
-            key: {"item": text, "sha256": self._seal(key, text)} for key, text in self.used.items()
-        }
-        data = {"format": FORMAT, "fingerprint": self.fingerprint, "entries": entries}
-        temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(self.path)
 
 
 _cache: ItemCache | None = None

@@ -1,0 +1,70 @@
+"""What a build keeps between runs as data: digests, and stores of sealed entries.
+
+``digest(*parts)``: the SHA-256 of the parts, each followed by a NUL byte (so ``("ab", "c")``
+and ``("a", "bc")`` differ); the one digest every cache and key of the build uses.
+
+``SealedStore``: entries (text by key) in one JSON file with a format number, the code
+fingerprint and, for each entry, a SHA-256 of (fingerprint, key, text). A truncated, corrupted,
+hand-edited or stale file or entry is dropped on load (counted in ``dropped``), never trusted,
+never a traceback. A digest anyone can recompute does not stop a deliberate edit: each store
+also checks what it hands out (``portal.incremental.RenderCache``,
+``portal.catalog.itemcache.ItemCache``). ``save`` keeps only what this build ``used``, so a
+store never grows without end.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class SealedStore:
+    """Sealed entries of one kind; a subclass names its ``FORMAT`` and the ``FIELD`` its text
+    is stored under."""
+
+    FORMAT = 0
+    FIELD = "text"
+
+    def __init__(self, path: Path, fingerprint: str):
+        self.path = path
+        self.fingerprint = fingerprint
+        self.entries: dict[str, str] = {}  # key -> text, as loaded
+        self.used: dict[str, str] = {}  # what this build read or stored: the next build's store
+        self.dropped = 0
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if not isinstance(stored, dict) or stored.get("format") != self.FORMAT:
+            return
+        if stored.get("fingerprint") != fingerprint or not isinstance(stored.get("entries"), dict):
+            return
+        for key, entry in stored["entries"].items():
+            text = entry.get(self.FIELD) if isinstance(entry, dict) else None
+            if isinstance(text, str) and entry.get("sha256") == self._seal(key, text):
+                self.entries[key] = text
+            else:
+                self.dropped += 1
+
+    def _seal(self, key: str, text: str) -> str:
+        return digest(self.fingerprint, key, text)
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        entries = {
+            key: {self.FIELD: text, "sha256": self._seal(key, text)}
+            for key, text in self.used.items()
+        }
+        data = {"format": self.FORMAT, "fingerprint": self.fingerprint, "entries": entries}
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(self.path)
