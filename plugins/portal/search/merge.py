@@ -1,0 +1,459 @@
+"""Pagefind bundles merged at build time into the bundle one Pagefind run over all their pages
+would have written.
+
+Contract:
+- ``read(bundle)`` decodes a Pagefind 1.5.2 bundle written by the command line (one language):
+  its pages (fragment file, word count, URL, the SHA-1 of the fragment as Pagefind names it), its
+  words with their postings (page numbers made absolute), its filters, sorts and meta fields.
+  ``load(bundle, cache)`` does the same through a pickle beside it, so a shard that did not
+  change is decoded once.
+- ``merge(parts, target, sort_values)`` writes into ``target`` the bundle of all the parts'
+  pages, in the parts' order (a single run numbers pages in the order it walks its folder,
+  which the file system decides; any order is one such run). What the reader's WebAssembly
+  gets is what a single run gives: words sorted and cut into index chunks exactly as Pagefind
+  cuts them (``PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE``), file names from the same hashes, filters
+  and sorts over every page. Scoring needs nothing else: Pagefind computes its word statistics
+  (pages per word, average page length) in the browser from the postings and the pages' word
+  counts. ``sort_values`` (page URL → sort key → value, as the staged HTML declares them in
+  ``data-pagefind-sort``) orders the merged sorts; a part whose own sort order disagrees with
+  them fails the merge (``MergeError``).
+- Equivalence is tested against a single Pagefind run over the same pages
+  (``tests/search/test_search_merge.py``): same chunk files byte for byte, same metadata,
+  filters and sorts, same search results in Chromium.
+
+The format (Pagefind's ``pagefind/src/index``, ``output``; read in its source, tag v1.5.2):
+``pagefind-entry.json`` names the metadata file ``pagefind.<hash>.pf_meta``; every ``.pf_*`` file
+is gzip of ``pagefind_dcd`` + CBOR (definite arrays, shortest integers). Metadata: ``[version,
+[[fragment, word count]…], [[from, to, chunk]…], [[filter, file]…], [[sort key, [page…]]…],
+[meta field…]]``. A chunk: ``[[[word, [[page delta, locations, meta locations]…], [[form,
+pages]…]]…]]``; meta locations name a field by its index in the sorted meta fields. A filter:
+``[name, [[value, [page…]]…]]``. Names: ``<lang>_`` + SHA-1 hex of the uncompressed bytes (each
+byte in ``{:x}``: no leading zero), cut to the language's length + 8 characters (the metadata
+file: + 8 more), longer on a collision.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import itertools
+import json
+import os
+import pickle
+import re
+import shutil
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import cbor2
+
+PREFIX = b"pagefind_dcd"
+ENTRY = "pagefind-entry.json"
+FORMAT = 1  # of the decoded pickle
+ASSETS = ("pagefind.js", "pagefind-worker.js")  # plus wasm.*.pagefind
+DEFAULT_CHUNK_SIZE = 1000  # portal.search.index.CHUNK_SIZE
+
+
+class MergeError(Exception):
+    """Bundles that cannot be merged faithfully."""
+
+
+@dataclass
+class Page:
+    fragment: str  # file name in fragment/, without .pf_fragment
+    digest: str  # Pagefind's full hash of the fragment: <lang>_<sha1 hex>
+    word_count: int
+    url: str
+
+
+@dataclass
+class Bundle:
+    folder: Path
+    version: str
+    language: str
+    entry: dict
+    pages: list[Page]
+    # word → [pages, variants]; a page is [number, locations, meta locations] (number absolute)
+    words: dict[str, list]
+    filters: dict[str, dict[str, list[int]]]
+    sorts: dict[str, list[int]]
+    meta_fields: list[str]
+    wasm: list[str] = field(default_factory=list)
+
+
+def full_hash(data: bytes) -> str:
+    """Pagefind's hex SHA-1: every byte in lower-case hex without padding."""
+    return "".join(f"{b:x}" for b in hashlib.sha1(data).digest())
+
+
+def _unpack(path: Path) -> bytes:
+    data = path.read_bytes()
+    if not data.startswith(PREFIX):
+        data = gzip.decompress(data)
+    if not data.startswith(PREFIX):
+        raise MergeError(f"{path}: không phải tệp Pagefind")
+    return data[len(PREFIX) :]
+
+
+def _pack(path: Path, data: bytes) -> None:
+    path.write_bytes(gzip.compress(PREFIX + data, compresslevel=9, mtime=0))
+
+
+def read(bundle: Path) -> Bundle:
+    """Decode a Pagefind bundle (see the module's docstring)."""
+    entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+    languages = entry.get("languages", {})
+    if len(languages) != 1:
+        raise MergeError(f"{bundle}: cần đúng một ngôn ngữ, có {len(languages)}")
+    ((language, info),) = languages.items()
+    meta = cbor2.loads(_unpack(bundle / f"pagefind.{info['hash']}.pf_meta"))
+    version, metapages, chunks, filters, sorts = meta[:5]
+    meta_fields = list(meta[5]) if len(meta) > 5 else []
+    pages = []
+    for name, word_count in metapages:
+        raw = _unpack(bundle / "fragment" / f"{name}.pf_fragment")
+        url = json.loads(raw)["url"]
+        pages.append(Page(name, f"{language}_{full_hash(raw)}", int(word_count), url))
+    words: dict[str, list] = {}
+    for _from, _to, chunk in chunks:
+        for entry_word in cbor2.loads(_unpack(bundle / "index" / f"{chunk}.pf_index"))[0]:
+            word, plist = entry_word[0], entry_word[1]
+            variants = entry_word[2] if len(entry_word) > 2 else []
+            _absolute(plist)
+            for variant in variants:
+                _absolute(variant[1])
+            words[word] = [plist, variants]
+    decoded_filters = {}
+    for _name, filter_file in filters:
+        fname, values = cbor2.loads(_unpack(bundle / "filter" / f"{filter_file}.pf_filter"))
+        decoded_filters[fname] = {value: list(pages_) for value, pages_ in values}
+    wasm = sorted(p.name for p in bundle.glob("wasm.*.pagefind"))
+    return Bundle(
+        bundle,
+        version,
+        language,
+        entry,
+        pages,
+        words,
+        decoded_filters,
+        {key: list(order) for key, order in sorts},
+        meta_fields,
+        wasm,
+    )
+
+
+def _absolute(plist: list) -> None:
+    number = 0
+    for posting in plist:
+        number += posting[0]
+        posting[0] = number
+        if len(posting) < 3:
+            posting.append([])
+
+
+def load(bundle: Path, cache: Path | None = None) -> Bundle:
+    """``read``, through the pickle ``cache`` (written when missing or stale: it keeps the
+    metadata file's name, which names everything else)."""
+    if cache is not None:
+        try:
+            with cache.open("rb") as handle:
+                stamp, decoded = pickle.load(handle)
+            if stamp == (FORMAT, _meta_name(bundle)):
+                decoded.folder = bundle
+                return decoded
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError):
+            pass
+    decoded = read(bundle)
+    if cache is not None:
+        fresh = cache.with_name(cache.name + ".new")
+        with fresh.open("wb") as handle:
+            pickle.dump(((FORMAT, _meta_name(bundle)), decoded), handle, pickle.HIGHEST_PROTOCOL)
+        os.replace(fresh, cache)
+    return decoded
+
+
+def _meta_name(bundle: Path) -> str:
+    entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+    return "|".join(f"{k}:{v.get('hash')}" for k, v in sorted(entry["languages"].items()))
+
+
+# --- merging -----------------------------------------------------------------------------
+
+
+_INT = re.compile(r"[+-]?[0-9]+")
+_FLOAT = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def _f32(value: float) -> float:
+    return struct.unpack("<f", struct.pack("<f", value))[0]
+
+
+def _number(value: str) -> float | None:
+    """Pagefind's number sort value (an i32, else an f32), None if not a number."""
+    if _INT.fullmatch(value) and -(2**31) <= int(value) < 2**31:
+        return _f32(float(int(value)))
+    if _FLOAT.fullmatch(value):
+        try:
+            return _f32(float(value))
+        except OverflowError:
+            return None
+    return None
+
+
+def _sort_order(values: list[tuple[str, int]]) -> list[int]:
+    """Page numbers by value as Pagefind orders them: numbers when every value is one, else
+    strings (by code point, as Rust compares UTF-8); ties in page order (a stable sort)."""
+    numbers = [_number(v) for v, _ in values]
+    if all(n is not None for n in numbers):
+        keyed = sorted(
+            zip(numbers, (p for _, p in values), strict=True), key=lambda x: (x[0], x[1])
+        )
+    else:
+        keyed = sorted(((v, p) for v, p in values), key=lambda x: (x[0], x[1]))
+    return [p for _, p in keyed]
+
+
+def _ordered(values: list[str]) -> bool:
+    """Whether ``values`` are in the order Pagefind sorts them (numbers if all are)."""
+    numbers = [_number(v) for v in values]
+    keys = numbers if all(n is not None for n in numbers) else values
+    return all(a <= b for a, b in itertools.pairwise(keys))
+
+
+def _short(full: str, language: str, taken, extra: int, same=None) -> str:
+    """A file name from a full hash: cut, and longer while it collides."""
+    short = full[: len(language) + 8]
+    while short in taken:
+        if same is not None and same(taken[short]):
+            break
+        short = full[: len(short) + extra]
+        if len(short) >= len(full):
+            short = full
+            break
+    return short
+
+
+def _chunks(words: list[tuple[str, list]], size: int) -> list[list[tuple[str, list]]]:
+    """Pagefind's cut: a chunk ends once its postings (locations + meta locations + 1 per
+    page, variants not counted) reach ``size``."""
+    chunks, current, count = [], [], 0
+    for item in words:
+        count += sum(len(p[1]) + len(p[2]) + 1 for p in item[1][0])
+        current.append(item)
+        if count >= size:
+            chunks.append(current)
+            current, count = [], 0
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _prefix_pair(a: str, b: str) -> tuple[str, str]:
+    common = 0
+    for x, y in zip(b, a, strict=False):
+        if x != y:
+            break
+        common += 1
+    return a[: common + 1], b[: common + 1]
+
+
+def _ranges(chunks: list[list[tuple[str, list]]]) -> list[list[str]]:
+    ranges = [[c[0][0], c[-1][0]] for c in chunks]
+    for i in range(len(ranges) - 1):
+        to, nxt = _prefix_pair(ranges[i][1], ranges[i + 1][0])
+        if to >= ranges[i][0]:
+            ranges[i][1] = to
+        ranges[i + 1][0] = nxt
+    return ranges
+
+
+def _first(posting: list) -> int:
+    return posting[0]
+
+
+def _appearance(item: tuple[str, list]) -> tuple:
+    """Where a single run lists a word's variant: by the first page that has it; on that page
+    forms in the body (sorted) before forms only in meta fields (sorted)."""
+    form, plist = item
+    return (plist[0][0], 0 if plist[0][1] else 1, form)
+
+
+def _delta(plist: list) -> list:
+    out, last = [], 0
+    for number, locs, meta_locs in plist:
+        out.append([number - last, locs, meta_locs])
+        last = number
+    return out
+
+
+def _remap_meta(locs: list, fields: list[int]) -> list:
+    return [-(fields[-x - 1]) - 1 if x < 0 else x for x in locs]
+
+
+def merge(
+    parts: list[Bundle],
+    target: Path,
+    sort_values: dict[str, dict[str, str]] | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    order: list[str] | None = None,
+) -> int:
+    """Write the merged bundle of ``parts`` (pages in the parts' order) into the empty or
+    missing folder ``target``; returns its page count. Files are linked from the parts where
+    their bytes do not change (fragments, scripts, WebAssembly)."""
+    parts = [p for p in parts if p.pages]
+    if not parts:
+        raise MergeError("không có trang nào để gộp")
+    language, version = parts[0].language, parts[0].version
+    for part in parts:
+        if (part.language, part.version) != (language, version):
+            raise MergeError(
+                f"{part.folder}: {part.language}/{part.version} khác {language}/{version}"
+            )
+    meta_fields = sorted({f for part in parts for f in part.meta_fields})
+    # Pages, numbered in the parts' order (or in ``order``).
+    offsets, pages, sources = [], [], []
+    for part in parts:
+        offsets.append(len(pages))
+        pages.extend(part.pages)
+        sources.extend((part.folder, page.fragment) for page in part.pages)
+    urls = [p.url for p in pages]
+    if len(set(urls)) != len(urls):
+        raise MergeError("một trang có mặt trong hai phần")
+    if order is not None:
+        if sorted(order) != sorted(urls):
+            raise MergeError("thứ tự trang không khớp các trang của các phần")
+        number = {url: i for i, url in enumerate(order)}
+        permutation = [number[url] for url in urls]  # old global number → new
+        pages = [pages[i] for i in sorted(range(len(urls)), key=permutation.__getitem__)]
+        sources = [sources[i] for i in sorted(range(len(urls)), key=permutation.__getitem__)]
+        urls = list(order)
+        maps = [permutation[o : o + len(p.pages)] for p, o in zip(parts, offsets, strict=True)]
+    else:
+        maps = [range(o, o + len(p.pages)) for p, o in zip(parts, offsets, strict=True)]
+    # Words: each part's postings renumbered, then in page order.
+    words: dict[str, list] = {}
+    for part, new in zip(parts, maps, strict=True):
+        fields = [meta_fields.index(f) for f in part.meta_fields]
+        remap = fields != list(range(len(fields)))
+
+        def moved(plist, new=new, fields=fields, remap=remap):
+            return [
+                [new[n], locs, _remap_meta(meta, fields) if remap and meta else meta]
+                for n, locs, meta in plist
+            ]
+
+        for word, (plist, variants) in part.words.items():
+            have = words.get(word)
+            if have is None:
+                words[word] = [moved(plist), {form: moved(vp) for form, vp in variants}]
+                continue
+            have[0].extend(moved(plist))
+            for form, vp in variants:
+                have[1].setdefault(form, []).extend(moved(vp))
+    for entry in words.values():
+        entry[0].sort(key=_first)
+        for vp in entry[1].values():
+            vp.sort(key=_first)
+        entry[1] = [[form, vp] for form, vp in sorted(entry[1].items(), key=_appearance)]
+    ordered = sorted(words.items())
+    chunks = _chunks(ordered, chunk_size)
+    ranges = _ranges(chunks)
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "index").mkdir(exist_ok=True)
+    (target / "fragment").mkdir(exist_ok=True)
+    chunk_names: dict[str, bool] = {}
+    meta_chunks = []
+    for (start, end), chunk in zip(ranges, chunks, strict=True):
+        data = cbor2.dumps(
+            [[[w, _delta(pl), [[form, _delta(vp)] for form, vp in var]] for w, (pl, var) in chunk]]
+        )
+        name = _short(f"{language}_{full_hash(data)}", language, chunk_names, 2)
+        chunk_names[name] = True
+        _pack(target / "index" / f"{name}.pf_index", data)
+        meta_chunks.append([start, end, name])
+    # Filters: every value's pages in page order.
+    filters: dict[str, dict[str, list[int]]] = {}
+    for part, new in zip(parts, maps, strict=True):
+        for fname, values in part.filters.items():
+            mine = filters.setdefault(fname, {})
+            for value, plist in values.items():
+                mine.setdefault(value, []).extend(new[n] for n in plist)
+    meta_filters = []
+    if filters:
+        (target / "filter").mkdir(exist_ok=True)
+    filter_names: dict[str, bool] = {}
+    for fname in sorted(filters):
+        values = [[v, sorted(p)] for v, p in sorted(filters[fname].items())]
+        data = cbor2.dumps([fname, values])
+        name = _short(f"{language}_{full_hash(data)}", language, filter_names, 2)
+        filter_names[name] = True
+        _pack(target / "filter" / f"{name}.pf_filter", data)
+        meta_filters.append([fname, name])
+    meta_sorts = _merge_sorts(parts, maps, urls, sort_values or {})
+    # Fragments: linked from the parts, named as a single run names them.
+    fragment_names: dict[str, str] = {}
+    meta_pages = []
+    for page, (folder, old) in zip(pages, sources, strict=True):
+        digest = page.digest
+        name = _short(digest, language, fragment_names, 1, same=digest.__eq__)
+        fragment_names[name] = digest
+        _link(
+            folder / "fragment" / f"{old}.pf_fragment", target / "fragment" / f"{name}.pf_fragment"
+        )
+        meta_pages.append([name, page.word_count])
+    meta = cbor2.dumps([version, meta_pages, meta_chunks, meta_filters, meta_sorts, meta_fields])
+    meta_hash = f"{language}_{full_hash(meta)[: len(language) + 8]}"
+    _pack(target / f"pagefind.{meta_hash}.pf_meta", meta)
+    first = parts[0]
+    for name in (*ASSETS, *first.wasm):
+        if (first.folder / name).is_file():
+            _link(first.folder / name, target / name)
+    entry = json.loads(json.dumps(first.entry))
+    entry["languages"][language]["hash"] = meta_hash
+    entry["languages"][language]["page_count"] = len(pages)
+    text = json.dumps(entry, separators=(",", ":"), ensure_ascii=False)
+    (target / ENTRY).write_text(text, encoding="utf-8")
+    return len(pages)
+
+
+def _merge_sorts(parts, maps, urls, sort_values) -> list:
+    keys = sorted({k for part in parts for k in part.sorts})
+    out = []
+    for key in keys:
+        values = []
+        for number, url in enumerate(urls):
+            value = sort_values.get(url, {}).get(key)
+            if value is not None:
+                values.append((value, number))
+        out.append([key, _sort_order(values)])
+        # The values must be what Pagefind read: each part's own order sorts them.
+        given = dict((n, v) for v, n in values)
+        for part, new in zip(parts, maps, strict=True):
+            mine = [new[n] for n in part.sorts.get(key, [])]
+            held = {n for n in new if n in given}
+            if set(mine) != held or not _ordered([given[n] for n in mine]):
+                raise MergeError(
+                    f"{part.folder}: thứ tự sắp xếp «{key}» không khớp giá trị trong trang"
+                )
+    return out
+
+
+def _link(source: Path, target: Path) -> None:
+    if target.exists():
+        target.unlink()
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+_SORT = re.compile(r'data-pagefind-sort="([^":]+):([^"]*)"')
+
+
+def sort_values(html: str) -> dict[str, str]:
+    """The sort values a page declares (``data-pagefind-sort="key:value"``), as the portal's
+    templates write them; the merge checks them against each part's own sort order."""
+    import html as html_lib
+
+    return {key: html_lib.unescape(value) for key, value in _SORT.findall(html)}

@@ -1,0 +1,148 @@
+"""Pagefind bundles merged at build time (portal.search.merge) against one Pagefind run over the
+same pages: what the reader's WebAssembly loads must be the same. (The same in Chromium:
+tests/browser/test_search_merge_browser.py.)"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+
+import cbor2
+import pytest
+from merge_corpus import index, pages
+
+from portal.search import merge
+
+pytestmark = pytest.mark.xdist_group("search_merge")
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory):
+    return index(tmp_path_factory.mktemp("merge"), pages())
+
+
+def files(bundle):
+    """Relative path → bytes (Pagefind's data files decompressed)."""
+    out = {}
+    for path in sorted(bundle.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            out[path.relative_to(bundle).as_posix()] = (
+                merge._unpack(path) if path.suffix.startswith(".pf_") else data
+            )
+    return out
+
+
+def metadata(bundle):
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    name = entry["languages"]["vi"]["hash"]
+    return entry, cbor2.loads(merge._unpack(bundle / f"pagefind.{name}.pf_meta"))
+
+
+def test_the_corpus_needs_merging(indexed):
+    """Several shards, a meta field one shard lacks, variants with tone marks, sorts, filters:
+    everything the merge has to get right is there."""
+    parts = [merge.read(s) for s in indexed.shards]
+    assert len(parts) >= 4
+    assert len({tuple(p.meta_fields) for p in parts}) > 1
+    assert any(variants for p in parts for _, variants in p.words.values())
+    assert all(p.sorts.get("date") for p in parts if not p.folder.name.endswith("0000"))
+
+
+def test_merged_in_the_single_runs_order_is_the_single_run(indexed):
+    """Same page order: the same chunk files byte for byte (same names, so the same word
+    ranges), the same fragment files, the same pages, sorts and meta fields. Filters are equal
+    as data: Pagefind itself writes their values in hash-map order, different run to run."""
+    single, merged = files(indexed.single), files(indexed.same_order)
+    chunks = {k for k in single if k.startswith("index/")}
+    assert len(chunks) >= 3
+    assert chunks == {k for k in merged if k.startswith("index/")}
+    for name in chunks:
+        assert merged[name] == single[name], name
+    fragments = {k for k in single if k.startswith("fragment/")}
+    assert fragments == {k for k in merged if k.startswith("fragment/")}
+    assert all(merged[k] == single[k] for k in fragments)
+    (entry_s, meta_s), (entry_m, meta_m) = metadata(indexed.single), metadata(indexed.same_order)
+    assert entry_m["languages"]["vi"]["page_count"] == entry_s["languages"]["vi"]["page_count"]
+    assert {k: v for k, v in entry_m.items() if k != "languages"} == {
+        k: v for k, v in entry_s.items() if k != "languages"
+    }
+    version, pages_, ranges, filters, sorts, fields = meta_m
+    assert (version, pages_, ranges, fields) == (meta_s[0], meta_s[1], meta_s[2], meta_s[5])
+    assert dict(map(tuple, sorts)) == dict(map(tuple, meta_s[4])) and sorts
+    assert sorted(k for k, _ in filters) == sorted(k for k, _ in meta_s[3])
+    assert merge.read(indexed.same_order).filters == merge.read(indexed.single).filters
+    for name in ("pagefind.js", "pagefind-worker.js"):
+        assert merged[name] == single[name]
+
+
+def canonical(bundle):
+    """A bundle's content with pages named by URL instead of by number."""
+    b = merge.read(bundle)
+    url = [p.url for p in b.pages]
+
+    def postings(plist):
+        return sorted((url[n], tuple(locs), tuple(meta)) for n, locs, meta in plist)
+
+    return {
+        "pages": sorted((p.url, p.word_count, p.digest) for p in b.pages),
+        "words": {
+            w: (postings(pl), sorted((form, postings(vp)) for form, vp in var))
+            for w, (pl, var) in b.words.items()
+        },
+        "filters": {
+            f: {v: sorted(url[n] for n in ns) for v, ns in vals.items()}
+            for f, vals in b.filters.items()
+        },
+        "meta_fields": b.meta_fields,
+        "sorted": {k: len(v) for k, v in b.sorts.items()},
+    }
+
+
+def test_merged_in_the_shards_order_holds_the_same_index(indexed):
+    assert canonical(indexed.merged) == canonical(indexed.single)
+    # Sorted by date: the same dates in the same order (ties may be in another page order).
+    dates = {p: merge.sort_values(t).get("date") for p, t in pages().items()}
+    by_url = {f"/{p.removesuffix('index.html')}": d for p, d in dates.items()}
+    for bundle in (indexed.single, indexed.merged):
+        b = merge.read(bundle)
+        order = [by_url[b.pages[n].url] for n in b.sorts["date"]]
+        assert order == sorted(order)
+
+
+def test_merged_files_are_gzip_as_pagefind_writes_them(indexed):
+    for path in (indexed.merged / "index").iterdir():
+        assert gzip.decompress(path.read_bytes()).startswith(b"pagefind_dcd")
+
+
+def test_sort_values_must_agree_with_the_shards(indexed, tmp_path):
+    parts = [merge.read(s) for s in indexed.shards]
+    values = {
+        f"/{rel.removesuffix('index.html')}": merge.sort_values(text)
+        for rel, text in pages().items()
+    }
+    first = next(iter(u for u, v in values.items() if v))
+    wrong = dict(values, **{first: {"date": "2999-12-31"}})
+    with pytest.raises(merge.MergeError, match="date"):
+        merge.merge(parts, tmp_path / "bad", wrong)
+
+
+def test_a_page_in_two_parts_is_refused(indexed, tmp_path):
+    part = merge.read(indexed.shards[0])
+    with pytest.raises(merge.MergeError):
+        merge.merge([part, part], tmp_path / "twice")
+
+
+def test_decoded_cache_is_used_and_renewed(indexed, tmp_path):
+    bundle = tmp_path / "b"
+    shutil.copytree(indexed.shards[0], bundle)
+    cache = tmp_path / "decoded.pickle"
+    first = merge.load(bundle, cache)
+    assert cache.is_file()
+    again = merge.load(bundle, cache)
+    assert again.words == first.words and again.folder == bundle
+    # Another bundle in the same folder (a new metadata file name): decoded again.
+    shutil.rmtree(bundle)
+    shutil.copytree(indexed.shards[1], bundle)
+    assert merge.load(bundle, cache).pages == merge.read(indexed.shards[1]).pages
