@@ -89,7 +89,7 @@ def canonical(bundle):
         "pages": sorted((p.url, p.word_count, p.digest) for p in b.pages),
         "words": {
             w: (postings(pl), sorted((form, postings(vp)) for form, vp in var))
-            for w, (pl, var) in b.words.items()
+            for w, (pl, var) in merge.postings(b).items()
         },
         "filters": {
             f: {v: sorted(url[n] for n in ns) for v, ns in vals.items()}
@@ -146,3 +146,16 @@ def test_decoded_cache_is_used_and_renewed(indexed, tmp_path):
     shutil.rmtree(bundle)
     shutil.copytree(indexed.shards[1], bundle)
     assert merge.load(bundle, cache).pages == merge.read(indexed.shards[1]).pages
+
+
+def test_moving_encoded_runs_equals_renumbering_every_posting(indexed, tmp_path):
+    """The merge's fast way (each part's encoded postings moved by its page offset) writes the
+    same files as decoding, renumbering and encoding every posting in the same page order."""
+    parts = [merge.read(s) for s in indexed.shards]
+    values = {
+        f"/{rel.removesuffix('index.html')}": merge.sort_values(text)
+        for rel, text in pages().items()
+    }
+    order = [p.url for part in parts for p in part.pages]
+    merge.merge(parts, tmp_path / "slow", values, order=order)
+    assert files(tmp_path / "slow") == files(indexed.merged)

@@ -45,12 +45,13 @@ import shutil
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import cbor2
 
 PREFIX = b"pagefind_dcd"
 ENTRY = "pagefind-entry.json"
-FORMAT = 1  # of the decoded pickle
+FORMAT = 3  # of the decoded pickle (a new Bundle or Run: a new number)
 ASSETS = ("pagefind.js", "pagefind-worker.js")  # plus wasm.*.pagefind
 DEFAULT_CHUNK_SIZE = 1000  # portal.search.index.CHUNK_SIZE
 
@@ -74,12 +75,92 @@ class Bundle:
     language: str
     entry: dict
     pages: list[Page]
-    # word → [pages, variants]; a page is [number, locations, meta locations] (number absolute)
-    words: dict[str, list]
+    # word → (its pages, its variants: ((form, pages), …)), each pages a ``Run`` (None: none)
+    words: dict[str, tuple]
     filters: dict[str, dict[str, list[int]]]
     sorts: dict[str, list[int]]
     meta_fields: list[str]
     wasm: list[str] = field(default_factory=list)
+    # merged meta fields → the words whose meta locations they number otherwise, re-encoded
+    remapped: dict[tuple[str, ...], dict[str, tuple]] = field(default_factory=dict)
+    cache: Path | None = None  # the pickle it was loaded through (portal.search.merge.load)
+
+
+class Run(NamedTuple):
+    """A word's (or a variant's) postings in one bundle, kept encoded: the merge renumbers
+    pages by moving the first page delta only (pages of a part stay consecutive)."""
+
+    first: int  # page number of the first posting
+    last: int  # page number of the last posting
+    count: int  # postings
+    weight: int  # what Pagefind counts to cut chunks: locations + meta locations + 1 each
+    head: bytes  # the first posting's locations and meta locations, encoded
+    tail: bytes  # the other postings, encoded (page deltas as written)
+    meta: bool  # whether any posting has meta locations (renumbered fields re-encode it)
+    body_first: bool  # whether the first posting has body locations (orders variants)
+
+
+def _header(major: int, n: int) -> bytes:
+    """A CBOR head, shortest form (as minicbor writes it)."""
+    if n < 24:
+        return bytes([major << 5 | n])
+    for code, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if n < 1 << (8 * size):
+            return bytes([major << 5 | code]) + n.to_bytes(size, "big")
+    raise MergeError(f"số quá lớn: {n}")
+
+
+def _text(value: str) -> bytes:
+    data = value.encode("utf-8")
+    return _header(3, len(data)) + data
+
+
+def _strip(encoded: bytes) -> bytes:
+    """An encoded array without its head."""
+    head = encoded[0] & 31
+    return encoded[1 + {24: 1, 25: 2, 26: 4, 27: 8}.get(head, 0) :]
+
+
+def _run(plist: list) -> Run | None:
+    """A ``Run`` from postings ``[[page, locations, meta locations]…]`` (pages absolute)."""
+    if not plist:
+        return None
+    rest, last = [], plist[0][0]
+    for number, locs, meta in plist[1:]:
+        rest.append([number - last, locs, meta])
+        last = number
+    return Run(
+        plist[0][0],
+        last,
+        len(plist),
+        sum(len(p[1]) + len(p[2]) + 1 for p in plist),
+        _strip(cbor2.dumps(plist[0][1:])),
+        _strip(cbor2.dumps(rest)),
+        any(p[2] for p in plist),
+        bool(plist[0][1]),
+    )
+
+
+def _expand(run: Run | None, offset: int = 0) -> list:
+    """The postings of a ``Run``, pages absolute (plus ``offset``)."""
+    if run is None:
+        return []
+    plist = cbor2.loads(
+        _header(4, run.count) + b"\x83" + _header(0, run.first) + run.head + run.tail
+    )
+    _absolute(plist)
+    if offset:
+        for posting in plist:
+            posting[0] += offset
+    return plist
+
+
+def postings(bundle: Bundle) -> dict[str, tuple[list, list]]:
+    """A bundle's words decoded: word → (postings, [(form, postings)…]), pages absolute."""
+    return {
+        word: (_expand(run), [(form, _expand(vrun)) for form, vrun in variants])
+        for word, (run, variants) in bundle.words.items()
+    }
 
 
 def full_hash(data: bytes) -> str:
@@ -115,7 +196,7 @@ def read(bundle: Path) -> Bundle:
         raw = _unpack(bundle / "fragment" / f"{name}.pf_fragment")
         url = json.loads(raw)["url"]
         pages.append(Page(name, f"{language}_{full_hash(raw)}", int(word_count), url))
-    words: dict[str, list] = {}
+    words: dict[str, tuple] = {}
     for _from, _to, chunk in chunks:
         for entry_word in cbor2.loads(_unpack(bundle / "index" / f"{chunk}.pf_index"))[0]:
             word, plist = entry_word[0], entry_word[1]
@@ -123,7 +204,7 @@ def read(bundle: Path) -> Bundle:
             _absolute(plist)
             for variant in variants:
                 _absolute(variant[1])
-            words[word] = [plist, variants]
+            words[word] = (_run(plist), tuple((form, _run(vp)) for form, vp in variants))
     decoded_filters = {}
     for _name, filter_file in filters:
         fname, values = cbor2.loads(_unpack(bundle / "filter" / f"{filter_file}.pf_filter"))
@@ -154,23 +235,31 @@ def _absolute(plist: list) -> None:
 
 def load(bundle: Path, cache: Path | None = None) -> Bundle:
     """``read``, through the pickle ``cache`` (written when missing or stale: it keeps the
-    metadata file's name, which names everything else)."""
+    metadata file's name, which names everything else). The merge adds to it what it
+    re-encodes for this part (``Bundle.remapped``), so that is done once too."""
     if cache is not None:
         try:
             with cache.open("rb") as handle:
                 stamp, decoded = pickle.load(handle)
             if stamp == (FORMAT, _meta_name(bundle)):
-                decoded.folder = bundle
+                decoded.folder, decoded.cache = bundle, cache
                 return decoded
         except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError):
             pass
     decoded = read(bundle)
-    if cache is not None:
-        fresh = cache.with_name(cache.name + ".new")
-        with fresh.open("wb") as handle:
-            pickle.dump(((FORMAT, _meta_name(bundle)), decoded), handle, pickle.HIGHEST_PROTOCOL)
-        os.replace(fresh, cache)
+    decoded.cache = cache
+    _save(decoded)
     return decoded
+
+
+def _save(decoded: Bundle) -> None:
+    if decoded.cache is None:
+        return
+    fresh = decoded.cache.with_name(decoded.cache.name + ".new")
+    with fresh.open("wb") as handle:
+        stamp = (FORMAT, _meta_name(decoded.folder))
+        pickle.dump((stamp, decoded), handle, pickle.HIGHEST_PROTOCOL)
+    os.replace(fresh, decoded.cache)
 
 
 def _meta_name(bundle: Path) -> str:
@@ -239,7 +328,7 @@ def _chunks(words: list[tuple[str, list]], size: int) -> list[list[tuple[str, li
     page, variants not counted) reach ``size``."""
     chunks, current, count = [], [], 0
     for item in words:
-        count += sum(len(p[1]) + len(p[2]) + 1 for p in item[1][0])
+        count += sum(run.weight for run, _ in item[1][0])
         current.append(item)
         if count >= size:
             chunks.append(current)
@@ -272,23 +361,52 @@ def _first(posting: list) -> int:
     return posting[0]
 
 
-def _appearance(item: tuple[str, list]) -> tuple:
-    """Where a single run lists a word's variant: by the first page that has it; on that page
-    forms in the body (sorted) before forms only in meta fields (sorted)."""
-    form, plist = item
-    return (plist[0][0], 0 if plist[0][1] else 1, form)
-
-
-def _delta(plist: list) -> list:
-    out, last = [], 0
-    for number, locs, meta_locs in plist:
-        out.append([number - last, locs, meta_locs])
-        last = number
-    return out
-
-
 def _remap_meta(locs: list, fields: list[int]) -> list:
     return [-(fields[-x - 1]) - 1 if x < 0 else x for x in locs]
+
+
+def _moved(plist: list, new, fields: list[int] | None) -> list:
+    """Postings renumbered (``new``: old page number → new) and meta fields renumbered."""
+    return [
+        [new[n], locs, _remap_meta(meta, fields) if fields and meta else meta]
+        for n, locs, meta in plist
+    ]
+
+
+def _renumbered(run: Run | None, fields: list[int] | None) -> Run | None:
+    """``run``, its meta locations re-encoded when the merged meta fields number them
+    otherwise."""
+    if run is None or fields is None or not run.meta:
+        return run
+    return _run(_moved(_expand(run), range(run.last + 1), fields))
+
+
+def _pages(runs: list[tuple[Run, int]]) -> tuple[bytes, int]:
+    """Encoded postings of runs (each with its part's page offset), in page order."""
+    out, count, last = [], 0, 0
+    for run, offset in runs:
+        first = run.first + offset
+        out.append(b"\x83" + _header(0, first - last) + run.head + run.tail)
+        last = run.last + offset
+        count += run.count
+    return _header(4, count) + b"".join(out), count
+
+
+def _word(word: str, entry: list) -> bytes:
+    """A word as a chunk holds it: ``[word, pages, [[form, pages]…]]``; variants in the order
+    a single run lists them (``_appearance``)."""
+    runs, variants = entry
+    pages, _ = _pages(runs)
+    forms = sorted(
+        variants.items(),
+        key=lambda item: (
+            item[1][0][0].first + item[1][0][1],
+            0 if item[1][0][0].body_first else 1,
+            item[0],
+        ),
+    )
+    encoded = [b"\x82" + _text(form) + _pages(vruns)[0] for form, vruns in forms]
+    return b"\x83" + _text(word) + pages + _header(4, len(forms)) + b"".join(encoded)
 
 
 def merge(
@@ -331,31 +449,38 @@ def merge(
         maps = [permutation[o : o + len(p.pages)] for p, o in zip(parts, offsets, strict=True)]
     else:
         maps = [range(o, o + len(p.pages)) for p, o in zip(parts, offsets, strict=True)]
-    # Words: each part's postings renumbered, then in page order.
+    # Words: each part's runs moved by its offset (pages of a part stay consecutive); with
+    # ``order``, postings decoded, renumbered and sorted into one run per word.
     words: dict[str, list] = {}
-    for part, new in zip(parts, maps, strict=True):
+    dirty: list[Bundle] = []
+    for part, new, offset in zip(parts, maps, offsets, strict=True):
         fields = [meta_fields.index(f) for f in part.meta_fields]
-        remap = fields != list(range(len(fields)))
-
-        def moved(plist, new=new, fields=fields, remap=remap):
-            return [
-                [new[n], locs, _remap_meta(meta, fields) if remap and meta else meta]
-                for n, locs, meta in plist
-            ]
-
-        for word, (plist, variants) in part.words.items():
+        remap = fields if fields != list(range(len(fields))) else None
+        if order is not None:
+            for word, (run, variants) in part.words.items():
+                have = words.setdefault(word, [[], {}])
+                have[0].extend(_moved(_expand(run), new, remap))
+                for form, vrun in variants:
+                    have[1].setdefault(form, []).extend(_moved(_expand(vrun), new, remap))
+            continue
+        renumbered = _remapped(part, meta_fields, remap, dirty) if remap else {}
+        for word, entry in part.words.items():
+            run, variants = renumbered.get(word, entry)
             have = words.get(word)
             if have is None:
-                words[word] = [moved(plist), {form: moved(vp) for form, vp in variants}]
-                continue
-            have[0].extend(moved(plist))
-            for form, vp in variants:
-                have[1].setdefault(form, []).extend(moved(vp))
-    for entry in words.values():
-        entry[0].sort(key=_first)
-        for vp in entry[1].values():
-            vp.sort(key=_first)
-        entry[1] = [[form, vp] for form, vp in sorted(entry[1].items(), key=_appearance)]
+                have = words[word] = [[], {}]
+            if run is not None:
+                have[0].append((run, offset))
+            for form, vrun in variants:
+                if vrun is not None:
+                    have[1].setdefault(form, []).append((vrun, offset))
+    if order is not None:
+        for have in words.values():
+            have[0].sort(key=_first)
+            have[0] = [(_run(have[0]), 0)] if have[0] else []
+            for form, plist in have[1].items():
+                plist.sort(key=_first)
+                have[1][form] = [(_run(plist), 0)]
     ordered = sorted(words.items())
     chunks = _chunks(ordered, chunk_size)
     ranges = _ranges(chunks)
@@ -365,9 +490,7 @@ def merge(
     chunk_names: dict[str, bool] = {}
     meta_chunks = []
     for (start, end), chunk in zip(ranges, chunks, strict=True):
-        data = cbor2.dumps(
-            [[[w, _delta(pl), [[form, _delta(vp)] for form, vp in var]] for w, (pl, var) in chunk]]
-        )
+        data = b"\x81" + _header(4, len(chunk)) + b"".join(_word(w, e) for w, e in chunk)
         name = _short(f"{language}_{full_hash(data)}", language, chunk_names, 2)
         chunk_names[name] = True
         _pack(target / "index" / f"{name}.pf_index", data)
@@ -414,7 +537,28 @@ def merge(
     entry["languages"][language]["page_count"] = len(pages)
     text = json.dumps(entry, separators=(",", ":"), ensure_ascii=False)
     (target / ENTRY).write_text(text, encoding="utf-8")
+    for part in dirty:
+        _save(part)
     return len(pages)
+
+
+def _remapped(part: Bundle, meta_fields: list[str], remap: list[int], dirty: list) -> dict:
+    """The part's words with meta locations, re-encoded for the merged meta fields (kept on
+    the part for the next merge with the same fields)."""
+    key = tuple(meta_fields)
+    if key not in part.remapped:
+        done = {}
+        for word, (run, variants) in part.words.items():
+            if (run is not None and run.meta) or any(v is not None and v.meta for _, v in variants):
+                done[word] = (
+                    _renumbered(run, remap) if run is not None else None,
+                    tuple(
+                        (f, _renumbered(v, remap) if v is not None else None) for f, v in variants
+                    ),
+                )
+        part.remapped = {key: done}
+        dirty.append(part)
+    return part.remapped[key]
 
 
 def _merge_sorts(parts, maps, urls, sort_values) -> list:
