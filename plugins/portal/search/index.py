@@ -4,20 +4,25 @@
   (title, the fields a reader knows it by, summary; filters and sort date), built from the
   catalog (``portal.search.facts``). A parent's quick index holds its members' items too, so one
   index answers across sites and the first query of a reader on a slow link stays small
-  (``make bench-search``).
+  (``make bench-search``). Each site's own records are indexed apart and kept in the build's
+  cache (``<cache>/quick/<site>/``); a parent's index is their merge (``portal.search.merge``),
+  so an edit in one site indexes that site's records again, not every member's.
 - **Full text** (``<site>/pagefind-full/``): every public item's page as written, marked by its
   template (``data-pagefind-body``); listings, tags, archives, notices and error pages never
-  are. It is split into shards (``portal.search.shards``: by section kind and year, by month
-  when a year is large), listed in ``pagefind-full/shards.json``; a build re-indexes only the
-  shards whose pages changed and links the others from the previous output. The search page
-  loads the shards when the reader asks for full text (offered first when the quick index
-  finds nothing); a parent merges its members' (copies in ``pagefind-sites/<id>/full/``), a
-  member may merge its parent's.
+  are. It is indexed in shards (``portal.search.shards``: by section kind and year, by month
+  when a year is large) kept in the build's cache (``<cache>/full/<site>/<shard>/``); a build
+  indexes again only the shards whose pages changed and merges all of them into the one bundle
+  it serves, ``pagefind-full/all/``, listed in ``pagefind-full/shards.json``. The merged bundle
+  is what one Pagefind run over every page writes (``portal.search.merge``): same results,
+  scores, excerpts, filters and sorts, and no shard answers a word it lacks with a shorter one.
+  The search page loads it when the reader asks for full text (offered first when the quick
+  index finds nothing); a parent merges its members' in the browser (copies in
+  ``pagefind-sites/<id>/full/``), a member may merge its parent's.
 
 Pagefind reads staged copies with ``đ`` marked for folding (``portal.search.fold``); the files
 served to readers are not touched. A build fails when an index is missing or does not hold
-exactly the site's public items, in total and shard by shard: Pagefind itself reports success
-when nothing matched.
+exactly the site's public items, in total, shard by shard and merged: Pagefind itself reports
+success when nothing matched.
 """
 
 from __future__ import annotations
