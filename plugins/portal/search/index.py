@@ -235,7 +235,12 @@ def _cached_bundle(
     decoded.unlink(missing_ok=True)
     folder.mkdir(parents=True, exist_ok=True)
     _write_bundle(site_id, pages, bundle, marked=True)
-    part = merging.load(bundle, decoded)
+    try:
+        part = merging.load(bundle, decoded)
+    except (OSError, ValueError, KeyError, IndexError, merging.MergeError) as exc:
+        raise SearchIndexError(
+            site_id, f"không đọc được chỉ mục Pagefind vừa ghi ở {bundle}: {exc}"
+        ) from None
     stamp.write_text(shard_key, encoding="ascii")
     return part, True
 

@@ -244,7 +244,7 @@ def load(bundle: Path, cache: Path | None = None) -> Bundle:
             if stamp == (FORMAT, _meta_name(bundle)):
                 decoded.folder, decoded.cache = bundle, cache
                 return decoded
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError):
+        except Exception:  # a cache: anything unreadable is decoded again
             pass
     decoded = read(bundle)
     decoded.cache = cache
