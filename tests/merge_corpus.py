@@ -5,6 +5,7 @@ shard, then merged (``portal.search.merge``)."""
 
 from __future__ import annotations
 
+import os
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,13 +21,16 @@ SENTENCE = (
     "người dân cán bộ hội nghị chương trình kế hoạch báo cáo thủ tục hành chính một cửa"
 )
 WORDS = SENTENCE.split()
+CHUNK_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
 KINDS = ("articles", "documents")
 
 
-def page(kind: str, day: str, title: str, body: str, image: bool = False) -> str:
-    """A page as ``components/search_record.html`` marks it (filter, sort, body)."""
+def page(kind: str, day: str, title: str, body: str, image: bool = False, excerpt: str = "") -> str:
+    """A page as ``components/search_record.html`` marks it (filter, sort, body, excerpt)."""
     sort = f'<span hidden data-pagefind-sort="date:{day}"></span>' if day else ""
     meta = '<img data-pagefind-meta="image[src]" src="/anh.png" alt="">' if image else ""
+    if excerpt:
+        meta += f'<data hidden value="{excerpt}" data-pagefind-meta="excerpt[value]"></data>'
     return (
         '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>t</title></head>'
         f"<body><article data-pagefind-body><h1>{title}</h1>{meta}<p>{body}</p>"
@@ -52,7 +56,12 @@ def pages(count: int = 80, seed: int = 7) -> dict[str, str]:
         if year == 2026 and i % 7 == 0:
             body += " Lễ hội của đồng bào Khmer ở ấp Rạch Gốc."
         image = year == 2026 and kind == "articles" and i % 3 == 0
-        out[f"{kind}/p{i:03d}/index.html"] = mark_d(page(kind, day, title, body, image))
+        # A form only in a meta field beside another only in the body, on the same pages: a
+        # single run lists the body's first ("xoái" before "xoài", against their order).
+        excerpt = "Xoài cát" if i % 5 == 0 else ""
+        if excerpt:
+            body += " xoái"
+        out[f"{kind}/p{i:03d}/index.html"] = mark_d(page(kind, day, title, body, image, excerpt))
     return labelled(out, "s/all")
 
 
@@ -64,15 +73,28 @@ class Indexed:
     same_order: Path  # the shards merged, pages in the single run's order
 
 
+# Small index chunks: many chunk boundaries to get right (Pagefind's rule: a chunk ends once
+# its postings reach the size, not pass it).
+CHUNK_SIZE = 40
+
+
 def index(root: Path, staged: dict[str, str]) -> Indexed:
-    _write_bundle("s", staged, root / "single", marked=True)
-    shards = []
-    for name, shard in plan(staged).items():
-        _write_bundle("s", shard, root / "shards" / name, marked=True)
-        shards.append(root / "shards" / name)
+    saved = os.environ.get(CHUNK_VARIABLE)
+    os.environ[CHUNK_VARIABLE] = str(CHUNK_SIZE)
+    try:
+        _write_bundle("s", staged, root / "single", marked=True)
+        shards = []
+        for name, shard in plan(staged).items():
+            _write_bundle("s", shard, root / "shards" / name, marked=True)
+            shards.append(root / "shards" / name)
+    finally:
+        if saved is None:
+            del os.environ[CHUNK_VARIABLE]
+        else:
+            os.environ[CHUNK_VARIABLE] = saved
     parts = [merge.read(folder) for folder in shards]
     values = {page_url("/", rel): merge.sort_values(text) for rel, text in staged.items()}
-    merge.merge(parts, root / "merged", values)
+    merge.merge(parts, root / "merged", values, chunk_size=CHUNK_SIZE)
     order = [p.url for p in merge.read(root / "single").pages]
-    merge.merge(parts, root / "same-order", values, order=order)
+    merge.merge(parts, root / "same-order", values, chunk_size=CHUNK_SIZE, order=order)
     return Indexed(root / "single", shards, root / "merged", root / "same-order")

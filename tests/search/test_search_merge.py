@@ -10,7 +10,7 @@ import shutil
 
 import cbor2
 import pytest
-from merge_corpus import index, pages
+from merge_corpus import CHUNK_SIZE, index, pages
 
 from portal.search import merge
 
@@ -56,7 +56,7 @@ def test_merged_in_the_single_runs_order_is_the_single_run(indexed):
     as data: Pagefind itself writes their values in hash-map order, different run to run."""
     single, merged = files(indexed.single), files(indexed.same_order)
     chunks = {k for k in single if k.startswith("index/")}
-    assert len(chunks) >= 3
+    assert len(chunks) > 20
     assert chunks == {k for k in merged if k.startswith("index/")}
     for name in chunks:
         assert merged[name] == single[name], name
@@ -157,5 +157,5 @@ def test_moving_encoded_runs_equals_renumbering_every_posting(indexed, tmp_path)
         for rel, text in pages().items()
     }
     order = [p.url for part in parts for p in part.pages]
-    merge.merge(parts, tmp_path / "slow", values, order=order)
+    merge.merge(parts, tmp_path / "slow", values, chunk_size=CHUNK_SIZE, order=order)
     assert files(tmp_path / "slow") == files(indexed.merged)
