@@ -9,6 +9,8 @@ import pytest
 from merge_corpus import index, pages
 
 from portal.search import mark_d
+from portal.search.index import _write_bundle
+from portal.search.shards import plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("search_merge")]
 
@@ -54,6 +56,10 @@ QUERIES = [
 def served(tmp_path_factory, shared_server):
     root = tmp_path_factory.mktemp("merged-search")
     bundles = index(root, pages())
+    # The old way, for contrast: shards with Pagefind's chunks as a build cuts them, to be
+    # merged in the browser.
+    for name, shard in plan(pages()).items():
+        _write_bundle("s", shard, root / "browser-shards" / name, marked=True)
     (root / "index.html").write_text("<!doctype html><title>t</title>", encoding="utf-8")
     return shared_server(root, csp=False), bundles
 
@@ -95,7 +101,7 @@ def test_a_word_some_shards_lack_is_not_matched_by_a_shorter_one(pooled_page, se
     base, bundles = served
     page = pooled_page()
     # The old way, for contrast: the shards merged in the browser do match "kh".
-    shards = [f"shards/{s.name}" for s in bundles.shards]
+    shards = [f"browser-shards/{s.name}" for s in bundles.shards]
     page.goto(f"{base}/index.html")
     old = page.evaluate(MERGED_IN_BROWSER, [shards, "khmer", RANKING])
     assert any("KH-UBND" in excerpt for _, _, excerpt in old)
