@@ -159,3 +159,25 @@ def test_moving_encoded_runs_equals_renumbering_every_posting(indexed, tmp_path)
     order = [p.url for part in parts for p in part.pages]
     merge.merge(parts, tmp_path / "slow", values, chunk_size=CHUNK_SIZE, order=order)
     assert files(tmp_path / "slow") == files(indexed.merged)
+
+
+def test_chunks_of_an_earlier_merge_are_reused_only_when_the_same(indexed, tmp_path):
+    parts = [merge.read(s) for s in indexed.shards]
+    values = {
+        f"/{rel.removesuffix('index.html')}": merge.sort_values(text)
+        for rel, text in pages().items()
+    }
+    first, again, wary = tmp_path / "first", tmp_path / "again", tmp_path / "wary"
+    merge.merge(parts, first, values, chunk_size=CHUNK_SIZE)
+    merge.merge(parts, again, values, chunk_size=CHUNK_SIZE, reuse=first)
+    assert files(again) == files(first) == files(indexed.merged)
+    chunks = sorted((first / "index").iterdir())
+    assert all(c.stat().st_ino == (again / "index" / c.name).stat().st_ino for c in chunks)
+    # A listed hash that is not the chunk's: that chunk is written again, not linked.
+    listing = tmp_path / "first.chunks.json"
+    names = json.loads(listing.read_text(encoding="utf-8"))
+    names[chunks[0].stem] = "vi_0000000"
+    listing.write_text(json.dumps(names), encoding="utf-8")
+    merge.merge(parts, wary, values, chunk_size=CHUNK_SIZE, reuse=first)
+    assert (wary / "index" / chunks[0].name).stat().st_ino != chunks[0].stat().st_ino
+    assert files(wary) == files(first)

@@ -251,9 +251,11 @@ def _merged(
     sort_values: dict[str, dict[str, str]],
     target: Path,
     expected: int,
+    kept: Path,
 ) -> None:
     """The served bundle of ``parts`` in ``target`` (a new folder), checked like one indexed
-    by Pagefind: it must hold every page."""
+    by Pagefind: it must hold every page. Merged into ``kept`` (in the cache), whose chunks the
+    next merge reuses where they did not change, then linked into ``target``."""
     shutil.rmtree(target, ignore_errors=True)
     if not expected:
         target.mkdir(parents=True)
@@ -261,10 +263,25 @@ def _merged(
     if len(parts) == 1:
         mirror(parts[0].folder, target)  # one part is already what one run gives
     else:
+        fresh = kept.with_name(kept.name + ".new")
+        shutil.rmtree(fresh, ignore_errors=True)
         try:
-            merging.merge(parts, target, sort_values, chunk_size=int(_chunk_size()))
+            merging.merge(
+                parts,
+                fresh,
+                sort_values,
+                chunk_size=int(_chunk_size()),
+                reuse=kept if kept.is_dir() else None,
+            )
         except merging.MergeError as exc:
             raise SearchIndexError(site_id, f"không gộp được chỉ mục: {exc}") from None
+        shutil.rmtree(kept, ignore_errors=True)
+        os.replace(fresh, kept)
+        os.replace(
+            fresh.with_name(fresh.name + ".chunks.json"),
+            kept.with_name(kept.name + ".chunks.json"),
+        )
+        mirror(kept, target)
     found = _entry_pages(target)
     if found != expected:
         raise SearchIndexError(site_id, f"chỉ mục có {found} trang, cần có {expected} trang")
@@ -331,10 +348,10 @@ def index_full(
             raise SearchIndexError(site_id, "chỉ mục toàn văn không khớp các trang được đánh dấu")
         if store.is_dir():  # shards of an earlier plan
             for stale in store.iterdir():
-                if stale.name not in plan:
+                if stale.name not in plan and not stale.name.startswith("."):
                     shutil.rmtree(stale, ignore_errors=True)
-        served = target / SERVED
-        _merged(site_id, parts, _sorts(pages, lambda r: page_url("/", r)), served, len(pages))
+        values = _sorts(pages, lambda r: page_url("/", r))
+        _merged(site_id, parts, values, target / SERVED, len(pages), store / ".served")
     entries = (
         [{"name": SERVED, "pages": len(pages), "key": sharding.key(pages, settings)}]
         if pages
@@ -377,7 +394,8 @@ def index_quick(
             for pages in by_site.values()
             for rel, text in pages.items()
         }
-        _merged(site_id, parts, values, bundle or site_dir / BUNDLE, count)
+        served = store / f".served-{site_id}"
+        _merged(site_id, parts, values, bundle or site_dir / BUNDLE, count, served)
     return count
 
 
