@@ -137,11 +137,11 @@ def test_a_page_in_two_parts_is_refused(indexed, tmp_path):
 def test_decoded_cache_is_used_and_renewed(indexed, tmp_path):
     bundle = tmp_path / "b"
     shutil.copytree(indexed.shards[0], bundle)
-    cache = tmp_path / "decoded.pickle"
+    cache = tmp_path / "decoded.cbor"
     first = merge.load(bundle, cache)
     assert cache.is_file()
     again = merge.load(bundle, cache)
-    assert again.words == first.words and again.folder == bundle
+    assert same_bundle(again, first) and again.folder == bundle
     # Another bundle in the same folder (a new metadata file name): decoded again.
     shutil.rmtree(bundle)
     shutil.copytree(indexed.shards[1], bundle)
@@ -181,3 +181,106 @@ def test_chunks_of_an_earlier_merge_are_reused_only_when_the_same(indexed, tmp_p
     merge.merge(parts, wary, values, chunk_size=CHUNK_SIZE, reuse=first)
     assert (wary / "index" / chunks[0].name).stat().st_ino != chunks[0].stat().st_ino
     assert files(wary) == files(first)
+
+
+def same_bundle(a, b) -> bool:
+    fields = ("version", "language", "entry", "pages", "words", "filters", "sorts")
+    return all(getattr(a, f) == getattr(b, f) for f in (*fields, "meta_fields", "wasm"))
+
+
+def seal(payload: bytes) -> bytes:
+    """A cache file as ``merge._save`` writes it (what someone who can write the cache can
+    forge: the digest guards against damage, the checks on load against the rest)."""
+    import hashlib
+
+    head = merge.CACHE_MAGIC + merge.FORMAT.to_bytes(2, "big")
+    return head + hashlib.sha256(payload).digest() + payload
+
+
+def resealed(change):
+    def tamper(data: bytes) -> bytes:
+        start = len(merge.CACHE_MAGIC) + 2 + 32
+        stored = cbor2.loads(data[start:])
+        change(stored)
+        return seal(cbor2.dumps(stored, value_sharing=True))
+
+    return tamper
+
+
+def _flip(data: bytes) -> bytes:
+    middle = len(data) // 2
+    return data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :]
+
+
+def _set(index, value):
+    def change(stored):
+        stored[index] = value
+
+    return change
+
+
+def _column(column, value):
+    """Word table column ``column`` (see ``merge._table``): its first value replaced."""
+
+    def change(stored):
+        stored[4][column][0] = value
+
+    return change
+
+
+def _shared(stored):
+    stored[3] = [stored[3]] * 2  # the same list twice: CBOR shared references (tags 28, 29)
+
+
+import datetime  # noqa: E402
+
+TAMPERED = {
+    "garbage": lambda data: b"\x80\x04\x95" + bytes(range(256)) * 4,
+    "empty": lambda data: b"",
+    "truncated": lambda data: data[: len(data) // 2],
+    "one bit flipped": _flip,
+    "another format": lambda data: data.replace(
+        merge.FORMAT.to_bytes(2, "big"), (merge.FORMAT + 1).to_bytes(2, "big"), 1
+    ),
+    "another bundle's stamp": resealed(_set(0, "vi:vi_0000000000")),
+    "a tag (datetime)": resealed(_set(1, datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))),
+    "shared references": resealed(_shared),
+    "text for bytes": resealed(_column(9, "x")),
+    "a run out of range": resealed(_column(1, 10**6)),
+    "a negative page": resealed(_column(5, -1)),
+    "a page out of range": resealed(lambda stored: stored[6].update({"date": [10**6]})),
+    "a missing column": resealed(lambda stored: stored[4].pop()),
+}
+
+
+@pytest.mark.parametrize("how", list(TAMPERED))
+def test_a_damaged_decoded_cache_is_decoded_again(indexed, tmp_path, how):
+    """Whatever the cache holds, a bundle loaded through it is the bundle itself (never an
+    exception), the merge of such parts is the merge of parts read from their bundles, and the
+    cache is written again."""
+    parts, fresh = [], []
+    for number, shard in enumerate(indexed.shards):
+        bundle = tmp_path / f"b{number}"
+        shutil.copytree(shard, bundle)
+        cache = tmp_path / f"decoded{number}.cbor"
+        merge.load(bundle, cache)
+        assert merge._cached(cache, merge._meta_name(merge.read(bundle).entry)) is not None
+        cache.write_bytes(TAMPERED[how](cache.read_bytes()))
+        assert merge._cached(cache, merge._meta_name(merge.read(bundle).entry)) is None
+        part = merge.load(bundle, cache)
+        assert same_bundle(part, merge.read(bundle))
+        assert same_bundle(merge.load(bundle, cache), part)  # written again, and read
+        parts.append(part)
+        fresh.append(merge.read(shard))
+    values = {
+        f"/{rel.removesuffix('index.html')}": merge.sort_values(text)
+        for rel, text in pages().items()
+    }
+    merge.merge(parts, tmp_path / "cached", values, chunk_size=CHUNK_SIZE)
+    assert files(tmp_path / "cached") == files(indexed.merged)
+    # The re-encoded meta fields the merge kept in the caches are read back as they were.
+    again = [merge.load(p.folder, p.cache) for p in parts]
+    assert any(p.remapped for p in again)
+    assert [p.remapped for p in again] == [p.remapped for p in parts]
+    merge.merge(again, tmp_path / "again", values, chunk_size=CHUNK_SIZE)
+    assert files(tmp_path / "again") == files(indexed.merged)

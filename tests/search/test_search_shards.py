@@ -6,6 +6,8 @@ an incremental build equals a cold one."""
 from __future__ import annotations
 
 import json
+import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -153,6 +155,50 @@ def test_a_cached_shard_must_still_hold_its_pages(site_pages, tmp_path):
     (cache / "full" / "s" / "articles-1999").mkdir()
     index_full("s", site_pages(tmp_path / "third"), cache=cache)
     assert not (cache / "full" / "s" / "articles-1999").exists()
+
+
+class _Trap:
+    """Unpickling this runs ``os.system``: what a pickle in a build cache restored from
+    elsewhere (CI) could do."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def served_files(full: Path) -> dict[str, bytes]:
+    bundle = served(full)
+    return {
+        p.relative_to(bundle).as_posix(): p.read_bytes()
+        for p in sorted(bundle.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_a_damaged_or_pickled_shard_cache_serves_what_no_cache_serves(site_pages, tmp_path):
+    """The decoded shards kept in the cache are data checked on load: garbage there, or a
+    pickle of earlier versions (deleted, never loaded), gives the served index of a build
+    without a cache, and no shard is indexed again for it."""
+    cache = tmp_path / "cache"
+    index_full("s", site_pages(tmp_path / "first"), cache=cache)
+    shards = cache / "full" / "s"
+    marker = tmp_path / "code-ran"
+    for number, shard in enumerate(shards / name for name in names(shards)):
+        decoded = shard / "decoded.cbor"
+        assert decoded.is_file()
+        trap = pickle.dumps((("x",), _Trap(marker)))
+        (shard / "decoded.pickle").write_bytes(trap)
+        decoded.write_bytes(trap if number % 2 else decoded.read_bytes()[:-7] + b"garbage")
+    second = site_pages(tmp_path / "second")
+    result = index_full("s", second, cache=cache)
+    assert (result.pages, result.reindexed) == (4, 0)
+    assert not marker.exists()
+    assert not list(shards.glob("*/decoded.pickle"))
+    cold = site_pages(tmp_path / "cold")
+    index_full("s", cold)
+    assert served_files(second / FULL) == served_files(cold / FULL)
 
 
 PUBLIC_2025 = article(

@@ -124,6 +124,8 @@ def indexable_files(site_dir: Path) -> list[Path]:
 # re-measure with make bench-search when upgrading.
 CHUNK_SIZE = "1000"
 ATTEMPTS = 2
+DECODED = "decoded.cbor"  # beside a shard's bundle (portal.search.merge.load)
+OLD_DECODED = "decoded.pickle"  # of earlier versions: deleted unread
 
 
 def _index(staging: Path, bundle: Path) -> None:
@@ -213,13 +215,16 @@ def _cached_bundle(
     site_id: str, pages: dict[str, str], folder: Path, settings: str
 ) -> tuple[merging.Bundle | None, bool]:
     """The Pagefind bundle of ``pages`` (staged, ``đ`` marked) in ``folder/bundle/``, with its
-    key and decoded pickle beside it, indexed again only when its key changed or it does not
-    hold its pages. Returns the decoded bundle (None without pages) and whether Pagefind ran."""
+    key and decoded cache (``decoded.cbor``: data, checked on load) beside it, indexed again only
+    when its key changed or it does not hold its pages. A ``decoded.pickle`` of earlier versions
+    is deleted, never read. Returns the decoded bundle (None without pages) and whether Pagefind
+    ran."""
     if not pages:
         shutil.rmtree(folder, ignore_errors=True)
         return None, False
     shard_key = sharding.key(pages, settings)
-    bundle, stamp, decoded = folder / "bundle", folder / "key", folder / "decoded.pickle"
+    bundle, stamp, decoded = folder / "bundle", folder / "key", folder / DECODED
+    (folder / OLD_DECODED).unlink(missing_ok=True)  # a pickle: code, not data
     try:
         kept = stamp.read_text(encoding="ascii") == shard_key
     except OSError:
@@ -229,7 +234,7 @@ def _cached_bundle(
             part = merging.load(bundle, decoded)
             if len(part.pages) == len(pages):
                 return part, False
-        except (OSError, ValueError, KeyError, merging.MergeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, merging.MergeError):
             pass
     stamp.unlink(missing_ok=True)
     decoded.unlink(missing_ok=True)

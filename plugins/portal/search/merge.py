@@ -5,8 +5,9 @@ Contract:
 - ``read(bundle)`` decodes a Pagefind 1.5.2 bundle written by the command line (one language):
   its pages (fragment file, word count, URL, the SHA-1 of the fragment as Pagefind names it), its
   words with their postings (page numbers made absolute), its filters, sorts and meta fields.
-  ``load(bundle, cache)`` does the same through a pickle beside it, so a shard that did not
-  change is decoded once.
+  ``load(bundle, cache)`` does the same through a decoded cache beside it (plain CBOR data with
+  a format number and a SHA-256, checked field by field; never a pickle), so a shard that did
+  not change is decoded once.
 - ``merge(parts, target, sort_values)`` writes into ``target`` the bundle of all the parts'
   pages, in the parts' order (a single run numbers pages in the order it walks its folder,
   which the file system decides; any order is one such run). What the reader's WebAssembly
@@ -34,12 +35,12 @@ file: + 8 more), longer on a collision.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import itertools
 import json
 import os
-import pickle
 import re
 import shutil
 import struct
@@ -51,7 +52,7 @@ import cbor2
 
 PREFIX = b"pagefind_dcd"
 ENTRY = "pagefind-entry.json"
-FORMAT = 3  # of the decoded pickle (a new Bundle or Run: a new number)
+FORMAT = 4  # of the decoded cache (a new Bundle, Run or layout: a new number; 3 was a pickle)
 ASSETS = ("pagefind.js", "pagefind-worker.js")  # plus wasm.*.pagefind
 DEFAULT_CHUNK_SIZE = 1000  # portal.search.index.CHUNK_SIZE
 
@@ -83,7 +84,7 @@ class Bundle:
     wasm: list[str] = field(default_factory=list)
     # merged meta fields → the words whose meta locations they number otherwise, re-encoded
     remapped: dict[tuple[str, ...], dict[str, tuple]] = field(default_factory=dict)
-    cache: Path | None = None  # the pickle it was loaded through (portal.search.merge.load)
+    cache: Path | None = None  # the decoded cache it was loaded through (portal.search.merge.load)
 
 
 class Run(NamedTuple):
@@ -234,36 +235,207 @@ def _absolute(plist: list) -> None:
 
 
 def load(bundle: Path, cache: Path | None = None) -> Bundle:
-    """``read``, through the pickle ``cache`` (written when missing or stale: it keeps the
-    metadata file's name, which names everything else). The merge adds to it what it
-    re-encodes for this part (``Bundle.remapped``), so that is done once too."""
+    """``read``, through the decoded cache ``cache`` (written when missing, stale or unusable;
+    it keeps the metadata file's name, which names everything else). The merge adds to it what
+    it re-encodes for this part (``Bundle.remapped``), so that is done once too.
+
+    The cache is data, never code (a build cache can be restored from elsewhere, e.g. by CI):
+    ``CACHE_MAGIC``, ``FORMAT``, the SHA-256 of the payload, then the payload in CBOR of plain
+    lists, maps, strings, byte strings, integers and booleans (no tags), each field's type and
+    range checked on load. Anything else is ignored and the bundle decoded again."""
+    entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+    stamp = _meta_name(entry)
     if cache is not None:
-        try:
-            with cache.open("rb") as handle:
-                stamp, decoded = pickle.load(handle)
-            if stamp == (FORMAT, _meta_name(bundle)):
-                decoded.folder, decoded.cache = bundle, cache
-                return decoded
-        except Exception:  # a cache: anything unreadable is decoded again
-            pass
+        decoded = _cached(cache, stamp)
+        if decoded is not None:
+            decoded.folder, decoded.entry, decoded.cache = bundle, entry, cache
+            return decoded
     decoded = read(bundle)
     decoded.cache = cache
     _save(decoded)
     return decoded
 
 
+CACHE_MAGIC = b"portal-search-decoded\n"
+_DIGEST = hashlib.sha256().digest_size
+
+
 def _save(decoded: Bundle) -> None:
     if decoded.cache is None:
         return
+    payload = cbor2.dumps(
+        [
+            _meta_name(decoded.entry),
+            decoded.version,
+            decoded.language,
+            [x for p in decoded.pages for x in (p.fragment, p.digest, p.word_count, p.url)],
+            _table(decoded.words),
+            decoded.filters,
+            decoded.sorts,
+            decoded.meta_fields,
+            decoded.wasm,
+            [[list(fields), _table(words)] for fields, words in decoded.remapped.items()],
+        ]
+    )
+    head = CACHE_MAGIC + FORMAT.to_bytes(2, "big") + hashlib.sha256(payload).digest()
     fresh = decoded.cache.with_name(decoded.cache.name + ".new")
-    with fresh.open("wb") as handle:
-        stamp = (FORMAT, _meta_name(decoded.folder))
-        pickle.dump((stamp, decoded), handle, pickle.HIGHEST_PROTOCOL)
+    fresh.write_bytes(head + payload)
     os.replace(fresh, decoded.cache)
 
 
-def _meta_name(bundle: Path) -> str:
-    entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+def _cached(cache: Path, stamp: str) -> Bundle | None:
+    """The bundle kept in ``cache`` (see ``load``), None when missing, stale or malformed."""
+    try:
+        data = cache.read_bytes()
+    except OSError:
+        return None
+    start = len(CACHE_MAGIC) + 2 + _DIGEST
+    if data[: len(CACHE_MAGIC) + 2] != CACHE_MAGIC + FORMAT.to_bytes(2, "big"):
+        return None
+    payload = memoryview(data)[start:]
+    if hashlib.sha256(payload).digest() != data[start - _DIGEST : start]:
+        return None
+    try:
+        stored = cbor2.loads(
+            payload,
+            tag_hook=_no_tag,
+            semantic_decoders=_NO_TAGS,
+            max_depth=8,
+            allow_indefinite=False,
+            allow_duplicate_keys=False,
+        )
+        return _bundle(stored, stamp)
+    except Exception:  # a cache: anything unreadable is decoded again  # noqa: BLE001
+        return None
+
+
+def _no_tag(*_args) -> None:
+    raise ValueError("a tag in the decoded cache")
+
+
+# Every tag cbor2 would decode itself (datetimes, shared references, sets…) is refused too.
+_NO_TAGS = dict.fromkeys(range(1 << 16), _no_tag)
+_RUN = functools.partial(tuple.__new__, Run)
+
+
+def _table(words: dict[str, tuple]) -> list:
+    """``Bundle.words`` as plain columns: words, each word's run (an index into the run
+    columns; -1: none), its variant count; variants' forms and runs; the eight run columns."""
+    names, word_runs, counts, forms, variant_runs = [], [], [], [], []
+    columns: tuple[list, ...] = tuple([] for _ in Run._fields)
+
+    def add(run: Run | None) -> int:
+        if run is None:
+            return -1
+        for column, value in zip(columns, run, strict=True):
+            column.append(value)
+        return len(columns[0]) - 1
+
+    for word, (run, variants) in words.items():
+        names.append(word)
+        word_runs.append(add(run))
+        counts.append(len(variants))
+        for form, vrun in variants:
+            forms.append(form)
+            variant_runs.append(add(vrun))
+    return [names, word_runs, counts, forms, variant_runs, *columns]
+
+
+def _only(values, kind: type) -> None:
+    if type(values) is not list or (values and set(map(type, values)) != {kind}):
+        raise ValueError(f"not a list of {kind.__name__}")
+
+
+def _within(values: list[int], low: int, high: int | None = None) -> None:
+    _only(values, int)
+    if values and (min(values) < low or (high is not None and max(values) >= high)):
+        raise ValueError("out of range")
+
+
+def _words(table) -> dict[str, tuple]:
+    """``_table`` read back, every column checked."""
+    if type(table) is not list or len(table) != 5 + len(Run._fields):
+        raise ValueError("not a word table")
+    names, word_runs, counts, forms, variant_runs, *columns = table
+    first, last, count, weight, head, tail, meta, body_first = columns
+    for column in (first, last, count, weight):
+        _within(column, 0)
+    for column, kind in ((head, bytes), (tail, bytes), (meta, bool), (body_first, bool)):
+        _only(column, kind)
+    if len({len(c) for c in columns}) != 1:
+        raise ValueError("run columns differ in length")
+    _only(names, str)
+    _only(forms, str)
+    _within(word_runs, -1, len(first))
+    _within(variant_runs, -1, len(first))
+    _within(counts, 0)
+    if not (len(names) == len(word_runs) == len(counts)) or len(forms) != len(variant_runs):
+        raise ValueError("word columns differ in length")
+    if sum(counts) != len(forms):
+        raise ValueError("variant counts")
+    runs = list(map(_RUN, zip(*columns)))
+    runs.append(None)  # index -1
+    pairs = iter(list(zip(forms, map(runs.__getitem__, variant_runs))))
+    variants = [tuple(itertools.islice(pairs, n)) if n else () for n in counts]
+    words = dict(zip(names, zip(map(runs.__getitem__, word_runs), variants)))
+    if len(words) != len(names):
+        raise ValueError("a word twice")
+    return words
+
+
+def _bundle(stored, stamp: str) -> Bundle | None:
+    """A ``Bundle`` from the cache's payload (folder, entry and cache set by ``load``)."""
+    if type(stored) is not list or len(stored) != 10 or stored[0] != stamp:
+        return None
+    _, version, language, flat, table, filters, sorts, meta_fields, wasm, remapped = stored
+    if type(version) is not str or type(language) is not str:
+        raise ValueError("version or language")
+    if type(flat) is not list or len(flat) % 4:
+        raise ValueError("pages")
+    fragments, digests, word_counts, urls = flat[0::4], flat[1::4], flat[2::4], flat[3::4]
+    for column in (fragments, digests, urls):
+        _only(column, str)
+    _within(word_counts, 0)
+    pages = list(map(Page, fragments, digests, word_counts, urls))
+    if type(filters) is not dict or type(sorts) is not dict:
+        raise ValueError("filters or sorts")
+    for name, values in filters.items():
+        if type(name) is not str or type(values) is not dict:
+            raise ValueError("filter")
+        _only(list(values), str)
+        for plist in values.values():
+            _within(plist, 0, len(pages))
+    _only(list(sorts), str)
+    for order in sorts.values():
+        _within(order, 0, len(pages))
+    _only(meta_fields, str)
+    _only(wasm, str)
+    if any("/" in name or not name.startswith("wasm.") for name in wasm):
+        raise ValueError("wasm")
+    if type(remapped) is not list:
+        raise ValueError("remapped")
+    again = {}
+    for item in remapped:
+        if type(item) is not list or len(item) != 2:
+            raise ValueError("remapped")
+        _only(item[0], str)
+        again[tuple(item[0])] = _words(item[1])
+    return Bundle(
+        Path(),
+        version,
+        language,
+        {},
+        pages,
+        _words(table),
+        filters,
+        sorts,
+        meta_fields,
+        wasm,
+        again,
+    )
+
+
+def _meta_name(entry: dict) -> str:
     return "|".join(f"{k}:{v.get('hash')}" for k, v in sorted(entry["languages"].items()))
 
 
