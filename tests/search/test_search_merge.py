@@ -197,12 +197,12 @@ def seal(payload: bytes) -> bytes:
     return head + hashlib.sha256(payload).digest() + payload
 
 
-def resealed(change):
+def resealed(change, sharing=False):
     def tamper(data: bytes) -> bytes:
         start = len(merge.CACHE_MAGIC) + 2 + 32
         stored = cbor2.loads(data[start:])
         change(stored)
-        return seal(cbor2.dumps(stored, value_sharing=True))
+        return seal(cbor2.dumps(stored, value_sharing=sharing))
 
     return tamper
 
@@ -244,7 +244,7 @@ TAMPERED = {
     ),
     "another bundle's stamp": resealed(_set(0, "vi:vi_0000000000")),
     "a tag (datetime)": resealed(_set(1, datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))),
-    "shared references": resealed(_shared),
+    "shared references": resealed(_shared, sharing=True),
     "text for bytes": resealed(_column(9, "x")),
     "a run out of range": resealed(_column(1, 10**6)),
     "a negative page": resealed(_column(5, -1)),

@@ -305,7 +305,7 @@ def _cached(cache: Path, stamp: str) -> Bundle | None:
             allow_duplicate_keys=False,
         )
         return _bundle(stored, stamp)
-    except Exception:  # a cache: anything unreadable is decoded again  # noqa: BLE001
+    except Exception:  # a cache: anything unreadable is decoded again
         return None
 
 
@@ -373,11 +373,12 @@ def _words(table) -> dict[str, tuple]:
         raise ValueError("word columns differ in length")
     if sum(counts) != len(forms):
         raise ValueError("variant counts")
-    runs = list(map(_RUN, zip(*columns)))
+    runs = list(map(_RUN, zip(*columns, strict=True)))
     runs.append(None)  # index -1
-    pairs = iter(list(zip(forms, map(runs.__getitem__, variant_runs))))
+    pairs = iter(list(zip(forms, map(runs.__getitem__, variant_runs), strict=True)))
     variants = [tuple(itertools.islice(pairs, n)) if n else () for n in counts]
-    words = dict(zip(names, zip(map(runs.__getitem__, word_runs), variants)))
+    entries = zip(map(runs.__getitem__, word_runs), variants, strict=True)
+    words = dict(zip(names, entries, strict=True))
     if len(words) != len(names):
         raise ValueError("a word twice")
     return words
