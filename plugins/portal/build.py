@@ -38,6 +38,7 @@ from portal.search import (
     BUNDLE,
     FULL,
     SearchIndexError,
+    forget_pickles,
     index_site,
     mirror,
     quick_items,
@@ -429,6 +430,8 @@ def _build(
     # Search shards and per-site quick indexes, reused by content key (portal.search.index);
     # a --full build keeps nothing.
     search_cache = cache_dir / "search" if ledger.enabled else None
+    if search_cache is not None:
+        forget_pickles(search_cache)  # of earlier versions: code, not data
 
     def index_built_site(result: SiteResult) -> None:
         """Both search tiers of a site just built: in this process, once the workers are gone.

@@ -14,7 +14,7 @@ import pytest
 
 from portal.build import build
 from portal.search import FULL, mark_d
-from portal.search.index import SERVED, index_full
+from portal.search.index import SERVED, forget_pickles, index_full
 from portal.search.shards import MANIFEST, WHOLE, plan
 from support import DEMO_NOW, REPO, article
 from trees import SHOW, differences
@@ -199,6 +199,13 @@ def test_a_damaged_or_pickled_shard_cache_serves_what_no_cache_serves(site_pages
     cold = site_pages(tmp_path / "cold")
     index_full("s", cold)
     assert served_files(second / FULL) == served_files(cold / FULL)
+    # The build sweeps the whole search cache too (a quick index kept as it is is not loaded).
+    left = [cache / "quick" / "s" / "decoded.pickle", shards / names(shards)[0] / "decoded.pickle"]
+    for path in left:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps(_Trap(marker)))
+    forget_pickles(cache)
+    assert not any(path.exists() for path in left) and not marker.exists()
 
 
 PUBLIC_2025 = article(

@@ -211,6 +211,15 @@ def _write_bundle(site_id: str, pages: dict[str, str], bundle: Path, marked: boo
         (bundle / name).unlink(missing_ok=True)
 
 
+def forget_pickles(cache: Path) -> None:
+    """Delete, unread, the decoded pickles earlier versions kept in the search cache
+    (``<cache>/quick/<site>/`` and ``<cache>/full/<site>/<shard>/``): a quick index kept as it
+    is never reaches ``_cached_bundle``, which deletes them too."""
+    for pattern in (f"quick/*/{OLD_DECODED}", f"full/*/*/{OLD_DECODED}"):
+        for leftover in cache.glob(pattern):
+            leftover.unlink(missing_ok=True)
+
+
 def _cached_bundle(
     site_id: str, pages: dict[str, str], folder: Path, settings: str
 ) -> tuple[merging.Bundle | None, bool]:
