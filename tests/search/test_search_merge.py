@@ -284,3 +284,25 @@ def test_a_damaged_decoded_cache_is_decoded_again(indexed, tmp_path, how):
     assert [p.remapped for p in again] == [p.remapped for p in parts]
     merge.merge(again, tmp_path / "again", values, chunk_size=CHUNK_SIZE)
     assert files(tmp_path / "again") == files(indexed.merged)
+
+
+def test_postings_kept_as_written_equal_postings_encoded_again(indexed):
+    """``read`` keeps each word's postings as Pagefind wrote them (``_chunk_words``): the same
+    runs as decoding and encoding every posting (``_decoded_words``), for every chunk."""
+    chunks = 0
+    for shard in (*indexed.shards, indexed.single):
+        for path in sorted((shard / "index").iterdir()):
+            raw = merge._unpack(path)
+            assert merge._chunk_words(raw) == merge._decoded_words(raw)
+            chunks += 1
+    assert chunks > 40
+
+
+def test_a_chunk_in_another_shape_is_decoded_in_full():
+    short = cbor2.dumps([[["w", [[0, [1], []], [1, [2]]], []]]])  # a posting of two fields
+    with pytest.raises(merge._Unusual):
+        merge._chunk_words(short)
+    assert merge._decoded_words(short)["w"][0].count == 2
+    long = cbor2.dumps([[["w", [[0, [1], []]], [], "more"]]])  # a word of four fields
+    with pytest.raises(merge._Unusual):
+        merge._chunk_words(long)

@@ -5,6 +5,9 @@ Contract:
 - ``read(bundle)`` decodes a Pagefind 1.5.2 bundle written by the command line (one language):
   its pages (fragment file, word count, URL, the SHA-1 of the fragment as Pagefind names it), its
   words with their postings (page numbers made absolute), its filters, sorts and meta fields.
+  A word's postings stay the bytes Pagefind wrote (decoded once for their statistics; only the
+  first posting is encoded again, to split it off), a chunk in another shape is decoded and
+  encoded in full.
   ``load(bundle, cache)`` does the same through a decoded cache beside it (plain CBOR data with
   a format number and a SHA-256, checked field by field; never a pickle), so a shard that did
   not change is decoded once.
@@ -38,6 +41,7 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
+import io
 import itertools
 import json
 import os
@@ -199,13 +203,11 @@ def read(bundle: Path) -> Bundle:
         pages.append(Page(name, f"{language}_{full_hash(raw)}", int(word_count), url))
     words: dict[str, tuple] = {}
     for _from, _to, chunk in chunks:
-        for entry_word in cbor2.loads(_unpack(bundle / "index" / f"{chunk}.pf_index"))[0]:
-            word, plist = entry_word[0], entry_word[1]
-            variants = entry_word[2] if len(entry_word) > 2 else []
-            _absolute(plist)
-            for variant in variants:
-                _absolute(variant[1])
-            words[word] = (_run(plist), tuple((form, _run(vp)) for form, vp in variants))
+        raw = _unpack(bundle / "index" / f"{chunk}.pf_index")
+        try:
+            words.update(_chunk_words(raw))
+        except _Unusual:
+            words.update(_decoded_words(raw))
     decoded_filters = {}
     for _name, filter_file in filters:
         fname, values = cbor2.loads(_unpack(bundle / "filter" / f"{filter_file}.pf_filter"))
@@ -223,6 +225,93 @@ def read(bundle: Path) -> Bundle:
         meta_fields,
         wasm,
     )
+
+
+def _decoded_words(raw: bytes) -> dict[str, tuple]:
+    """An index chunk's words, every posting decoded and encoded again (``_run``)."""
+    words = {}
+    for entry_word in cbor2.loads(raw)[0]:
+        word, plist = entry_word[0], entry_word[1]
+        variants = entry_word[2] if len(entry_word) > 2 else []
+        _absolute(plist)
+        for variant in variants:
+            _absolute(variant[1])
+        words[word] = (_run(plist), tuple((form, _run(vp)) for form, vp in variants))
+    return words
+
+
+class _Unusual(Exception):
+    """A chunk not in the shape ``_chunk_words`` reads (``_decoded_words`` reads it)."""
+
+
+def _head_at(data: bytes, pos: int) -> tuple[int, int, int]:
+    """The CBOR head at ``pos``: major type, value, size in bytes."""
+    info = data[pos] & 31
+    if info < 24:
+        return data[pos] >> 5, info, 1
+    size = {24: 1, 25: 2, 26: 4, 27: 8}.get(info)
+    if size is None:
+        raise _Unusual
+    return data[pos] >> 5, int.from_bytes(data[pos + 1 : pos + 1 + size], "big"), 1 + size
+
+
+def _chunk_words(raw: bytes) -> dict[str, tuple]:
+    """``_decoded_words``, faster: each word's postings are decoded (for their statistics) but
+    not encoded again: a ``Run``'s tail is the bytes Pagefind wrote (shortest integers, three
+    fields a posting, as ``_run`` writes them), only the first posting is encoded again to
+    split it off and checked against them. Anything else raises ``_Unusual``."""
+    stream = io.BytesIO(raw)
+    decoder = cbor2.CBORDecoder(stream, read_size=1)  # read_size 1: tell() is the position
+
+    def array() -> int:
+        major, value, size = _head_at(raw, stream.tell())
+        if major != 4:
+            raise _Unusual
+        stream.seek(stream.tell() + size)
+        return value
+
+    def postings() -> Run | None:
+        start = stream.tell()
+        plist = decoder.decode()
+        if type(plist) is not list or any(len(p) != 3 for p in plist):
+            raise _Unusual
+        if not plist:
+            return None
+        first = plist[0]
+        encoded = cbor2.dumps(first)
+        body = start + _head_at(raw, start)[2]
+        if raw[body : body + len(encoded)] != encoded or first[0] < 0:
+            raise _Unusual
+        return Run(
+            first[0],
+            sum(p[0] for p in plist),
+            len(plist),
+            sum(len(p[1]) + len(p[2]) + 1 for p in plist),
+            encoded[1 + _head_at(encoded, 1)[2] :],
+            raw[body + len(encoded) : stream.tell()],
+            any(p[2] for p in plist),
+            bool(first[1]),
+        )
+
+    if array() != 1:
+        raise _Unusual
+    words = {}
+    for _ in range(array()):
+        fields = array()
+        if fields not in (2, 3):
+            raise _Unusual
+        word = decoder.decode()
+        run = postings()
+        variants = []
+        for _ in range(array() if fields == 3 else 0):
+            if array() != 2:
+                raise _Unusual
+            form = decoder.decode()
+            variants.append((form, postings()))
+        words[word] = (run, tuple(variants))
+    if stream.tell() != len(raw):
+        raise _Unusual
+    return words
 
 
 def _absolute(plist: list) -> None:
