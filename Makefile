@@ -100,9 +100,9 @@ BENCH_ARGS ?=
 bench-search: install system-deps
 	$(BIN)/python -m portal_bench.search $(BENCH_ARGS)
 
-## One edited article: the full text in one bundle per site (EDIT_BEFORE, a git revision)
-## against shards by kind and year (PORTAL_SEARCH_SHARDS), side by side; full-text first queries.
-## make bench-search-edit EDIT_BENCH_ARGS="--members 0" for one site holding everything.
+## One edited article: a git revision (--before REV: one bundle per site, or --before-sharded)
+## against shards by kind and year merged into one served bundle, side by side (wall and CPU
+## seconds); full-text first queries. EDIT_BENCH_ARGS="--members 0": one site holds everything.
 bench-search-edit: install system-deps
 	$(BIN)/python -m portal_bench.search_edit $(EDIT_BENCH_ARGS)
 

@@ -5,7 +5,6 @@ plugin, the passing of time."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import shutil
 import textwrap
@@ -167,33 +166,33 @@ def test_time_rebuilds_what_it_changes(pages_only):
     pages_only.assert_same_as_cold(after)
 
 
-def _shard_files(full: Path) -> dict[str, int]:
-    """Each full-text shard's entry file, by shard name: its inode (a linked shard keeps it)."""
-    manifest = json.loads((full / "shards.json").read_text(encoding="utf-8"))
+def _shard_files(cache: Path, site: str) -> dict[str, int]:
+    """Each full-text shard of a site in the build's cache, by name: the inode of its entry
+    file (a shard not indexed again keeps it)."""
+    shards = cache / "search" / "full" / site
     return {
-        s["name"]: (full / s["name"] / "pagefind-entry.json").stat().st_ino
-        for s in manifest["shards"]
+        p.name: (p / "bundle" / "pagefind-entry.json").stat().st_ino
+        for p in shards.iterdir()
+        if not p.name.startswith(".")  # the last merged bundle
     }
 
 
 def test_search_indexes_follow_their_sources(tmp_path):
-    """With search (sharded, PORTAL_SEARCH_SHARDS): a member's edit re-indexes the one full-text
-    shard of the member that holds the page (the others are linked from the last output), gives
-    the parent a new quick index and every related site a new copy of the member's shards, and
-    nothing else."""
+    """With search (full text in shards, merged into one served bundle per site): a member's
+    edit re-indexes the one full-text shard of the member that holds the page (the others are
+    taken from the build's cache), gives the parent a new quick index and every related site a
+    new copy of the member's full text, and nothing else."""
     space = Workspace(tmp_path, search=True)
-    with space.settings.open("a", encoding="utf-8") as settings:
-        settings.write("PORTAL_SEARCH_SHARDS = True\n")
     assert space.rebuild() == SITES
     parent_pages = space.output / "tinh-lam-giang" / "index.html"
     stamp = parent_pages.stat().st_mtime_ns
-    full = space.output / "xa-dao-thanh" / "pagefind-full"
-    shards = _shard_files(full)
+    cache = space.output.with_name(f".{space.output.name}-cache")
+    shards = _shard_files(cache, "xa-dao-thanh")
     assert len(shards) > 1, shards
     space.edit(MEMBER_ARTICLE, 'title: "', 'title: "Tin mới: ')
     assert space.rebuild() == {"xa-dao-thanh"}
     assert parent_pages.stat().st_mtime_ns == stamp  # the parent's pages were kept
-    after = _shard_files(full)
+    after = _shard_files(cache, "xa-dao-thanh")
     assert after.keys() == shards.keys()
     assert [name for name in shards if after[name] != shards[name]] == ["articles-2026"]
     space.assert_same_as_cold()

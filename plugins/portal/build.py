@@ -38,6 +38,7 @@ from portal.search import (
     BUNDLE,
     FULL,
     SearchIndexError,
+    forget_pickles,
     index_site,
     mirror,
     quick_items,
@@ -430,6 +431,12 @@ def _build(
             pages_rendered=rendered_pages,
         )
 
+    # Search shards and per-site quick indexes, reused by content key (portal.search.index);
+    # a --full build keeps nothing.
+    search_cache = cache_dir / "search" if ledger.enabled else None
+    if search_cache is not None:
+        forget_pickles(search_cache)  # of earlier versions: code, not data
+
     def index_built_site(result: SiteResult) -> None:
         """Both search tiers of a site just built: in this process, once the workers are gone.
         Pagefind uses every core by itself, and beside the workers it went past 1 GB."""
@@ -449,7 +456,8 @@ def _build(
             out,
             quick=not keep_quick,
             previous=output_dir / site_id / FULL if trusted else None,
-            sharded=bool(base.get("PORTAL_SEARCH_SHARDS", False)),
+            sharded=bool(base.get("PORTAL_SEARCH_SHARDS", True)),
+            cache=search_cache,
         )
         result.files = sum(len(names) for _, _, names in os.walk(out))
         result.search_pages, result.search_seconds = index.pages, index.seconds
@@ -490,7 +498,9 @@ def _build(
             put_in_place(entry, output_dir / entry.name)
             ledger.promote(entry.name)
         if search:
-            _refresh_kept_sites(output_dir, sites, catalogs, to_build, ledger.quick_keys, previous)
+            _refresh_kept_sites(
+                output_dir, sites, catalogs, to_build, ledger.quick_keys, previous, search_cache
+            )
     finally:
         remove_tree(staging)  # what it holds now is the sites' old folders
     for site_id in chosen:
@@ -514,7 +524,13 @@ def _kept_result(output_dir: Path, site_id: str, previous: dict) -> SiteResult:
 
 
 def _refresh_kept_sites(
-    output_dir: Path, sites, catalogs, rebuilt: list[str], quick_keys: dict, previous: dict
+    output_dir: Path,
+    sites,
+    catalogs,
+    rebuilt: list[str],
+    quick_keys: dict,
+    previous: dict,
+    search_cache: Path | None = None,
 ) -> None:
     """Sites kept as they were: a new quick index where its records changed, and new copies of
     the bundles of related sites that were rebuilt. Each swapped in whole."""
@@ -523,7 +539,8 @@ def _refresh_kept_sites(
         key = quick_keys.get(site_id)
         if key and previous.get(site_id, {}).get("quick") != key:
             site = catalogs[site_id].site
-            refresh_quick(site_id, output_dir / site_id, quick_items(site, sites, catalogs))
+            items = quick_items(site, sites, catalogs)
+            refresh_quick(site_id, output_dir / site_id, items, search_cache)
     dirs = {s.id: output_dir / s.id for s in sites if (output_dir / s.id).is_dir()}
     share_between(dirs, sites, kept, sources=rebuilt)
 
@@ -535,13 +552,14 @@ def _index_site(
     out: Path,
     quick: bool = True,
     previous: Path | None = None,
-    sharded: bool = False,
+    sharded: bool = True,
+    cache: Path | None = None,
 ):
     """Index a built site; exactly its public items must be found in the full-text index."""
     expected = {f"/{item.url}" for item in catalogs[site.id].items if item.listed}
     records = quick_items(site, sites, catalogs) if quick else None
     try:
-        return index_site(site.id, out, expected, records, previous, sharded)
+        return index_site(site.id, out, expected, records, previous, sharded, cache)
     except SearchIndexError as exc:
         raise BuildFailed(site.id, [f"tìm kiếm: {exc.message}"]) from None
 

@@ -1,19 +1,21 @@
 """Full-text shards (portal.search.shards): a page's shard is its section kind and year, an edit
-re-indexes only the shard whose pages changed (the others are linked from the last output), what
-is linked still holds exactly the public items, and an incremental build equals a cold one."""
+re-indexes only the shard whose pages changed (the others are taken from the build's cache), a
+cached shard still holds exactly its pages, a site serves one bundle merged from its shards, and
+an incremental build equals a cold one."""
 
 from __future__ import annotations
 
 import json
 import os
+import pickle
 from pathlib import Path
 
 import pytest
 
 from portal.build import build
 from portal.search import FULL, mark_d
-from portal.search.index import index_full
-from portal.search.shards import MANIFEST, plan
+from portal.search.index import SERVED, forget_pickles, index_full
+from portal.search.shards import MANIFEST, WHOLE, plan
 from support import DEMO_NOW, REPO, article
 from trees import SHOW, differences
 
@@ -31,6 +33,11 @@ def page(kind: str, day: str, text: str = "Nội dung") -> str:
 def manifest(full: Path) -> dict[str, dict]:
     data = json.loads((full / MANIFEST).read_text(encoding="utf-8"))
     return {s["name"]: s for s in data["shards"]}
+
+
+def page_count(bundle: Path) -> int:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return entry["languages"]["vi"]["page_count"]
 
 
 def bundle_words(bundle: Path) -> str:
@@ -84,55 +91,121 @@ def site_pages(tmp_path):
     return write
 
 
+def names(store: Path) -> list[str]:
+    """The shards in a site's cache folder (beside them, dot-named: the last merged bundle)."""
+    return sorted(p.name for p in store.iterdir() if not p.name.startswith("."))
+
+
+def served(full: Path) -> Path:
+    """The one bundle a site serves (portal.search.index.SERVED), listed in its manifest."""
+    assert list(manifest(full)) == [SERVED]
+    return full / SERVED
+
+
 def test_sharding_off_is_one_shard_per_site(site_pages, tmp_path):
     site = site_pages(tmp_path / "site")
-    result = index_full("s", site)
+    cache = tmp_path / "cache"
+    result = index_full("s", site, sharded=False, cache=cache)
     assert (result.pages, result.shards, result.reindexed) == (4, 1, 1)
-    assert list(manifest(site / FULL)) == ["all"]
+    assert names(cache / "full" / "s") == [WHOLE]
     # Its key holds every page: an edit anywhere re-indexes it, nothing else is reused.
-    again = index_full("s", site_pages(tmp_path / "again", "Bế giảng"), previous=site / FULL)
+    again = index_full("s", site_pages(tmp_path / "again", "Bế giảng"), sharded=False, cache=cache)
     assert again.reindexed == 1
 
 
-def test_one_edit_reindexes_one_shard_and_links_the_others(site_pages, tmp_path):
+def test_one_edit_reindexes_one_shard_and_serves_one_bundle(site_pages, tmp_path):
     first = site_pages(tmp_path / "first")
+    cache = tmp_path / "cache"
+    shards = cache / "full" / "s"
     expected = {"/tin-tuc/a/", "/tin-tuc/b/", "/tin-tuc/c/", "/tin-tuc/d/"}
-    cold = index_full("s", first, expected, sharded=True)
+    cold = index_full("s", first, expected, cache=cache)
     assert (cold.pages, cold.shards, cold.reindexed) == (4, 2, 2)
-    shards = manifest(first / FULL)
-    assert sorted(shards) == ["articles-2025", "articles-2026"]
+    assert names(shards) == ["articles-2025", "articles-2026"]
+    assert page_count(served(first / FULL)) == 4
+    kept = shards / "articles-2026" / "bundle" / "pagefind-entry.json"
+    inode = kept.stat().st_ino
     second = site_pages(tmp_path / "second", edited="Bế giảng lớp nghề")
-    warm = index_full("s", second, None, previous=first / FULL, sharded=True)
+    warm = index_full("s", second, None, cache=cache)
     assert (warm.pages, warm.shards, warm.reindexed, warm.reindexed_pages) == (4, 2, 1, 2)
-    after = manifest(second / FULL)
-    assert after["articles-2026"] == shards["articles-2026"]
-    assert after["articles-2025"]["key"] != shards["articles-2025"]["key"]
-    # The unchanged shard is the same files (hard links), the edited one holds the new text.
-    kept = second / FULL / "articles-2026" / "pagefind-entry.json"
-    assert os.path.samefile(kept, first / FULL / "articles-2026" / "pagefind-entry.json")
-    edited = bundle_words(second / FULL / "articles-2025")
+    # The unchanged shard is the same files; the served bundle holds the new text only.
+    assert kept.stat().st_ino == inode
+    edited = bundle_words(served(second / FULL))
     assert mark_d("Bế giảng") in edited and "Khai giảng" not in edited
-    # Same as indexing the edited site from nothing (the keys say so).
+    assert mark_d("Mùa lúa mới") in edited and page_count(served(second / FULL)) == 4
+    # Same as indexing the edited site from nothing.
     again = site_pages(tmp_path / "cold", edited="Bế giảng lớp nghề")
-    assert index_full("s", again, sharded=True).reindexed == 2
-    assert manifest(again / FULL) == after
+    assert index_full("s", again, cache=tmp_path / "other").reindexed == 2
+    assert manifest(again / FULL) == manifest(second / FULL)
+    assert bundle_words(served(again / FULL)) == edited
 
 
-def test_a_linked_shard_must_still_hold_its_pages(site_pages, tmp_path):
-    """A previous shard is linked only when its manifest entry and its own entry file both
-    count the pages its key names: a shard emptied or miscounted is indexed again. (A folder
-    changed behind the build in any other way is caught before: portal.build passes the last
-    output only when the site's tree digest is the one it recorded.)"""
+def test_a_cached_shard_must_still_hold_its_pages(site_pages, tmp_path):
+    """A cached shard is used only when its key is the pages' key and its own entry file
+    counts its pages: a shard emptied, miscounted or half written is indexed again."""
     first = site_pages(tmp_path / "first")
-    index_full("s", first, sharded=True)
-    (first / FULL / "articles-2025" / "pagefind-entry.json").unlink()
-    data = json.loads((first / FULL / MANIFEST).read_text())
-    data["shards"][1]["pages"] = 3
-    (first / FULL / MANIFEST).write_text(json.dumps(data))
+    cache = tmp_path / "cache"
+    index_full("s", first, cache=cache)
+    (cache / "full" / "s" / "articles-2025" / "bundle" / "pagefind-entry.json").unlink()
+    (cache / "full" / "s" / "articles-2026" / "key").write_text("another key")
     second = site_pages(tmp_path / "second")
-    result = index_full("s", second, previous=first / FULL, sharded=True)
+    result = index_full("s", second, cache=cache)
     assert (result.pages, result.reindexed) == (4, 2)
-    assert manifest(second / FULL)["articles-2026"]["pages"] == 2
+    assert page_count(served(second / FULL)) == 4
+    # A shard no longer planned leaves the cache.
+    (cache / "full" / "s" / "articles-1999").mkdir()
+    index_full("s", site_pages(tmp_path / "third"), cache=cache)
+    assert not (cache / "full" / "s" / "articles-1999").exists()
+
+
+class _Trap:
+    """Unpickling this runs ``os.system``: what a pickle in a build cache restored from
+    elsewhere (CI) could do."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def served_files(full: Path) -> dict[str, bytes]:
+    bundle = served(full)
+    return {
+        p.relative_to(bundle).as_posix(): p.read_bytes()
+        for p in sorted(bundle.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_a_damaged_or_pickled_shard_cache_serves_what_no_cache_serves(site_pages, tmp_path):
+    """The decoded shards kept in the cache are data checked on load: garbage there, or a
+    pickle of earlier versions (deleted, never loaded), gives the served index of a build
+    without a cache, and no shard is indexed again for it."""
+    cache = tmp_path / "cache"
+    index_full("s", site_pages(tmp_path / "first"), cache=cache)
+    shards = cache / "full" / "s"
+    marker = tmp_path / "code-ran"
+    for number, shard in enumerate(shards / name for name in names(shards)):
+        decoded = shard / "decoded.cbor"
+        assert decoded.is_file()
+        trap = pickle.dumps((("x",), _Trap(marker)))
+        (shard / "decoded.pickle").write_bytes(trap)
+        decoded.write_bytes(trap if number % 2 else decoded.read_bytes()[:-7] + b"garbage")
+    second = site_pages(tmp_path / "second")
+    result = index_full("s", second, cache=cache)
+    assert (result.pages, result.reindexed) == (4, 0)
+    assert not marker.exists()
+    assert not list(shards.glob("*/decoded.pickle"))
+    cold = site_pages(tmp_path / "cold")
+    index_full("s", cold)
+    assert served_files(second / FULL) == served_files(cold / FULL)
+    # The build sweeps the whole search cache too (a quick index kept as it is is not loaded).
+    left = [cache / "quick" / "s" / "decoded.pickle", shards / names(shards)[0] / "decoded.pickle"]
+    for path in left:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps(_Trap(marker)))
+    forget_pickles(cache)
+    assert not any(path.exists() for path in left) and not marker.exists()
 
 
 PUBLIC_2025 = article(
@@ -148,7 +221,7 @@ def test_an_edit_reindexes_its_shard_and_equals_a_cold_build(make_content, tmp_p
     settings = tmp_path / "conf.py"
     settings.write_text(
         f"import sys\nsys.path[:0] = [{str(REPO)!r}]\nfrom pelicanconf import *\n"
-        f"THEME = {str(REPO / 'theme')!r}\nPORTAL_SEARCH_SHARDS = True\n",
+        f"THEME = {str(REPO / 'theme')!r}\n",
         encoding="utf-8",
     )
     first = {s.site: s for s in build(content, output, settings, now=DEMO_NOW).sites}

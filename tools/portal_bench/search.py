@@ -372,7 +372,7 @@ def folder_bytes(folder: Path, skip: Callable[[Path], bool] = lambda p: False) -
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not skip(p))
 
 
-def index_ours(content: Path, output: Path, sharded: bool = False) -> IndexRun:
+def index_ours(content: Path, output: Path, sharded: bool = True) -> IndexRun:
     command = [sys.executable, "-c", INDEX_CHILD, str(content), str(output), corpus.NOW.isoformat()]
     command.append("1" if sharded else "0")
     run = run_measured(command)
@@ -544,10 +544,11 @@ def run(
     queries: list[str] | None = None,
     browsers: int = 2,
     gzip_text: bool = True,
-    shards: bool = False,
+    shards: bool = True,
 ) -> Report:
     """The whole benchmark; returns the measurements (``render`` makes the tables).
-    ``shards``: the full text in shards by kind and year (``PORTAL_SEARCH_SHARDS``)."""
+    ``shards``: the full text indexed in shards by kind and year and merged into one served
+    bundle per site (``PORTAL_SEARCH_SHARDS``, as a build does), else one Pagefind run."""
     owned = work is None
     work = Path(tempfile.mkdtemp(prefix="portal-bench-search-")) if work is None else work
     try:
@@ -806,10 +807,11 @@ def render(report: Report) -> str:
 )
 @click.option(
     "--shards/--no-shards",
-    default=False,
+    default=True,
     show_default=True,
-    help="Full text in shards by kind and year (PORTAL_SEARCH_SHARDS); the first query is the "
-    "quick index's either way (make bench-search-edit measures full-text queries).",
+    help="Full text indexed in shards by kind and year, merged into one bundle per site "
+    "(PORTAL_SEARCH_SHARDS, as a build does); the first query is the quick index's either way "
+    "(make bench-search-edit measures full-text queries).",
 )
 def main(
     pages: int,

@@ -1,18 +1,20 @@
-"""Search indexing of one edited article: the full-text index in one bundle per site (before,
-the code of a given git revision) against shards (``portal.search.shards``), side by side on
+"""Search indexing of one edited article: the code of a given git revision (before: one
+bundle per site, or with ``--before-sharded`` its shards merged in the browser) against the
+shards merged at build time into one served bundle (``portal.search.merge``), side by side on
 one generated corpus.
 
     python -m portal_bench.search_edit [--pages 10000] [--members 12] [--before REV]
-                                       [--work DIR] [--queries 3]
+                                       [--before-sharded] [--work DIR] [--queries 3]
 
 Steps: generate the corpus (``portal_bench.corpus``) and build it without search; for each
 scheme, a hard-linked copy of the output is indexed cold (every site, both tiers, bundles
-shared, as ``index_sites``), then one article of the largest site is edited (a sentence added to
-its body) and that site is indexed again as a build does (full text and quick index of the
-edited site, copies shared with its parent and members), the last output given as the previous
-one (shards only). Each indexing runs in a child process, timed from outside with the peak
-memory of its process tree (``portal_bench.measure``). Then a few full-text first queries of
-the parent are measured in Chromium (bytes, requests), as ``make bench-search`` does.
+shared, as ``index_sites``, with a build cache of its own), then one article of the largest site
+is edited (a sentence added to its body) and that site is indexed again as a build does (full
+text and quick index of the edited site, copies shared with its parent and members), with the
+same cache (and, for a sharded 'before', the last output as the previous one). Each indexing
+runs in a child process, timed from outside with the peak memory of its process tree
+(``portal_bench.measure``). Then a few full-text first queries of the parent are measured in
+Chromium (bytes, requests), as ``make bench-search`` does.
 
 The report is a Markdown table on stdout; progress on stderr. A measurement, not a test: the exit
 code is 0 unless the run breaks.
@@ -60,24 +62,28 @@ from portal.search import index as ix
 report = ErrorReport()
 sites, catalogs = scan(Path(sys.argv[2]), dt.datetime.fromisoformat(sys.argv[4]), report)
 assert not report, [str(e) for e in report.sorted()]
-output, mode = Path(sys.argv[3]), sys.argv[5]
+output, mode, sharded, cache = Path(sys.argv[3]), sys.argv[5], sys.argv[7] == "1", sys.argv[8]
 done = {}
-shards = {"sharded": True} if "sharded" in inspect.signature(ix.index_sites).parameters else {}
+params = inspect.signature(ix.index_full).parameters
+kwargs = {"sharded": sharded} if "sharded" in params else {}
+if "cache" in params and cache:
+    kwargs["cache"] = Path(cache)
 if mode == "cold":
-    stats = ix.index_sites(output, sites, catalogs, **shards)
+    stats = ix.index_sites(output, sites, catalogs, **kwargs)
     done = {"pages": sum(s.pages for s in stats)}
 else:
     site = next(s for s in sites if s.id == mode)
     expected = {f"/{i.url}" for i in catalogs[mode].items if i.listed}
     started = time.perf_counter()
-    kwargs = dict(shards)
-    if "previous" in inspect.signature(ix.index_full).parameters and sys.argv[6]:
-        kwargs["previous"] = Path(sys.argv[6])
-    full = ix.index_full(mode, output / mode, expected, **kwargs)
+    full_kwargs = dict(kwargs)
+    if "previous" in params and sys.argv[6]:
+        full_kwargs["previous"] = Path(sys.argv[6])
+    full = ix.index_full(mode, output / mode, expected, **full_kwargs)
     done["full_seconds"] = time.perf_counter() - started
     done["reindexed_pages"] = getattr(full, "reindexed_pages", full if isinstance(full, int) else 0)
     started = time.perf_counter()
-    ix.index_quick(mode, output / mode, ix.quick_items(site, sites, catalogs))
+    quick = {"cache": kwargs["cache"]} if "cache" in kwargs else {}
+    ix.index_quick(mode, output / mode, ix.quick_items(site, sites, catalogs), **quick)
     done["quick_seconds"] = time.perf_counter() - started
     started = time.perf_counter()
     dirs = {s.id: output / s.id for s in sites}
@@ -118,15 +124,25 @@ def _as_before(output: Path, code: Path) -> None:
     for module in output.glob("*/theme/js/modules/search.*.js"):
         module.unlink()
         module.write_bytes(old_js)
+    if b"shards.json" in old_js:  # the layout of pagefind-sites/ is still ours
+        return
     for page in output.glob("*/tim-kiem/index.html"):
         text = page.read_text(encoding="utf-8")
         page.unlink()
         page.write_text(re.sub(r"(/pagefind-sites/[^/\"]+/)full/", r"\1", text), encoding="utf-8")
 
 
-def _child(code: Path, content: Path, output: Path, mode: str, previous: str = ""):
+def _child(
+    code: Path,
+    content: Path,
+    output: Path,
+    mode: str,
+    previous: str = "",
+    sharded: bool = True,
+    cache: Path | None = None,
+):
     argv = [sys.executable, "-c", CHILD, str(code), str(content), str(output)]
-    argv += [corpus.NOW.isoformat(), mode, previous]
+    argv += [corpus.NOW.isoformat(), mode, previous, "1" if sharded else "0", str(cache or "")]
     run = run_measured(argv)
     if run.returncode != 0:
         raise click.ClickException(f"indexing failed ({code}):\n{run.stderr.strip()[-3000:]}")
@@ -148,27 +164,40 @@ def _checkout(rev: str, work: Path) -> Path:
     return target
 
 
-def measure(code: Path, name: str, work: Path, content: Path, built: Path, parent: str, site: str):
+def measure(
+    code: Path,
+    name: str,
+    work: Path,
+    content: Path,
+    built: Path,
+    parent: str,
+    site: str,
+    sharded: bool = True,
+):
     output = work / f"out-{name}"
     _link_copy(built, output)
+    cache = work / f"cache-{name}"  # the build's cache (shards, each site's quick index)
+    shutil.rmtree(cache, ignore_errors=True)
     if name == "before":
         _as_before(output, code)
     say(f"[{name}] cold indexing …")
-    cold, cold_info = _child(code, content, output, "cold")
+    cold, cold_info = _child(code, content, output, "cold", sharded=sharded, cache=cache)
     say(f"  {cold.seconds:.1f} s, peak {cold.peak_bytes / MB:.0f} MB")
     edited = _edit_one_article(output / site)
     previous = output / site / ".pagefind-full-previous"
     shutil.rmtree(previous, ignore_errors=True)
     os.replace(output / site / "pagefind-full", previous)
     say(f"[{name}] one article edited ({edited.relative_to(output)}): indexing {site} again …")
-    warm, info = _child(code, content, output, site, str(previous))
+    warm, info = _child(code, content, output, site, str(previous), sharded, cache)
     shutil.rmtree(previous, ignore_errors=True)
     say(f"  {warm.seconds:.1f} s, peak {warm.peak_bytes / MB:.0f} MB, {info}")
     return {
         "cold_seconds": cold.seconds,
+        "cold_cpu": cold.cpu_seconds,
         "cold_peak": cold.peak_bytes,
         "pages": cold_info.get("pages", 0),
         "edit_seconds": warm.seconds,
+        "edit_cpu": warm.cpu_seconds,
         "edit_peak": warm.peak_bytes,
         **info,
         "output": output,
@@ -198,11 +227,25 @@ def first_queries(outputs: dict[str, Path], parent: str, queries: list[str]) -> 
 @click.command()
 @click.option("--pages", default=10_000, show_default=True)
 @click.option("--members", default=12, show_default=True, help="0: one site holds everything.")
-@click.option("--before", default="844e2e2", show_default=True, help="Git revision of 'before'.")
+@click.option("--before", default="1aafcf9", show_default=True, help="Git revision of 'before'.")
+@click.option(
+    "--before-sharded/--before-whole",
+    default=False,
+    show_default=True,
+    help="'before' with its shards (merged in the browser) or one bundle per site.",
+)
 @click.option("--work", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--seed", default=1, show_default=True)
 @click.option("--queries", default=3, show_default=True, help="Full-text first queries measured.")
-def main(pages: int, members: int, before: str, work: Path | None, seed: int, queries: int):
+def main(
+    pages: int,
+    members: int,
+    before: str,
+    before_sharded: bool,
+    work: Path | None,
+    seed: int,
+    queries: int,
+):
     """Indexing one edited article: one bundle per site (before) against shards (now)."""
     owned = work is None
     work = Path(tempfile.mkdtemp(prefix="portal-bench-edit-")) if work is None else work
@@ -221,13 +264,21 @@ def main(pages: int, members: int, before: str, work: Path | None, seed: int, qu
         now_code = Path(__file__).resolve().parents[2]
         rows = {
             "before": measure(
-                _checkout(before, work), "before", work, content, built, parent, site
+                _checkout(before, work),
+                "before",
+                work,
+                content,
+                built,
+                parent,
+                site,
+                sharded=before_sharded,
             ),
             "shards": measure(now_code, "shards", work, content, built, parent, site),
         }
         wanted = [q.replace("{rare}", rare) for q in FULL_QUERIES[:queries]]
         visits = first_queries({k: v["output"] for k, v in rows.items()}, parent, wanted)
-        click.echo(render(pages, members, before, rows, visits))
+        scheme = "its shards, merged in the browser" if before_sharded else "one bundle per site"
+        click.echo(render(pages, members, f"{before}: {scheme}", rows, visits))
     finally:
         if owned:
             shutil.rmtree(work, ignore_errors=True)
@@ -242,14 +293,18 @@ def render(pages, members, before, rows, visits) -> str:
     lines = [
         f"## One edited article: {pages} pages, 1 parent + {members} members",
         "",
-        f"| | before ({before}: one bundle per site) | shards | shards / before |",
+        f"| | before ({before}) | shards merged at build | shards / before |",
         "|---|---:|---:|---:|",
         f"| cold, every site (s) | {b['cold_seconds']:.1f} | {s['cold_seconds']:.1f} | "
         f"{ratio('cold_seconds')} |",
+        f"| cold, every site: CPU (s) | {b['cold_cpu']:.1f} | {s['cold_cpu']:.1f} | "
+        f"{ratio('cold_cpu')} |",
         f"| cold peak (MB) | {b['cold_peak'] / MB:.0f} | {s['cold_peak'] / MB:.0f} | "
         f"{ratio('cold_peak')} |",
         f"| one edit: the site again, whole child (s) | {b['edit_seconds']:.1f} | "
         f"{s['edit_seconds']:.1f} | {ratio('edit_seconds')} |",
+        f"| one edit: CPU, whole child (s) | {b['edit_cpu']:.1f} | {s['edit_cpu']:.1f} | "
+        f"{ratio('edit_cpu')} |",
         f"| of which full text (s) | {b['full_seconds']:.1f} | {s['full_seconds']:.1f} | "
         f"{ratio('full_seconds')} |",
         f"| of which quick index (s) | {b['quick_seconds']:.1f} | {s['quick_seconds']:.1f} | "

@@ -4,20 +4,25 @@
   (title, the fields a reader knows it by, summary; filters and sort date), built from the
   catalog (``portal.search.facts``). A parent's quick index holds its members' items too, so one
   index answers across sites and the first query of a reader on a slow link stays small
-  (``make bench-search``).
+  (``make bench-search``). Each site's own records are indexed apart and kept in the build's
+  cache (``<cache>/quick/<site>/``); a parent's index is their merge (``portal.search.merge``),
+  so an edit in one site indexes that site's records again, not every member's.
 - **Full text** (``<site>/pagefind-full/``): every public item's page as written, marked by its
   template (``data-pagefind-body``); listings, tags, archives, notices and error pages never
-  are. It is split into shards (``portal.search.shards``: by section kind and year, by month
-  when a year is large), listed in ``pagefind-full/shards.json``; a build re-indexes only the
-  shards whose pages changed and links the others from the previous output. The search page
-  loads the shards when the reader asks for full text (offered first when the quick index
-  finds nothing); a parent merges its members' (copies in ``pagefind-sites/<id>/full/``), a
-  member may merge its parent's.
+  are. It is indexed in shards (``portal.search.shards``: by section kind and year, by month
+  when a year is large) kept in the build's cache (``<cache>/full/<site>/<shard>/``); a build
+  indexes again only the shards whose pages changed and merges all of them into the one bundle
+  it serves, ``pagefind-full/all/``, listed in ``pagefind-full/shards.json``. The merged bundle
+  is what one Pagefind run over every page writes (``portal.search.merge``): same results,
+  scores, excerpts, filters and sorts, and no shard answers a word it lacks with a shorter one.
+  The search page loads it when the reader asks for full text (offered first when the quick
+  index finds nothing); a parent merges its members' in the browser (copies in
+  ``pagefind-sites/<id>/full/``), a member may merge its parent's.
 
 Pagefind reads staged copies with ``đ`` marked for folding (``portal.search.fold``); the files
 served to readers are not touched. A build fails when an index is missing or does not hold
-exactly the site's public items, in total and shard by shard: Pagefind itself reports success
-when nothing matched.
+exactly the site's public items, in total, shard by shard and merged: Pagefind itself reports
+success when nothing matched.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from portal.paths import SEARCH_BUNDLE, SEARCH_FULL, SEARCH_SHARED
+from portal.search import merge as merging
 from portal.search import shards as sharding
 from portal.search.facts import quick_record
 from portal.search.fold import mark_d
@@ -44,6 +50,7 @@ BUNDLE = SEARCH_BUNDLE  # the quick index
 FULL = SEARCH_FULL  # the full-text index
 SHARED = SEARCH_SHARED  # other sites' full-text shards, copied beside ours: <SHARED>/<id>/full/
 SHARED_FULL = "full"
+SERVED = sharding.WHOLE  # the one served full-text bundle: pagefind-full/all/
 BODY_MARKER = "data-pagefind-body"
 LANGUAGE = "vi"  # one index per tier: English standing pages fold just as well
 # Pagefind writes its own UIs too; the portal has its own search page and never loads them.
@@ -117,6 +124,8 @@ def indexable_files(site_dir: Path) -> list[Path]:
 # re-measure with make bench-search when upgrading.
 CHUNK_SIZE = "1000"
 ATTEMPTS = 2
+DECODED = "decoded.cbor"  # beside a shard's bundle (portal.search.merge.load)
+OLD_DECODED = "decoded.pickle"  # of earlier versions: deleted unread
 
 
 def _index(staging: Path, bundle: Path) -> None:
@@ -202,19 +211,121 @@ def _write_bundle(site_id: str, pages: dict[str, str], bundle: Path, marked: boo
         (bundle / name).unlink(missing_ok=True)
 
 
+def forget_pickles(cache: Path) -> None:
+    """Delete, unread, the decoded pickles earlier versions kept in the search cache
+    (``<cache>/quick/<site>/`` and ``<cache>/full/<site>/<shard>/``): a quick index kept as it
+    is never reaches ``_cached_bundle``, which deletes them too."""
+    for pattern in (f"quick/*/{OLD_DECODED}", f"full/*/*/{OLD_DECODED}"):
+        for leftover in cache.glob(pattern):
+            leftover.unlink(missing_ok=True)
+
+
+def _cached_bundle(
+    site_id: str, pages: dict[str, str], folder: Path, settings: str
+) -> tuple[merging.Bundle | None, bool]:
+    """The Pagefind bundle of ``pages`` (staged, ``đ`` marked) in ``folder/bundle/``, with its
+    key and decoded cache (``decoded.cbor``: data, checked on load) beside it, indexed again only
+    when its key changed or it does not hold its pages. A ``decoded.pickle`` of earlier versions
+    is deleted, never read. Returns the decoded bundle (None without pages) and whether Pagefind
+    ran."""
+    if not pages:
+        shutil.rmtree(folder, ignore_errors=True)
+        return None, False
+    shard_key = sharding.key(pages, settings)
+    bundle, stamp, decoded = folder / "bundle", folder / "key", folder / DECODED
+    (folder / OLD_DECODED).unlink(missing_ok=True)  # a pickle: code, not data
+    try:
+        kept = stamp.read_text(encoding="ascii") == shard_key
+    except OSError:
+        kept = False
+    if kept and _entry_pages(bundle) == len(pages):
+        try:
+            part = merging.load(bundle, decoded)
+            if len(part.pages) == len(pages):
+                return part, False
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, merging.MergeError):
+            pass
+    stamp.unlink(missing_ok=True)
+    decoded.unlink(missing_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    _write_bundle(site_id, pages, bundle, marked=True)
+    try:
+        part = merging.load(bundle, decoded)
+    except (OSError, ValueError, KeyError, IndexError, merging.MergeError) as exc:
+        raise SearchIndexError(
+            site_id, f"không đọc được chỉ mục Pagefind vừa ghi ở {bundle}: {exc}"
+        ) from None
+    stamp.write_text(shard_key, encoding="ascii")
+    return part, True
+
+
+def _merged(
+    site_id: str,
+    parts: list[merging.Bundle],
+    sort_values: dict[str, dict[str, str]],
+    target: Path,
+    expected: int,
+    kept: Path,
+) -> None:
+    """The served bundle of ``parts`` in ``target`` (a new folder), checked like one indexed
+    by Pagefind: it must hold every page. Merged into ``kept`` (in the cache), whose chunks the
+    next merge reuses where they did not change, then linked into ``target``."""
+    shutil.rmtree(target, ignore_errors=True)
+    if not expected:
+        target.mkdir(parents=True)
+        return
+    if len(parts) == 1:
+        mirror(parts[0].folder, target)  # one part is already what one run gives
+    else:
+        fresh = kept.with_name(kept.name + ".new")
+        shutil.rmtree(fresh, ignore_errors=True)
+        try:
+            merging.merge(
+                parts,
+                fresh,
+                sort_values,
+                chunk_size=int(_chunk_size()),
+                reuse=kept if kept.is_dir() else None,
+            )
+        except merging.MergeError as exc:
+            raise SearchIndexError(site_id, f"không gộp được chỉ mục: {exc}") from None
+        shutil.rmtree(kept, ignore_errors=True)
+        os.replace(fresh, kept)
+        os.replace(
+            fresh.with_name(fresh.name + ".chunks.json"),
+            kept.with_name(kept.name + ".chunks.json"),
+        )
+        mirror(kept, target)
+    found = _entry_pages(target)
+    if found != expected:
+        raise SearchIndexError(site_id, f"chỉ mục có {found} trang, cần có {expected} trang")
+
+
+def _chunk_size() -> str:
+    return os.environ.get("PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE", CHUNK_SIZE)
+
+
+def _sorts(pages: dict[str, str], url) -> dict[str, dict[str, str]]:
+    return {url(rel): merging.sort_values(text) for rel, text in pages.items()}
+
+
 def index_full(
     site_id: str,
     site_dir: Path,
     expected: Iterable[str] | None = None,
     previous: Path | None = None,
-    sharded: bool = False,
+    sharded: bool = True,
+    cache: Path | None = None,
 ) -> FullText:
-    """The full-text index of a built site, in shards under ``site_dir/pagefind-full/``; result
-    URLs are relative to the site's root (``/tin-tuc/…``). ``expected``: the site-relative URLs
-    of its public items, which must be exactly the pages marked for search. ``previous``: the
-    ``pagefind-full/`` of the last output of this site, trusted by the caller to be what the
-    last build wrote there; shards whose key is unchanged are linked from it. ``sharded``:
-    shards by kind and year (``portal.search.shards``), else one per site."""
+    """The full-text index of a built site: one bundle, ``site_dir/pagefind-full/all/``, listed
+    in ``pagefind-full/shards.json``; result URLs are relative to the site's root
+    (``/tin-tuc/…``). ``expected``: the site-relative URLs of its public items, which must be
+    exactly the pages marked for search. The bundle is merged (``portal.search.merge``) from
+    shards (``portal.search.shards``; one per site unless ``sharded``) kept in ``cache``
+    (``<cache>/full/<site>/<shard>/``): a shard whose pages did not change is not indexed
+    again. Without ``cache`` every shard is indexed (in a temporary folder). ``previous`` is
+    no longer used (the shards are not served)."""
+    del previous
     files = indexable_files(site_dir)
     urls = {page_url("/", f.relative_to(site_dir).as_posix()) for f in files}
     if expected is not None:
@@ -227,44 +338,79 @@ def index_full(
             if extra:
                 parts.append("trang không được đưa vào tìm kiếm: " + ", ".join(extra[:10]))
             raise SearchIndexError(site_id, "; ".join(parts))
-    pages = {
-        f.relative_to(site_dir).as_posix(): mark_d(f.read_text(encoding="utf-8")) for f in files
-    }
+    # Every page carries its site's label (the search page merges sites in the browser).
+    pages = sharding.labelled(
+        {f.relative_to(site_dir).as_posix(): mark_d(f.read_text(encoding="utf-8")) for f in files},
+        f"{site_id}/{SERVED}",
+    )
     target = site_dir / FULL
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
-    old = sharding.read_manifest(previous) if previous is not None else {}
     settings = sharding.indexer_settings()
-    entries, reindexed, reindexed_pages = [], 0, 0
-    for name, plain in sharding.plan(pages, sharded=sharded).items():
-        shard = sharding.labelled(plain, f"{site_id}/{name}")
-        shard_key = sharding.key(shard, settings)
-        kept = old.get(name)
-        if (
-            kept is not None
-            and kept.get("key") == shard_key
-            and kept.get("pages") == len(shard)
-            and _entry_pages(previous / name) == len(shard)
-        ):
-            mirror(previous / name, target / name)
-        else:
-            _write_bundle(site_id, shard, target / name, marked=True)
-            reindexed += 1
-            reindexed_pages += len(shard)
-        entries.append({"name": name, "pages": len(shard), "key": shard_key})
-    if sum(e["pages"] for e in entries) != len(pages):  # every page in exactly one shard
-        raise SearchIndexError(site_id, "chỉ mục toàn văn không khớp các trang được đánh dấu")
+    with tempfile.TemporaryDirectory(prefix=f"portal-shards-{site_id}-") as scratch:
+        store = (cache / "full" / site_id) if cache is not None else Path(scratch)
+        plan = sharding.plan(pages, sharded=sharded)
+        parts, reindexed, reindexed_pages = [], 0, 0
+        for name, shard in plan.items():
+            part, indexed = _cached_bundle(site_id, shard, store / name, settings)
+            if part is not None:
+                parts.append(part)
+            if indexed:
+                reindexed += 1
+                reindexed_pages += len(shard)
+        if sum(len(s) for s in plan.values()) != len(pages):  # every page in exactly one shard
+            raise SearchIndexError(site_id, "chỉ mục toàn văn không khớp các trang được đánh dấu")
+        if store.is_dir():  # shards of an earlier plan
+            for stale in store.iterdir():
+                if stale.name not in plan and not stale.name.startswith("."):
+                    shutil.rmtree(stale, ignore_errors=True)
+        values = _sorts(pages, lambda r: page_url("/", r))
+        _merged(site_id, parts, values, target / SERVED, len(pages), store / ".served")
+    entries = (
+        [{"name": SERVED, "pages": len(pages), "key": sharding.key(pages, settings)}]
+        if pages
+        else []
+    )
     sharding.write_manifest(target, entries)
-    return FullText(len(pages), len(entries), reindexed, reindexed_pages)
+    return FullText(len(pages), len(plan), reindexed, reindexed_pages)
 
 
-def index_quick(site_id: str, site_dir: Path, items: Iterable, bundle: Path | None = None) -> int:
+def index_quick(
+    site_id: str,
+    site_dir: Path,
+    items: Iterable,
+    bundle: Path | None = None,
+    cache: Path | None = None,
+) -> int:
     """The quick index of a site, in ``site_dir/pagefind/``, from catalog items (its own public
     items and those of the sites it searches). A record's URL is ``/<site-id>/<item URL>``; the
-    search page maps the site id to that site's root. Returns the record count."""
-    pages = {f"{item.site}/{item.url}index.html": quick_record(item) for item in items}
-    _write_bundle(site_id, pages, bundle or site_dir / BUNDLE)
-    return len(pages)
+    search page maps the site id to that site's root. The records of each site are indexed
+    apart and kept in ``cache`` (``<cache>/quick/<site>/``), so a parent whose member changed
+    indexes only that member's records again; the parts are merged into one bundle
+    (``portal.search.merge``), as one Pagefind run over every record would write it. Returns
+    the record count."""
+    by_site: dict[str, dict[str, str]] = {}
+    for item in items:
+        by_site.setdefault(item.site, {})[f"{item.site}/{item.url}index.html"] = mark_d(
+            quick_record(item)
+        )
+    count = sum(len(p) for p in by_site.values())
+    settings = sharding.indexer_settings()
+    with tempfile.TemporaryDirectory(prefix=f"portal-quick-{site_id}-") as scratch:
+        store = (cache / "quick") if cache is not None else Path(scratch)
+        parts = []
+        for owner in sorted(by_site):
+            part, _ = _cached_bundle(site_id, by_site[owner], store / owner, settings)
+            if part is not None:
+                parts.append(part)
+        values = {
+            page_url("/", rel): merging.sort_values(text)
+            for pages in by_site.values()
+            for rel, text in pages.items()
+        }
+        served = store / f".served-{site_id}"
+        _merged(site_id, parts, values, bundle or site_dir / BUNDLE, count, served)
+    return count
 
 
 def index_site(
@@ -273,13 +419,16 @@ def index_site(
     expected: Iterable[str] | None = None,
     quick_items: Iterable | None = None,
     previous: Path | None = None,
-    sharded: bool = False,
+    sharded: bool = True,
+    cache: Path | None = None,
 ) -> IndexStats:
     """Both tiers of one built site (the quick tier only when ``quick_items`` is given);
-    ``previous`` and ``sharded``: see ``index_full``."""
+    ``sharded`` and ``cache``: see ``index_full``."""
     started = time.perf_counter()
-    full = index_full(site_id, site_dir, expected, previous, sharded)
-    quick = index_quick(site_id, site_dir, quick_items) if quick_items is not None else 0
+    full = index_full(site_id, site_dir, expected, previous, sharded, cache)
+    quick = (
+        index_quick(site_id, site_dir, quick_items, cache=cache) if quick_items is not None else 0
+    )
     size = sum(_size(site_dir / b) for b in (BUNDLE, FULL) if (site_dir / b).is_dir())
     return IndexStats(
         site_id,
@@ -378,10 +527,10 @@ def share_bundles(output_dir: Path, sites) -> None:
     share_between(dirs, sites, dirs)
 
 
-def refresh_quick(site_id: str, site_dir: Path, items: Iterable) -> int:
+def refresh_quick(site_id: str, site_dir: Path, items: Iterable, cache: Path | None = None) -> int:
     """A new quick index for a site otherwise kept as it was, swapped in whole."""
     fresh = site_dir / f".{BUNDLE}.new"
-    count = index_quick(site_id, site_dir, items, bundle=fresh)
+    count = index_quick(site_id, site_dir, items, bundle=fresh, cache=cache)
     put_in_place(fresh, site_dir / BUNDLE)
     shutil.rmtree(fresh, ignore_errors=True)
     return count
@@ -392,10 +541,11 @@ def index_sites(
     sites,
     catalogs: dict | None = None,
     expected: dict | None = None,
-    sharded: bool = False,
+    sharded: bool = True,
+    cache: Path | None = None,
 ) -> list[IndexStats]:
     """Index every built site of ``sites`` in ``output_dir`` (the quick tier when ``catalogs``
-    is given), then share the full-text bundles."""
+    is given), then share the full-text bundles. ``cache``: see ``index_full``."""
     stats = []
     for site in sites:
         site_dir = output_dir / site.id
@@ -403,6 +553,6 @@ def index_sites(
             continue
         want = expected.get(site.id) if expected is not None else None
         items = quick_items(site, sites, catalogs) if catalogs is not None else None
-        stats.append(index_site(site.id, site_dir, want, items, sharded=sharded))
+        stats.append(index_site(site.id, site_dir, want, items, sharded=sharded, cache=cache))
     share_bundles(output_dir, sites)
     return stats

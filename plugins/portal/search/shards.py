@@ -6,25 +6,22 @@ Contract:
   ``date`` sort key, written by ``components/search_record.html``); a (kind, year) holding more
   than ``MAX_PAGES`` pages is split by month. Names are ASCII (``articles-2025``,
   ``articles-2025-03``, ``pages-0000`` for undated pages, never split) and stable: an edit
-  moves a page between shards only when it changes the page's kind or date. Off by default
-  (``PORTAL_SEARCH_SHARDS``): one shard, ``all``, per site. Why: Pagefind, when no word of an
-  index starts with a query word, matches the longest word that is a prefix of it instead; a
-  shard without the word then answers with unrelated pages (``khmer`` finding pages with
-  ``kh…``), which one index per site does only for words the whole site lacks. Until the
-  search page can tell those apart, shards trade some precision for indexing time
-  (``python -m portal_bench.search_edit``).
+  moves a page between shards only when it changes the page's kind or date. On by default
+  (``PORTAL_SEARCH_SHARDS``; off: one shard, ``all``, per site). Shards are the build's cache,
+  never served: a site serves one bundle merged from them (``portal.search.merge``), so
+  Pagefind's fallback to a shorter word where an index lacks a query word (``khmer`` finding
+  ``kh…``) happens only for words the whole site lacks, as with one index.
 - ``key(pages)`` is a shard's key: SHA-256 of the indexer's settings (Pagefind's version, the
   chunk size, the language, this format) and of every page's path and bytes as Pagefind reads
-  them. Equal keys mean equal shards: a build re-indexes only shards whose key changed and
-  links the others from the previous output (``portal.search.index.index_full``).
-- ``labelled(pages, value)``: each page with a hidden filter ``shard:<site>/<name>`` inside its
-  searchable element, so the search page can tell which shard answered: Pagefind merges
-  indexes by score and skips a query word an index does not hold at all, so a shard without
-  one of the words would answer with pages holding only the others; the search page keeps a
-  shard's results only when the shard holds every word, and merges sorted lists by date
-  itself.
-- ``MANIFEST`` (``shards.json`` in ``pagefind-full/``) lists the shards (name, pages, key) for
-  the search page, which merges them (Pagefind ``mergeIndex``), and for the next build.
+  them. Equal keys mean equal shards: a build re-indexes only shards whose key changed
+  (``portal.search.index.index_full``).
+- ``labelled(pages, value)``: each page with a hidden filter ``shard:<value>`` inside its
+  searchable element. The build labels every page of a site ``<site>/all``, the name of its
+  served bundle: the search page merges sites in the browser (a parent and its members) and
+  keeps a site's results only when the site holds every word typed, and merges sorted lists
+  by date itself.
+- ``MANIFEST`` (``shards.json`` in ``pagefind-full/``) lists what a site serves (one bundle,
+  ``all``: name, pages, key) for the search page.
 """
 
 from __future__ import annotations
