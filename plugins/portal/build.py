@@ -36,7 +36,6 @@ from portal.lock import DEFAULT_WAIT, build_lock
 from portal.markup.render import use_cache as use_render_cache
 from portal.search import (
     BUNDLE,
-    FULL,
     SearchIndexError,
     forget_pickles,
     index_site,
@@ -446,16 +445,12 @@ def _build(
         keep_quick = ledger.keep_quick(site_id, BUNDLE)
         if keep_quick:
             mirror(output_dir / site_id / BUNDLE, out / BUNDLE)
-        # Full-text shards whose pages did not change are linked from the last output, if that
-        # output is still what the last build left there.
-        trusted = (output_dir / site_id / FULL).is_dir() and ledger.trusted_output(site_id)
         index = _index_site(
             catalogs[site_id].site,
             sites,
             catalogs,
             out,
             quick=not keep_quick,
-            previous=output_dir / site_id / FULL if trusted else None,
             sharded=bool(base.get("PORTAL_SEARCH_SHARDS", True)),
             cache=search_cache,
         )
@@ -551,7 +546,6 @@ def _index_site(
     catalogs: dict[str, SiteCatalog],
     out: Path,
     quick: bool = True,
-    previous: Path | None = None,
     sharded: bool = True,
     cache: Path | None = None,
 ):
@@ -559,7 +553,7 @@ def _index_site(
     expected = {f"/{item.url}" for item in catalogs[site.id].items if item.listed}
     records = quick_items(site, sites, catalogs) if quick else None
     try:
-        return index_site(site.id, out, expected, records, previous, sharded, cache)
+        return index_site(site.id, out, expected, records, sharded, cache)
     except SearchIndexError as exc:
         raise BuildFailed(site.id, [f"tìm kiếm: {exc.message}"]) from None
 

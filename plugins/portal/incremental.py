@@ -361,7 +361,7 @@ class Ledger:
 
     Order of use: ``open`` → ``unchanged`` (None: build) → ``render_cache`` and
     ``item_cache`` for the scan →
-    ``plan`` → per site ``keep_quick``/``trusted_output``/``promote`` → ``record``."""
+    ``plan`` → per site ``keep_quick``/``promote`` → ``record``."""
 
     enabled: bool
     cache_dir: Path
@@ -509,14 +509,6 @@ class Ledger:
             key
             and self.previous.get(site_id, {}).get("quick") == key
             and (self.output_dir / site_id / bundle / "pagefind-entry.json").is_file()
-        )
-
-    def trusted_output(self, site_id: str) -> bool:
-        """Whether a site's folder is still what the last build left there (its unchanged
-        full-text shards may be linked from it)."""
-        recorded = self.previous.get(site_id, {}).get("tree")
-        return bool(self.enabled and recorded) and recorded == tree_digest(
-            self.output_dir / site_id
         )
 
     def promote(self, site_id: str) -> None:

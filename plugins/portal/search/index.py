@@ -85,7 +85,7 @@ class IndexStats:
     bundle: Path  # the quick index
     quick_pages: int = 0
     shards: int = 0  # full-text shards
-    reindexed: int = 0  # of which indexed by this run (the others linked from the last output)
+    reindexed: int = 0  # of which indexed by this run (the others kept in the cache)
     reindexed_pages: int = 0  # pages in the shards indexed by this run
 
 
@@ -313,7 +313,6 @@ def index_full(
     site_id: str,
     site_dir: Path,
     expected: Iterable[str] | None = None,
-    previous: Path | None = None,
     sharded: bool = True,
     cache: Path | None = None,
 ) -> FullText:
@@ -323,9 +322,7 @@ def index_full(
     exactly the pages marked for search. The bundle is merged (``portal.search.merge``) from
     shards (``portal.search.shards``; one per site unless ``sharded``) kept in ``cache``
     (``<cache>/full/<site>/<shard>/``): a shard whose pages did not change is not indexed
-    again. Without ``cache`` every shard is indexed (in a temporary folder). ``previous`` is
-    no longer used (the shards are not served)."""
-    del previous
+    again. Without ``cache`` every shard is indexed (in a temporary folder)."""
     files = indexable_files(site_dir)
     urls = {page_url("/", f.relative_to(site_dir).as_posix()) for f in files}
     if expected is not None:
@@ -418,14 +415,13 @@ def index_site(
     site_dir: Path,
     expected: Iterable[str] | None = None,
     quick_items: Iterable | None = None,
-    previous: Path | None = None,
     sharded: bool = True,
     cache: Path | None = None,
 ) -> IndexStats:
     """Both tiers of one built site (the quick tier only when ``quick_items`` is given);
     ``sharded`` and ``cache``: see ``index_full``."""
     started = time.perf_counter()
-    full = index_full(site_id, site_dir, expected, previous, sharded, cache)
+    full = index_full(site_id, site_dir, expected, sharded, cache)
     quick = (
         index_quick(site_id, site_dir, quick_items, cache=cache) if quick_items is not None else 0
     )
