@@ -110,6 +110,7 @@ def test_a_shared_member_article_rebuilds_the_parent_too(pages_only):
     pages_only.assert_same_as_cold()
 
 
+@pytest.mark.slow  # a whole-demo rebuild; the template test keeps this path in the default suite
 def test_the_parents_newest_news_rebuilds_every_member(pages_only):
     pages_only.edit(PARENT_NEWEST, 'title: "', 'title: "Cập nhật: ')
     assert pages_only.rebuild() == SITES
@@ -124,6 +125,7 @@ def test_a_template_rebuilds_everything(pages_only):
     pages_only.assert_same_as_cold()
 
 
+@pytest.mark.slow  # a whole-demo rebuild; the template test keeps this path in the default suite
 def test_a_setting_rebuilds_everything(pages_only):
     pages_only.settings.write_text(
         pages_only.settings.read_text(encoding="utf-8") + "PORTAL_FEED_PAGE_SIZE = 7\n",
@@ -133,6 +135,7 @@ def test_a_setting_rebuilds_everything(pages_only):
     pages_only.assert_same_as_cold()
 
 
+@pytest.mark.slow  # a whole-demo rebuild; the template test keeps this path in the default suite
 def test_a_plugin_added_or_changed_rebuilds_everything(pages_only):
     plugin = pages_only.root / "plugins" / "extra_footer.py"
     plugin.write_text(
