@@ -139,7 +139,7 @@ def _index(staging: Path, bundle: Path) -> None:
     if binary is None:
         raise FileNotFoundError("pagefind")
     env = {**os.environ}
-    env.setdefault("PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE", CHUNK_SIZE)
+    env["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] = _chunk_size()  # the size the merge cuts by
     done = subprocess.run(
         [
             str(binary),
