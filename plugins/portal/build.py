@@ -492,6 +492,11 @@ def _build(
         for entry in sorted(staging.iterdir()):
             put_in_place(entry, output_dir / entry.name)
             ledger.promote(entry.name)
+        for gone in ledger.retire(s.id for s in sites):
+            result.notices.append(
+                f"Đã gỡ {gone}: cổng không còn trong sites.yml. "
+                f"(Removed {gone}: no longer in sites.yml.)"
+            )
         if search:
             _refresh_kept_sites(
                 output_dir, sites, catalogs, to_build, ledger.quick_keys, previous, search_cache

@@ -34,6 +34,7 @@ import importlib.metadata
 import importlib.util
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ from portal.sealed import digest as _digest
 from portal.types.base import STANDING
 
 MANIFEST = "portal-build.json"
+_SITE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # as sites.yml's id (a slug)
 RENDER_CACHE = "render.json"
 ADMIN_CACHE = "cms-config.json"
 RENDER_FORMAT = 2  # 1 was a pickle (render.pickle): code, not data
@@ -416,6 +418,35 @@ class Ledger:
             if not recorded or recorded != tree_digest(self.output_dir / site_id):
                 return None
         return chosen
+
+    def retire(self, configured) -> list[str]:
+        """Sites the last build recorded that ``configured`` (every id of sites.yml) no longer
+        holds, in order: their output folders and everything the cache kept for them (Pelican's
+        cache, search shards and quick records, page records) are deleted, and they leave the
+        record. A site taken out of sites.yml must stop being published, and a hundred
+        members' caches must not pile up. The record is read from disk for a ``--full`` build
+        too; only ids that are site ids are ever turned into paths."""
+        recorded = (self.manifest if self.enabled else read_manifest(self.cache_dir)).get(
+            "sites", {}
+        )
+        if not isinstance(recorded, dict):
+            return []
+        gone = sorted(s for s in set(recorded) - set(configured) if _SITE_ID.fullmatch(s))
+        from portal.swap import remove_tree
+
+        for site_id in gone:
+            for folder in (
+                self.output_dir / site_id,
+                self.cache_dir / site_id,
+                self.cache_dir / "search" / "full" / site_id,
+                self.cache_dir / "search" / "quick" / site_id,
+            ):
+                remove_tree(folder)
+            for name in (f"{site_id}.json", f"{site_id}.next.json"):
+                (self.cache_dir / "pages" / name).unlink(missing_ok=True)
+            if self.enabled:
+                self.manifest["sites"].pop(site_id, None)
+        return gone
 
     def render_cache(self) -> RenderCache | None:
         """The cache of rendered Markdown for the scan (None when disabled)."""
