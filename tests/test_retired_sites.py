@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 
-from support import SITES_YML, article
-
+from portal.build import build
 from portal.incremental import MANIFEST, cache_folder
+from support import SETTINGS, SITES_YML, article
 
 WARD = """\
 - id: phuong
@@ -18,7 +18,6 @@ WARD = """\
   base_url: https://phuong.example
   categories: ["Tin tức - Sự kiện"]
 """
-
 
 
 def _content(make_content):
@@ -58,21 +57,16 @@ def test_a_site_taken_out_of_sites_yml_is_no_longer_published(make_content, buil
     (output / "keep-me.txt").write_text("not the build's\n", encoding="utf-8")
 
     _drop_ward(root)
-    result = build_into(root)
+    build_into(root)
     assert sorted(p.name for p in output.iterdir()) == ["huyen", "index.html", "keep-me.txt", "xa"]
     assert _cached_for(cache, "phuong") == []
     manifest = json.loads((cache / MANIFEST).read_text(encoding="utf-8"))
     assert sorted(manifest["sites"]) == ["huyen", "xa"]
     assert (output / "huyen" / "index.html").is_file()
     assert "phuong.example" not in (output / "huyen" / "index.html").read_text(encoding="utf-8")
-    del result
 
 
 def test_the_removal_is_said_and_a_full_build_removes_too(make_content, tmp_path):
-    from support import SETTINGS
-
-    from portal.build import build
-
     root = _content(make_content)
     output = tmp_path / "output"
     build(root, output, SETTINGS, search=False)
