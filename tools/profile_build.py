@@ -9,11 +9,13 @@ a subprocess and shows as the time its Python callers wait), then
 - the top functions by cumulative time.
 
     .venv/bin/python tools/profile_build.py [--scale 0.3] [--members 12] [--top 15]
-        [--keep DIR] [--stats FILE.prof] [--keys] [--no-search]
+        [--keep DIR] [--stats FILE.prof] [--keys] [--edit] [--no-search]
 
 ``--keys`` builds incrementally from an empty cache, as ``portal bench``'s cold scenario does
 (every render watched and its page key recorded, ``portal.pagekeys``); without it the build is
-``--full`` (nothing watched).
+``--full`` (nothing watched). ``--edit`` profiles ``portal bench``'s article scenario instead:
+a cold incremental build (not profiled), one word changed in the body of the parent's first
+article, then the profiled build.
 
 Numbers are CPU-bound wall times under the profiler (cProfile adds roughly 1.5–2× to Python
 code, nothing to Pagefind): read the shares, not the seconds.
@@ -31,6 +33,7 @@ from pathlib import Path
 
 from portal.build import build
 from portal_bench import corpus
+from portal_bench.tools import edit_word
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -82,6 +85,12 @@ def main() -> None:
         help="incremental build from an empty cache, as `portal bench` cold: every page's reads "
         "are watched and recorded (portal.pagekeys); default: --full, no watching",
     )
+    parser.add_argument(
+        "--edit",
+        action="store_true",
+        help="profile the build after one word of one parent article changed (as portal "
+        "bench's article scenario), from a cold incremental build",
+    )
     parser.add_argument("--no-search", action="store_true", help="leave Pagefind out")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="portal-profile-"))
@@ -93,6 +102,14 @@ def main() -> None:
         output = work / "output"
         shutil.rmtree(output, ignore_errors=True)
         shutil.rmtree(work / ".output-cache", ignore_errors=True)
+        options = {"now": corpus.NOW, "jobs": 1, "search": not args.no_search}
+        what = "Cold build"
+        if args.edit:
+            build(content, output, REPO / "pelicanconf.py", incremental=True, **options)
+            parent = content / corpus.slugify(corpus.PARENT_NAME)
+            article = sorted((parent / "articles").glob("*.md"))[0]
+            article.write_text(edit_word(article.read_text(encoding="utf-8")), encoding="utf-8")
+            what = f"Build after one word of {article.relative_to(content)} changed"
         profile = cProfile.Profile()
         started = time.perf_counter()
         profile.enable()
@@ -100,10 +117,8 @@ def main() -> None:
             content,
             output,
             REPO / "pelicanconf.py",
-            now=corpus.NOW,
-            jobs=1,
-            incremental=args.keys,
-            search=not args.no_search,
+            incremental=args.keys or args.edit,
+            **options,
         )
         profile.disable()
         wall = time.perf_counter() - started
@@ -112,7 +127,7 @@ def main() -> None:
         stats = pstats.Stats(profile)
         whole = _find(stats, "portal/build.py", "build") or wall
         files = sum(1 for p in content.rglob("*.md"))
-        print(f"Cold build of {files:,} content files, one process, under cProfile: {wall:.1f} s")
+        print(f"{what}, {files:,} content files, one process, under cProfile: {wall:.1f} s")
         print("\n| phase | seconds | share |\n|---|---:|---:|")
         for label, suffix, name in PHASES:
             seconds = _find(stats, suffix, name)
