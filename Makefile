@@ -71,7 +71,7 @@ check: install
 	$(BIN)/portal check
 
 test: install system-deps
-	$(BIN)/pytest -n 2 -m "not slow"
+	$(BIN)/pytest -n 2 -m "not slow" --durations=15
 
 test-slow: install system-deps
 	$(BIN)/pytest -m slow
