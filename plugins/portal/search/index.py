@@ -27,9 +27,11 @@ success when nothing matched.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -221,12 +223,13 @@ def forget_pickles(cache: Path) -> None:
 
 
 def _cached_bundle(
-    site_id: str, pages: dict[str, str], folder: Path, settings: str
-) -> tuple[merging.Bundle | None, bool]:
+    site_id: str, pages: dict[str, str], folder: Path, settings: str, decode: bool = True
+) -> tuple[merging.Bundle | Path | None, bool]:
     """The Pagefind bundle of ``pages`` (staged, ``đ`` marked) in ``folder/bundle/``, with its
     key and decoded cache (``decoded.cbor``: data, checked on load) beside it, indexed again only
     when its key changed or it does not hold its pages. A ``decoded.pickle`` of earlier versions
-    is deleted, never read. Returns the decoded bundle (None without pages) and whether Pagefind
+    is deleted, never read. Returns the decoded bundle (None without pages; only the bundle's
+    folder unless ``decode``: a bundle served as it is needs no decoding) and whether Pagefind
     ran."""
     if not pages:
         shutil.rmtree(folder, ignore_errors=True)
@@ -239,6 +242,8 @@ def _cached_bundle(
     except OSError:
         kept = False
     if kept and _entry_pages(bundle) == len(pages):
+        if not decode:
+            return bundle, False
         try:
             part = merging.load(bundle, decoded)
             if len(part.pages) == len(pages):
@@ -249,6 +254,9 @@ def _cached_bundle(
     decoded.unlink(missing_ok=True)
     folder.mkdir(parents=True, exist_ok=True)
     _write_bundle(site_id, pages, bundle, marked=True)
+    if not decode:
+        stamp.write_text(shard_key, encoding="ascii")
+        return bundle, True
     try:
         part = merging.load(bundle, decoded)
     except (OSError, ValueError, KeyError, IndexError, merging.MergeError) as exc:
@@ -261,7 +269,7 @@ def _cached_bundle(
 
 def _merged(
     site_id: str,
-    parts: list[merging.Bundle],
+    parts: list[merging.Bundle | Path],
     sort_values: dict[str, dict[str, str]],
     target: Path,
     expected: int,
@@ -274,8 +282,8 @@ def _merged(
     if not expected:
         target.mkdir(parents=True)
         return
-    if len(parts) == 1:
-        mirror(parts[0].folder, target)  # one part is already what one run gives
+    if len(parts) == 1:  # one part is already what one run gives
+        mirror(parts[0] if isinstance(parts[0], Path) else parts[0].folder, target)
     else:
         fresh = kept.with_name(kept.name + ".new")
         shutil.rmtree(fresh, ignore_errors=True)
@@ -315,12 +323,14 @@ def index_full(
     expected: Iterable[str] | None = None,
     sharded: bool = True,
     cache: Path | None = None,
+    shard_above: int = sharding.SHARD_ABOVE,
 ) -> FullText:
     """The full-text index of a built site: one bundle, ``site_dir/pagefind-full/all/``, listed
     in ``pagefind-full/shards.json``; result URLs are relative to the site's root
     (``/tin-tuc/…``). ``expected``: the site-relative URLs of its public items, which must be
     exactly the pages marked for search. The bundle is merged (``portal.search.merge``) from
-    shards (``portal.search.shards``; one per site unless ``sharded``) kept in ``cache``
+    shards (``portal.search.shards``; one per site unless ``sharded`` and the site has more than
+    ``shard_above`` pages) kept in ``cache``
     (``<cache>/full/<site>/<shard>/``): a shard whose pages did not change is not indexed
     again. Without ``cache`` every shard is indexed (in a temporary folder)."""
     files = indexable_files(site_dir)
@@ -346,10 +356,10 @@ def index_full(
     settings = sharding.indexer_settings()
     with tempfile.TemporaryDirectory(prefix=f"portal-shards-{site_id}-") as scratch:
         store = (cache / "full" / site_id) if cache is not None else Path(scratch)
-        plan = sharding.plan(pages, sharded=sharded)
+        plan = sharding.plan(pages, sharded=sharded, shard_above=shard_above)
         parts, reindexed, reindexed_pages = [], 0, 0
         for name, shard in plan.items():
-            part, indexed = _cached_bundle(site_id, shard, store / name, settings)
+            part, indexed = _cached_bundle(site_id, shard, store / name, settings, len(plan) > 1)
             if part is not None:
                 parts.append(part)
             if indexed:
@@ -397,7 +407,9 @@ def index_quick(
         store = (cache / "quick") if cache is not None else Path(scratch)
         parts = []
         for owner in sorted(by_site):
-            part, _ = _cached_bundle(site_id, by_site[owner], store / owner, settings)
+            part, _ = _cached_bundle(
+                site_id, by_site[owner], store / owner, settings, len(by_site) > 1
+            )
             if part is not None:
                 parts.append(part)
         values = {
@@ -417,11 +429,12 @@ def index_site(
     quick_items: Iterable | None = None,
     sharded: bool = True,
     cache: Path | None = None,
+    shard_above: int = sharding.SHARD_ABOVE,
 ) -> IndexStats:
     """Both tiers of one built site (the quick tier only when ``quick_items`` is given);
-    ``sharded`` and ``cache``: see ``index_full``."""
+    ``sharded``, ``cache`` and ``shard_above``: see ``index_full``."""
     started = time.perf_counter()
-    full = index_full(site_id, site_dir, expected, sharded, cache)
+    full = index_full(site_id, site_dir, expected, sharded, cache, shard_above)
     quick = (
         index_quick(site_id, site_dir, quick_items, cache=cache) if quick_items is not None else 0
     )
@@ -483,37 +496,67 @@ def mirror(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
     no bytes copied, and a rebuilt bundle changes only the files that changed. Pagefind names
     its index files by their content, so new files are linked first, then the few with
     fixed names (the entry file, the WebAssembly) replaced one by one, then the stale ones
-    removed: a reader in between finds either bundle whole."""
-    wanted = {
-        p.relative_to(source): p
-        for p in source.rglob("*")
-        if p.is_file() and not any(fnmatch.fnmatch(p.name, pattern) for pattern in skip)
-    }
-    have = (
-        {p.relative_to(target) for p in target.rglob("*") if p.is_file()}
-        if target.is_dir()
-        else set()
-    )
-    fixed = {
-        rel for rel in wanted if rel.parent == Path(".") and not rel.name.startswith("pagefind.")
-    }
-    for rel in sorted(wanted, key=lambda r: (r in fixed, str(r))):
-        destination = target / rel
-        if rel in have and os.path.samefile(wanted[rel], destination):
-            continue
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        fresh = destination.with_name(f".{destination.name}.new")
-        fresh.unlink(missing_ok=True)
+    removed: a reader in between finds either bundle whole. (Walked with ``os.scandir`` on
+    plain strings: a bundle holds one file per page, and the parent's is copied into every
+    member.)"""
+    skipped = re.compile("|".join(fnmatch.translate(p) for p in skip)).match if skip else None
+    wanted = _tree(str(source), skipped)
+    have = _tree(str(target)) if target.is_dir() else {}
+    fixed = {rel for rel in wanted if "/" not in rel and not rel.startswith("pagefind.")}
+    made: set[str] = set()
+    root = str(target)
+    for rel in sorted(wanted, key=lambda r: (r in fixed, r)):
+        entry = wanted[rel]
+        destination = os.path.join(root, rel)
+        old = have.get(rel)
+        if old is not None:
+            mine, theirs = entry.stat(), old.stat(follow_symlinks=True)
+            if (mine.st_ino, mine.st_dev) == (theirs.st_ino, theirs.st_dev):
+                continue
+        folder = os.path.dirname(destination)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        if old is None:  # a new name: linked in one step, as atomic as a replace
+            try:
+                os.link(entry.path, destination)
+                continue
+            except FileExistsError:
+                pass
+            except OSError:  # another file system: copy
+                shutil.copy2(entry.path, destination)
+                continue
+        fresh = os.path.join(folder, f".{os.path.basename(destination)}.new")
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(fresh)
         try:
-            os.link(wanted[rel], fresh)
+            os.link(entry.path, fresh)
         except OSError:  # another file system: copy
-            shutil.copy2(wanted[rel], fresh)
+            shutil.copy2(entry.path, fresh)
         os.replace(fresh, destination)
-    for rel in sorted(have - wanted.keys()):
-        (target / rel).unlink()
-    for folder in sorted((p for p in target.rglob("*") if p.is_dir()), reverse=True):
-        if not any(folder.iterdir()):
-            folder.rmdir()
+    stale = sorted(have.keys() - wanted.keys())
+    for rel in stale:
+        os.unlink(os.path.join(root, rel))
+    if stale:
+        for folder in sorted((p for p in target.rglob("*") if p.is_dir()), reverse=True):
+            if not any(folder.iterdir()):
+                folder.rmdir()
+
+
+def _tree(root: str, skipped=None) -> dict[str, os.DirEntry]:
+    """Every file under ``root`` (following links to files, as ``Path.is_file``) by its path
+    relative to it, ``/``-separated; names matched by ``skipped`` left out."""
+    found: dict[str, os.DirEntry] = {}
+    pending = [("", root)]
+    while pending:
+        prefix, folder = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((f"{prefix}{entry.name}/", entry.path))
+                elif entry.is_file() and not (skipped and skipped(entry.name)):
+                    found[prefix + entry.name] = entry
+    return found
 
 
 def share_bundles(output_dir: Path, sites) -> None:
