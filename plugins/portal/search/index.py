@@ -378,9 +378,10 @@ def index_full(
                 parts.append("trang không được đưa vào tìm kiếm: " + ", ".join(extra[:10]))
             raise SearchIndexError(site_id, "; ".join(parts))
     # Every page carries its site's label (the search page merges sites in the browser).
-    pages = sharding.labelled(
-        {relpath: mark_d(text) for relpath, text in marked.items()}, f"{site_id}/{SERVED}"
-    )
+    for relpath, text in marked.items():  # one copy of the pages held at a time, not three
+        marked[relpath] = mark_d(text)
+    pages = sharding.labelled(marked, f"{site_id}/{SERVED}")
+    del marked
     target = site_dir / FULL
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
