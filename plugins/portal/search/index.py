@@ -10,19 +10,20 @@
 - **Full text** (``<site>/pagefind-full/``): every public item's page as written, marked by its
   template (``data-pagefind-body``); listings, tags, archives, notices and error pages never
   are. It is indexed in shards (``portal.search.shards``: by section kind and year, by month
-  when a year is large) kept in the build's cache (``<cache>/full/<site>/<shard>/``); a build
-  indexes again only the shards whose pages changed and merges all of them into the one bundle
-  it serves, ``pagefind-full/all/``, listed in ``pagefind-full/shards.json``. The merged bundle
-  is what one Pagefind run over every page writes (``portal.search.merge``): same results,
-  scores, excerpts, filters and sorts, and no shard answers a word it lacks with a shorter one.
-  The search page loads it when the reader asks for full text (offered first when the quick
-  index finds nothing); a parent merges its members' in the browser (copies in
+  when a year is large; a site of at most ``SHARD_ABOVE`` pages is one shard) kept in the
+  build's cache (``<cache>/full/<site>/<shard>/``); a build indexes again only the shards whose
+  pages changed and merges all of them into the one bundle it serves, ``pagefind-full/all/``
+  (one shard is linked as Pagefind wrote it), listed in ``pagefind-full/shards.json``. The
+  merged bundle is what one Pagefind run over every page writes (``portal.search.merge``): same
+  results, scores, excerpts, filters and sorts, and no shard answers a word it lacks with a
+  shorter one. The search page loads it when the reader asks for full text (offered first when
+  the quick index finds nothing); a parent merges its members' in the browser (copies in
   ``pagefind-sites/<id>/full/``), a member may merge its parent's.
 
-Pagefind reads staged copies with ``đ`` marked for folding (``portal.search.fold``); the files
-served to readers are not touched. A build fails when an index is missing or does not hold
-exactly the site's public items, in total, shard by shard and merged: Pagefind itself reports
-success when nothing matched.
+Pagefind reads staged copies with ``đ`` marked for folding (``portal.search.fold``), written in
+memory (``/dev/shm``) when there is room; the files served to readers are not touched. A build
+fails when an index is missing or does not hold exactly the site's public items, in total, shard
+by shard and merged: Pagefind itself reports success when nothing matched.
 """
 
 from __future__ import annotations
