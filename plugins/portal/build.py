@@ -36,6 +36,7 @@ from portal.lock import DEFAULT_WAIT, build_lock
 from portal.markup.render import use_cache as use_render_cache
 from portal.search import (
     BUNDLE,
+    SHARD_ABOVE,
     SearchIndexError,
     forget_pickles,
     index_site,
@@ -453,6 +454,7 @@ def _build(
             quick=not keep_quick,
             sharded=bool(base.get("PORTAL_SEARCH_SHARDS", True)),
             cache=search_cache,
+            shard_above=int(base.get("PORTAL_SEARCH_SHARD_ABOVE", SHARD_ABOVE)),
         )
         result.files = sum(len(names) for _, _, names in os.walk(out))
         result.search_pages, result.search_seconds = index.pages, index.seconds
@@ -553,12 +555,13 @@ def _index_site(
     quick: bool = True,
     sharded: bool = True,
     cache: Path | None = None,
+    shard_above: int = SHARD_ABOVE,
 ):
     """Index a built site; exactly its public items must be found in the full-text index."""
     expected = {f"/{item.url}" for item in catalogs[site.id].items if item.listed}
     records = quick_items(site, sites, catalogs) if quick else None
     try:
-        return index_site(site.id, out, expected, records, sharded, cache)
+        return index_site(site.id, out, expected, records, sharded, cache, shard_above)
     except SearchIndexError as exc:
         raise BuildFailed(site.id, [f"tìm kiếm: {exc.message}"]) from None
 

@@ -113,19 +113,46 @@ def test_sharding_off_is_one_shard_per_site(site_pages, tmp_path):
     assert again.reindexed == 1
 
 
+def test_a_small_site_is_one_shard_served_as_pagefind_wrote_it(site_pages, tmp_path):
+    """A site of at most SHARD_ABOVE pages is one shard, served as Pagefind wrote it: never
+    decoded nor merged. Above it the site is sharded (and the shard 'all' leaves the cache)."""
+    site = site_pages(tmp_path / "site")
+    cache = tmp_path / "cache"
+    result = index_full("s", site, cache=cache)
+    assert (result.pages, result.shards, result.reindexed) == (4, 1, 1)
+    assert names(cache / "full" / "s") == [WHOLE]
+    shard = cache / "full" / "s" / WHOLE
+    assert not (shard / "decoded.cbor").exists()
+    bundle = shard / "bundle"
+    assert {
+        p.relative_to(bundle).as_posix(): p.stat().st_ino
+        for p in sorted(bundle.rglob("*"))
+        if p.is_file()
+    } == {
+        p.relative_to(served(site / FULL)).as_posix(): p.stat().st_ino
+        for p in sorted(served(site / FULL).rglob("*"))
+        if p.is_file()
+    }
+    again = index_full("s", site_pages(tmp_path / "again"), cache=cache)
+    assert (again.shards, again.reindexed) == (1, 0)
+    larger = index_full("s", site_pages(tmp_path / "larger"), cache=cache, shard_above=3)
+    assert (larger.shards, larger.reindexed) == (2, 2)
+    assert names(cache / "full" / "s") == ["articles-2025", "articles-2026"]
+
+
 def test_one_edit_reindexes_one_shard_and_serves_one_bundle(site_pages, tmp_path):
     first = site_pages(tmp_path / "first")
     cache = tmp_path / "cache"
     shards = cache / "full" / "s"
     expected = {"/tin-tuc/a/", "/tin-tuc/b/", "/tin-tuc/c/", "/tin-tuc/d/"}
-    cold = index_full("s", first, expected, cache=cache)
+    cold = index_full("s", first, expected, cache=cache, shard_above=0)
     assert (cold.pages, cold.shards, cold.reindexed) == (4, 2, 2)
     assert names(shards) == ["articles-2025", "articles-2026"]
     assert page_count(served(first / FULL)) == 4
     kept = shards / "articles-2026" / "bundle" / "pagefind-entry.json"
     inode = kept.stat().st_ino
     second = site_pages(tmp_path / "second", edited="Bế giảng lớp nghề")
-    warm = index_full("s", second, None, cache=cache)
+    warm = index_full("s", second, None, cache=cache, shard_above=0)
     assert (warm.pages, warm.shards, warm.reindexed, warm.reindexed_pages) == (4, 2, 1, 2)
     # The unchanged shard is the same files; the served bundle holds the new text only.
     assert kept.stat().st_ino == inode
@@ -134,7 +161,7 @@ def test_one_edit_reindexes_one_shard_and_serves_one_bundle(site_pages, tmp_path
     assert mark_d("Mùa lúa mới") in edited and page_count(served(second / FULL)) == 4
     # Same as indexing the edited site from nothing.
     again = site_pages(tmp_path / "cold", edited="Bế giảng lớp nghề")
-    assert index_full("s", again, cache=tmp_path / "other").reindexed == 2
+    assert index_full("s", again, cache=tmp_path / "other", shard_above=0).reindexed == 2
     assert manifest(again / FULL) == manifest(second / FULL)
     assert bundle_words(served(again / FULL)) == edited
 
@@ -144,16 +171,16 @@ def test_a_cached_shard_must_still_hold_its_pages(site_pages, tmp_path):
     counts its pages: a shard emptied, miscounted or half written is indexed again."""
     first = site_pages(tmp_path / "first")
     cache = tmp_path / "cache"
-    index_full("s", first, cache=cache)
+    index_full("s", first, cache=cache, shard_above=0)
     (cache / "full" / "s" / "articles-2025" / "bundle" / "pagefind-entry.json").unlink()
     (cache / "full" / "s" / "articles-2026" / "key").write_text("another key")
     second = site_pages(tmp_path / "second")
-    result = index_full("s", second, cache=cache)
+    result = index_full("s", second, cache=cache, shard_above=0)
     assert (result.pages, result.reindexed) == (4, 2)
     assert page_count(served(second / FULL)) == 4
     # A shard no longer planned leaves the cache.
     (cache / "full" / "s" / "articles-1999").mkdir()
-    index_full("s", site_pages(tmp_path / "third"), cache=cache)
+    index_full("s", site_pages(tmp_path / "third"), cache=cache, shard_above=0)
     assert not (cache / "full" / "s" / "articles-1999").exists()
 
 
@@ -182,7 +209,7 @@ def test_a_damaged_or_pickled_shard_cache_serves_what_no_cache_serves(site_pages
     pickle of earlier versions (deleted, never loaded), gives the served index of a build
     without a cache, and no shard is indexed again for it."""
     cache = tmp_path / "cache"
-    index_full("s", site_pages(tmp_path / "first"), cache=cache)
+    index_full("s", site_pages(tmp_path / "first"), cache=cache, shard_above=0)
     shards = cache / "full" / "s"
     marker = tmp_path / "code-ran"
     for number, shard in enumerate(shards / name for name in names(shards)):
@@ -192,12 +219,12 @@ def test_a_damaged_or_pickled_shard_cache_serves_what_no_cache_serves(site_pages
         (shard / "decoded.pickle").write_bytes(trap)
         decoded.write_bytes(trap if number % 2 else decoded.read_bytes()[:-7] + b"garbage")
     second = site_pages(tmp_path / "second")
-    result = index_full("s", second, cache=cache)
+    result = index_full("s", second, cache=cache, shard_above=0)
     assert (result.pages, result.reindexed) == (4, 0)
     assert not marker.exists()
     assert not list(shards.glob("*/decoded.pickle"))
     cold = site_pages(tmp_path / "cold")
-    index_full("s", cold)
+    index_full("s", cold, shard_above=0)
     assert served_files(second / FULL) == served_files(cold / FULL)
     # The build sweeps the whole search cache too (a quick index kept as it is is not loaded).
     left = [cache / "quick" / "s" / "decoded.pickle", shards / names(shards)[0] / "decoded.pickle"]
@@ -221,7 +248,8 @@ def test_an_edit_reindexes_its_shard_and_equals_a_cold_build(make_content, tmp_p
     settings = tmp_path / "conf.py"
     settings.write_text(
         f"import sys\nsys.path[:0] = [{str(REPO)!r}]\nfrom pelicanconf import *\n"
-        f"THEME = {str(REPO / 'theme')!r}\n",
+        f"THEME = {str(REPO / 'theme')!r}\n"
+        "PORTAL_SEARCH_SHARD_ABOVE = 0\n",  # a small site is one shard otherwise
         encoding="utf-8",
     )
     first = {s.site: s for s in build(content, output, settings, now=DEMO_NOW).sites}

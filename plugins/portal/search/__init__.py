@@ -20,10 +20,12 @@ from portal.search.index import (
     share_between,
     share_bundles,
 )
+from portal.search.shards import SHARD_ABOVE
 
 __all__ = [
     "BUNDLE",
     "FULL",
+    "SHARD_ABOVE",
     "SHARED",
     "IndexStats",
     "SearchIndexError",

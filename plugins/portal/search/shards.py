@@ -5,12 +5,17 @@ Contract:
   shards by the section kind and year the page itself declares (its ``type`` filter and its
   ``date`` sort key, written by ``components/search_record.html``); a (kind, year) holding more
   than ``MAX_PAGES`` pages is split by month. Names are ASCII (``articles-2025``,
-  ``articles-2025-03``, ``pages-0000`` for undated pages, never split) and stable: an edit
-  moves a page between shards only when it changes the page's kind or date. On by default
-  (``PORTAL_SEARCH_SHARDS``; off: one shard, ``all``, per site). Shards are the build's cache,
-  never served: a site serves one bundle merged from them (``portal.search.merge``), so
-  Pagefind's fallback to a shorter word where an index lacks a query word (``khmer`` finding
-  ``kh…``) happens only for words the whole site lacks, as with one index.
+  ``articles-2025-03``, ``pages-0000`` for undated pages, never split) and stable: an edit moves
+  a page between shards only when it changes the page's kind or date. On by default
+  (``PORTAL_SEARCH_SHARDS``; off: one shard, ``all``, per site). A site of at most
+  ``SHARD_ABOVE`` pages (``PORTAL_SEARCH_SHARD_ABOVE``) is one shard, ``all``, too: Pagefind
+  costs about the same per page in one run as in many (~2.5 ms of CPU, ~0.02 s a run), while
+  decoding and merging shards costs ~1.5 ms per page more, so a small site is served as Pagefind
+  wrote it, unmerged, and an edit re-indexes at most ``SHARD_ABOVE`` pages. Shards are the
+  build's cache, never served: a site serves one bundle merged from them
+  (``portal.search.merge``; its one shard linked as it is), so Pagefind's fallback to a shorter
+  word where an index lacks a query word (``khmer`` finding ``kh…``) happens only for words the
+  whole site lacks, as with one index.
 - ``key(pages)`` is a shard's key: SHA-256 of the indexer's settings (Pagefind's version, the
   chunk size, the language, this format) and of every page's path and bytes as Pagefind reads
   them. Equal keys mean equal shards: a build re-indexes only shards whose key changed
@@ -39,6 +44,11 @@ FORMAT = 1
 # about 4 ms per page after; a month of a 10,000-article site is 150–250 pages.
 MAX_PAGES = 1000
 WHOLE = "all"  # the one shard of a site when sharding is off
+# A site with at most this many full-text pages is one shard (``PORTAL_SEARCH_SHARD_ABOVE``).
+# Measured side by side (docs/architecture.md, "Small sites are one shard"): at bench scale 0.3
+# a member of ~230 pages in ~11 shards spent more CPU decoding and merging them than Pagefind
+# did indexing them. Lower it where memory is short: Pagefind holds ~0.2 MB a page.
+SHARD_ABOVE = MAX_PAGES
 
 _TYPE = re.compile(r'data-pagefind-filter="type:([^"]+)"')
 _DATE = re.compile(r'data-pagefind-sort="date:(\d{4})-(\d{2})')
@@ -57,11 +67,12 @@ def _kind_and_month(text: str) -> tuple[str, str, str]:
 
 
 def plan(
-    pages: dict[str, str], max_pages: int = MAX_PAGES, sharded: bool = True
+    pages: dict[str, str], max_pages: int = MAX_PAGES, sharded: bool = True, shard_above: int = 0
 ) -> dict[str, dict[str, str]]:
     """Shard name → its pages (a sub-dict of ``pages``), names and pages in a stable order.
-    ``sharded=False``: one shard, ``all`` (``PORTAL_SEARCH_SHARDS`` off)."""
-    if not sharded:
+    ``sharded=False`` (``PORTAL_SEARCH_SHARDS`` off), or at most ``shard_above`` pages (the build
+    passes ``SHARD_ABOVE``): one shard, ``all``."""
+    if not sharded or len(pages) <= shard_above:
         return {WHOLE: dict(sorted(pages.items()))} if pages else {}
     groups: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
     for relpath in sorted(pages):
