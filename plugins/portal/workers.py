@@ -66,7 +66,14 @@ def dies_with_this_process(sig: int = signal.SIGKILL) -> Callable[[], None]:
 
 
 def _run(key: str) -> object:
-    return _TASK["run"](key)
+    """One task in a worker; what it left behind is given back to the system before the
+    next, so that a worker's memory is that of its largest task, not the sum of its tasks'
+    high-water marks."""
+    try:
+        return _TASK["run"](key)
+    finally:
+        gc.collect()
+        release_free_memory()
 
 
 def run_all(keys: list[str], run: Callable[[str], T], jobs: int) -> list[T]:
