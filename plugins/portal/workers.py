@@ -66,14 +66,7 @@ def dies_with_this_process(sig: int = signal.SIGKILL) -> Callable[[], None]:
 
 
 def _run(key: str) -> object:
-    """One task in a worker; what it left behind is given back to the system before the
-    next, so that a worker's memory is that of its largest task, not the sum of its tasks'
-    high-water marks."""
-    try:
-        return _TASK["run"](key)
-    finally:
-        gc.collect()
-        release_free_memory()
+    return _TASK["run"](key)
 
 
 def run_all(keys: list[str], run: Callable[[str], T], jobs: int) -> list[T]:
