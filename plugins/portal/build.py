@@ -383,6 +383,7 @@ def _build(
             _setting_error(report, settings_file, "PORTAL_LOCAL_ORIGIN", exc)
     if report:
         raise ContentErrors(report)
+    ledger.save_caches()  # complete now; not held through the render
     next_commit = add_history(content_dir, catalogs, now) if history else None
     stats, stats_keys = load_stats(stats_folder, catalogs)
     # Readers' ratings (portal.forms.ratings) count as statistics for the pages' keys.

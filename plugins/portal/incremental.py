@@ -362,7 +362,7 @@ class Ledger:
     build) keeps nothing and records nothing.
 
     Order of use: ``open`` → ``unchanged`` (None: build) → ``render_cache`` and
-    ``item_cache`` for the scan →
+    ``item_cache`` for the scan → ``save_caches`` →
     ``plan`` → per site ``keep_quick``/``promote`` → ``record``."""
 
     enabled: bool
@@ -453,6 +453,16 @@ class Ledger:
         if self.enabled and self.renders is None:
             self.renders = RenderCache(self.cache_dir / RENDER_CACHE, self.fingerprint)
         return self.renders
+
+    def save_caches(self) -> None:
+        """Save the render and item caches now and let them go: both are complete once the
+        scan is done (nothing renders Markdown or reads items after it), and kept until
+        ``record`` they were held through the render by the build and its workers (~85 MB of
+        JSON text at bench scale 1)."""
+        for store in (self.renders, self.items):
+            if store is not None:
+                store.save()
+        self.renders = self.items = None
 
     def admin_config(self, data: dict[str, Any], render) -> str:
         """``render(data)``, the form editor's configuration (``portal.cms``), or the text
@@ -558,10 +568,11 @@ class Ledger:
         next_commit: dt.datetime | None,
         report_public: bool,
     ) -> None:
-        """Save the rendered Markdown and the manifest of this build: each site's keys and
-        counts (``results``: objects with site, items, files, search_pages), its folder's
-        digest (kept sites too: their search files may have been refreshed), and the next
-        moment a page changes by time alone (``next_change``)."""
+        """Save the rendered Markdown and the items (unless ``save_caches`` did already) and
+        the manifest of this build: each site's keys and counts (``results``: objects with
+        site, items, files, search_pages), its folder's digest (kept sites too: their search
+        files may have been refreshed), and the next moment a page changes by time alone
+        (``next_change``)."""
         if not self.enabled:
             return
         if self.renders is not None:

@@ -59,12 +59,18 @@ class SealedStore:
         return digest(self.fingerprint, key, text)
 
     def save(self) -> None:
+        """Write the entries of ``used``, one at a time: the same text as ``json.dumps`` of
+        the whole store, without holding all of it in memory at once (the item cache of a
+        province is tens of MB of JSON)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        entries = {
-            key: {self.FIELD: text, "sha256": self._seal(key, text)}
-            for key, text in self.used.items()
-        }
-        data = {"format": self.FORMAT, "fingerprint": self.fingerprint, "entries": entries}
         temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        head = {"format": self.FORMAT, "fingerprint": self.fingerprint}
+        with temporary.open("w", encoding="utf-8") as out:
+            out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "entries": {')
+            for number, (key, text) in enumerate(self.used.items()):
+                entry = {self.FIELD: text, "sha256": self._seal(key, text)}
+                out.write(", " if number else "")
+                out.write(f"{json.dumps(key, ensure_ascii=False)}: ")
+                out.write(json.dumps(entry, ensure_ascii=False))
+            out.write("}}")
         temporary.replace(self.path)

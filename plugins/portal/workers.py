@@ -78,7 +78,10 @@ def run_all(keys: list[str], run: Callable[[str], T], jobs: int) -> list[T]:
     _TASK["run"] = run  # inherited by the forked workers
     # What exists now is shared with the workers copy-on-write; a garbage collection in a
     # worker would touch every object and copy the pages. Frozen objects are never scanned.
+    # Memory freed before the fork (garbage of what came before) is given back first, or each
+    # worker would start with it too.
     gc.collect()
+    release_free_memory()
     gc.freeze()
     try:
         with ProcessPoolExecutor(

@@ -178,3 +178,41 @@ def test_a_replaced_attachment_rebuilds_like_a_cold_build(make_content, tmp_path
     build(content, cold, SETTINGS, now=DEMO_NOW, search=False, incremental=False, jobs=1)
     problems = differences(cold, output)
     assert not problems, f"{len(problems)} differences, first: {problems[:SHOW]}"
+
+
+def test_forked_readers_send_back_each_site_once_and_miss_nothing(tmp_path, monkeypatch):
+    """Read by two workers, each site's result carries only that site's cache entries (a
+    worker reads several sites; sending its whole ``used`` again with each one made the
+    build hold every earlier site's entries several times over), and the caches end up with
+    the same entries as when every site is read in this process."""
+    from portal import incremental as inc
+    from portal.catalog import tree
+    from portal.markup.render import use_cache as use_render_cache
+
+    sent: list[tuple[str, int, dict]] = []
+    real = tree.run_all
+
+    def watched(keys, run, jobs):
+        results = real(keys, run, jobs)
+        sent.extend((key, len(r[0].items), r[3]) for key, r in zip(keys, results, strict=True))
+        return results
+
+    monkeypatch.setattr(tree, "run_all", watched)
+    used = {}
+    for jobs in (1, 2):
+        items = ic.ItemCache(tmp_path / f"items-{jobs}.json", "fingerprint")
+        renders = inc.RenderCache(tmp_path / f"render-{jobs}.json", "fingerprint")
+        ic.use_cache(items)
+        use_render_cache(renders)
+        try:
+            _, catalogs = scan(DEMO_CONTENT, DEMO_NOW, ErrorReport(), jobs=jobs)
+        finally:
+            ic.use_cache(None)
+            use_render_cache(None)
+        used[jobs] = (items.used, renders.used)
+    assert len(catalogs) >= 3  # so that a worker reads more than one site
+    assert used[1] == used[2] and used[1][0] and used[1][1]
+    forked = sent[len(sent) // 2 :]
+    assert sum(len(read) for _, _, read in forked) == len(used[2][0])
+    for site, count, read in forked:
+        assert 0 < len(read) <= count, site

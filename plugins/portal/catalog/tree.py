@@ -56,11 +56,23 @@ def scan(
     read = [s.id for s in sites if s.id in wanted and (content_dir / s.id).is_dir()]
 
     def read_site(site_id: str) -> tuple[SiteCatalog, list, dict, dict]:
+        """One site's catalog, its errors, and only what reading it added to the caches'
+        ``used``: a worker reads several sites, and its whole ``used`` sent back each time
+        repeated the earlier sites' entries (held at once by this process: most of the
+        scan's peak memory)."""
         own = ErrorReport()
-        catalog = scan_site(by_id[site_id], content_dir, now, own, max_mb * 1024 * 1024)
-        cache, items = render_cache(), item_cache()
-        rendered = cache.used if cache is not None else {}
-        return catalog, own.errors, rendered, items.used if items is not None else {}
+        caches = (render_cache(), item_cache())
+        stores = [store for store in caches if store is not None]
+        before = [store.used for store in stores]
+        for store in stores:
+            store.used = {}
+        try:
+            catalog = scan_site(by_id[site_id], content_dir, now, own, max_mb * 1024 * 1024)
+            rendered, items_read = (c.used if c is not None else {} for c in caches)
+            return catalog, own.errors, rendered, items_read
+        finally:
+            for store, used in zip(stores, before, strict=True):
+                store.used = used
 
     # Rendering Markdown is most of the reading: sites are read side by side, largest first
     # (by file count), each worker sending back its catalog, its errors, what it rendered and
@@ -76,15 +88,15 @@ def scan(
     found = dict(zip(order, run_all(order, read_site, jobs), strict=True))
     catalogs: dict[str, SiteCatalog] = {}
     for site_id in read:
-        catalog, errors, rendered, read = found[site_id]
+        catalog, errors, rendered, items_read = found[site_id]
         catalog.site = by_id[site_id]  # the same object as in ``sites``, as when read here
         catalogs[site_id] = catalog
         report.errors.extend(errors)
         cache, items = render_cache(), item_cache()
-        if cache is not None and rendered is not cache.used:
+        if cache is not None:
             cache.used.update(rendered)
-        if items is not None and read is not items.used:
-            items.used.update(read)
+        if items is not None:
+            items.used.update(items_read)
     if history:
         add_history(content_dir, catalogs, now)
     return sites, catalogs
