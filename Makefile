@@ -16,8 +16,13 @@ NODEJS = @command -v npm >/dev/null 2>&1 || { \
 
 .PHONY: install serve serve-prod build publish check test test-slow deploy-dry-run audit audit-deps bench bench-search bench-search-edit lint format lock i18n clean system-deps python-venv
 
+## pip itself is installed first, from the lock: the pip a venv starts with (23.x on Python
+## 3.11) refuses a hash-checked lock once PyPI has a newer release of a package asked for with
+## extras (pip-audit's CacheControl[filecache], when CacheControl 0.15 appeared).
 $(STAMP): requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV) || { $(MAKE) python-venv && $(PYTHON) -m venv --clear $(VENV); }
+	awk '/^pip==/ {p = 1} p {print} p && !/\\$$/ {exit}' requirements-dev.lock > $(VENV)/pip.lock
+	$(BIN)/pip install --quiet --require-hashes -r $(VENV)/pip.lock
 	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
