@@ -4,18 +4,19 @@
    - Two tiers (portal/search/index.py). The quick one (config.quick) holds a short record of
      every public item of this site and of the sites it searches (a parent's members, a
      member's parent): its result URLs are /<site-id>/<path>, mapped to that site's root. The
-     full text of a site is split into shards (site.full + "shards.json" lists them,
-     portal/search/shards.py), merged when the reader asks for full text (a button under the
-     results, first in line when the quick index finds nothing: on a parent the full text of
-     every member costs several hundred KB more); a parent merges its members' shards, a
-     member its parent's when asked ("wide"). Filters are loaded when the reader opens the
-     filter panel.
-   - Shards (fullSearch): Pagefind skips a query word an index does not hold at all, so a
-     shard without one of the words would answer with pages holding only the others; and it
-     merges indexes by score, while a sorted search scores a page by its position in its own
-     index. Every full-text page carries a hidden "shard" filter: a shard's results are kept
-     only when it holds every word typed, and a sorted search merges the shards' lists by date
-     (ByDate), fetching a result's data only when it is a candidate for the next place.
+     full text of a site is one bundle (site.full + "shards.json" lists it, "all"; the build
+     indexes large sites in shards and merges them into it, portal/search/merge.py), loaded
+     when the reader asks for full text (a button under the results, first in line when the
+     quick index finds nothing: on a parent the full text of every member costs several
+     hundred KB more); a parent merges its members' bundles in the browser, a member its
+     parent's when asked ("wide"). Filters are loaded when the reader opens the filter panel.
+   - Bundles merged in the browser (fullSearch; the code says "shard" for each): Pagefind
+     skips a query word an index does not hold at all, so a site without one of the words
+     would answer with pages holding only the others; and it merges indexes by score, while a
+     sorted search scores a page by its position in its own index. Every full-text page
+     carries a hidden "shard" filter naming its site's bundle ("<site>/all"): a site's results
+     are kept only when it holds every word typed, and a sorted search merges the sites' lists
+     by date (ByDate), fetching a result's data only when it is a candidate for the next place.
    - Vietnamese: the indexes hold "đ" as "d" + U+0335 (portal/search/fold.py), so the query is
      marked the same way and every string shown is unmarked.
    - Tones: Pagefind folds them, so "lừa đảo" also finds "lúa" and ranks by other signals
