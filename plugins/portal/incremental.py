@@ -568,17 +568,12 @@ class Ledger:
         next_commit: dt.datetime | None,
         report_public: bool,
     ) -> None:
-        """Save the rendered Markdown and the items (unless ``save_caches`` did already) and
-        the manifest of this build: each site's keys and counts (``results``: objects with
-        site, items, files, search_pages), its folder's digest (kept sites too: their search
-        files may have been refreshed), and the next moment a page changes by time alone
-        (``next_change``)."""
+        """Save the manifest of this build (the caches were saved by ``save_caches``): each
+        site's keys and counts (``results``: objects with site, items, files, search_pages),
+        its folder's digest (kept sites too: their search files may have been refreshed), and
+        the next moment a page changes by time alone (``next_change``)."""
         if not self.enabled:
             return
-        if self.renders is not None:
-            self.renders.save()
-        if self.items is not None:
-            self.items.save()
         records = dict(self.previous)
         for result in results:
             sid = result.site
