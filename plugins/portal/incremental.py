@@ -432,6 +432,7 @@ class Ledger:
         if not isinstance(recorded, dict):
             return []
         gone = sorted(s for s in set(recorded) - set(configured) if _SITE_ID.fullmatch(s))
+        from portal import pagekeys
         from portal.swap import remove_tree
 
         for site_id in gone:
@@ -442,8 +443,9 @@ class Ledger:
                 self.cache_dir / "search" / "quick" / site_id,
             ):
                 remove_tree(folder)
-            for name in (f"{site_id}.json", f"{site_id}.next.json"):
-                (self.cache_dir / "pages" / name).unlink(missing_ok=True)
+            records = pagekeys.records_path(self.cache_dir, site_id)
+            for path in (records, records.with_name(f"{site_id}.next.json")):
+                path.unlink(missing_ok=True)
             if self.enabled:
                 self.manifest["sites"].pop(site_id, None)
         return gone
