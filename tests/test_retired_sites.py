@@ -1,12 +1,17 @@
 """A site taken out of sites.yml stops being published: the next build deletes its output
 folder and what the cache kept for it, says so, and touches nothing else
-(``portal.incremental.Ledger.retire``)."""
+(``portal.incremental.Ledger.retire``); so does the next ``portal assemble`` into the same
+folder (``portal.shards.assemble``)."""
 
 from __future__ import annotations
 
 import json
 
+from click.testing import CliRunner
+
+from portal import shards
 from portal.build import build
+from portal.cli import main
 from portal.incremental import MANIFEST, cache_folder
 from support import SETTINGS, SITES_YML, article
 
@@ -92,3 +97,44 @@ def test_a_recorded_name_that_is_not_a_site_id_is_never_a_path(make_content, bui
     build_into(root, search=False)
     assert (outside / "precious.txt").read_text(encoding="utf-8") == "keep\n"
     assert not (output / "phuong").exists()
+
+
+def _assemble(root, tmp_path, output, name):
+    """Every site built as its own shard (as a deploy matrix would), then ``portal assemble``."""
+    parts = []
+    for number, site_id in enumerate(shards.built_sites(root, _configured(root)), 1):
+        part = tmp_path / name / f"shard-{number}"
+        build(root, part, SETTINGS, site_ids=[site_id], search=False, incremental=False)
+        parts.append(str(part))
+    args = ["assemble", *parts, "--content", str(root), "--output", str(output)]
+    return CliRunner().invoke(main, [*args, "--settings", str(SETTINGS)])
+
+
+def _configured(root):
+    from portal.errors import ErrorReport
+    from portal.sites import load_sites
+
+    return load_sites(root, ErrorReport())
+
+
+def test_assembling_again_removes_a_site_taken_out_of_sites_yml(make_content, tmp_path):
+    root = _content(make_content)
+    output = tmp_path / "assembled"
+    first = _assemble(root, tmp_path, output, "before")
+    assert first.exit_code == 0, first.output
+    assert (output / "phuong" / "index.html").is_file()
+    assert not [p.name for p in output.rglob(".*")], "the record stays outside the output"
+    outside = tmp_path / "outside"
+    (outside / "precious.txt").parent.mkdir()
+    (outside / "precious.txt").write_text("keep\n", encoding="utf-8")
+    record = shards.assembled_record(output)
+    stored = json.loads(record.read_text(encoding="utf-8"))
+    record.write_text(json.dumps({"sites": [*stored["sites"], "../outside"]}), encoding="utf-8")
+
+    _drop_ward(root)
+    second = _assemble(root, tmp_path, output, "after")
+    assert second.exit_code == 0, second.output
+    assert sorted(p.name for p in output.iterdir()) == ["huyen", "index.html", "xa"]
+    assert "Đã gỡ phuong: cổng không còn trong sites.yml." in second.output
+    assert (outside / "precious.txt").read_text(encoding="utf-8") == "keep\n"
+    assert json.loads(record.read_text(encoding="utf-8")) == {"sites": ["huyen", "xa"]}

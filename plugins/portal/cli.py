@@ -255,7 +255,18 @@ def assemble(
         wait = float(base.get("PORTAL_LOCK_WAIT", DEFAULT_WAIT))
     started = time.perf_counter()
     try:
-        done = shards.assemble(content_dir, output_dir, list(shard_dirs), local, wait, _say)
+        done = shards.assemble(
+            content_dir,
+            output_dir,
+            list(shard_dirs),
+            local,
+            wait,
+            _say,
+            lambda gone: _say(
+                f"Đã gỡ {gone}: cổng không còn trong sites.yml. "
+                f"(Removed {gone}: no longer in sites.yml.)"
+            ),
+        )
     except shards.ShardError as exc:
         _say(f"Chưa ghép: {exc.message}. (Not assembled: {exc.english}.)")
         sys.exit(1)

@@ -34,16 +34,15 @@ import importlib.metadata
 import importlib.util
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any
 
+from portal.frontmatter.fields import SLUG
 from portal.sealed import SealedStore
 from portal.sealed import digest as _digest
 from portal.types.base import STANDING
 
 MANIFEST = "portal-build.json"
-_SITE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # as sites.yml's id (a slug)
 RENDER_CACHE = "render.json"
 ADMIN_CACHE = "cms-config.json"
 RENDER_FORMAT = 2  # 1 was a pickle (render.pickle): code, not data
@@ -431,7 +430,7 @@ class Ledger:
         )
         if not isinstance(recorded, dict):
             return []
-        gone = sorted(s for s in set(recorded) - set(configured) if _SITE_ID.fullmatch(s))
+        gone = sorted(s for s in set(recorded) - set(configured) if SLUG.fullmatch(s))
         from portal import pagekeys
         from portal.swap import remove_tree
 

@@ -22,10 +22,15 @@ Contract:
   file system allows (no bytes copied), else copied. Raises ``ShardError`` (Vietnamese message
   with its English twin) for a shard missing a site, a site in two shards, or a folder that is
   no site.
+- The sites an assembly put in place are recorded beside the output
+  (``.<output>.assembled.json``, never inside it: the deploy gate refuses hidden files), so that
+  assembling again into the same folder after a site left sites.yml removes that site's folder,
+  as a build does (``Ledger.retire``); only slug ids ever become paths.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -33,10 +38,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from portal.errors import ContentErrors, ErrorReport
+from portal.frontmatter.fields import SLUG
 from portal.lock import DEFAULT_WAIT, build_lock
 from portal.search import share_between
 from portal.sites import Site, load_sites
-from portal.swap import fresh_staging, put_in_place
+from portal.swap import fresh_staging, put_in_place, remove_tree
 
 # What reading a site costs beside building it (scan: front matter, Markdown, sanitiser; build:
 # Pelican, templates, search), per content file.
@@ -145,10 +151,12 @@ def assemble(
     local: bool,
     wait: float = DEFAULT_WAIT,
     on_wait=None,
+    on_retire=None,
 ) -> list[str]:
     """Join the outputs of the shards into ``output_dir``; returns the sites, in sites.yml
     order. ``local``: a development build (``PORTAL_URL_MODE = "local"``), which has an index
-    page at the output root."""
+    page at the output root. A site that the last assembly into ``output_dir`` put in place and
+    sites.yml no longer lists is removed, and ``on_retire`` is told its id."""
     report = ErrorReport()
     sites = load_sites(content_dir, report)
     if report:
@@ -193,6 +201,29 @@ def assemble(
                 write_local_index(staging, sites)
             for entry in sorted(staging.iterdir()):
                 put_in_place(entry, output_dir / entry.name)
+            record = assembled_record(output_dir)
+            for gone in sorted(_recorded(record) - set(expected)):
+                remove_tree(output_dir / gone)
+                if on_retire is not None:
+                    on_retire(gone)
+            record.write_text(json.dumps({"sites": expected}) + "\n", encoding="utf-8")
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return expected
+
+
+def assembled_record(output_dir: Path) -> Path:
+    """Where ``assemble`` records the sites it put in ``output_dir``: beside it, as the lock."""
+    return output_dir.parent / f".{output_dir.name}.assembled.json"
+
+
+def _recorded(record: Path) -> set[str]:
+    """The site ids of the last assembly's record (none when it is missing or unreadable:
+    then nothing is removed)."""
+    try:
+        sites = json.loads(record.read_text(encoding="utf-8")).get("sites")
+    except (OSError, ValueError, AttributeError):
+        return set()
+    if not isinstance(sites, list):
+        return set()
+    return {s for s in sites if isinstance(s, str) and SLUG.fullmatch(s)}

@@ -164,8 +164,11 @@ def to_url(value: str) -> str:
     return value
 
 
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # also every site id of sites.yml
+
+
 def to_slug(value: str) -> str:
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
+    if not SLUG.fullmatch(value):
         raise Invalid(
             f"slug '{value}' chỉ được gồm chữ thường không dấu, số và dấu '-'",
             "slug may hold only a-z, 0-9 and '-'",
