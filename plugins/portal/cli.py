@@ -29,6 +29,7 @@ from portal.preview.cli import approval, preview
 from portal.scaffold import ScaffoldError, create
 from portal.sites import load_sites
 from portal.types import REGISTRY
+from portal.urlprefix import PrefixError, path_prefix
 
 DEFAULT_OUTPUT = Path("output")
 DEFAULT_SETTINGS = Path("pelicanconf.py")
@@ -370,8 +371,31 @@ def new(kind: str, site_id: str, title: str, files: tuple[Path, ...], content_di
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the output folder; with a path prefix (``PORTAL_PATH_PREFIX``, a preview build's
+    ``/<repo>/pr-<N>``) the sites are served under it, where their links point, and ``/``
+    redirects there."""
+
+    prefix = ""
+
     def log_message(self, format: str, *args) -> None:
         pass
+
+    def send_head(self):
+        if self.prefix and self.path.split("?", 1)[0] in ("", "/"):
+            self.send_response(302)
+            self.send_header("Location", self.prefix + "/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        return super().send_head()
+
+    def translate_path(self, path: str) -> str:
+        if self.prefix:
+            bare = path.split("?", 1)[0].split("#", 1)[0]
+            if bare != self.prefix and not bare.startswith(self.prefix + "/"):
+                return str(Path(self.directory) / ".portal-not-under-the-prefix")  # a 404
+            path = path[len(self.prefix) :] or "/"
+        return super().translate_path(path)
 
 
 def _interrupt(*_args) -> None:
@@ -477,13 +501,19 @@ def serve(
             return
         _say(f"Đã xây dựng lại trong {time.perf_counter() - started:.1f} giây.")
 
+    try:
+        prefix = path_prefix(builder.load_base_settings(settings))
+    except PrefixError as exc:
+        raise click.ClickException(f"{exc.message} ({exc.english})") from None
     rebuild()
     output_dir.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(_QuietHandler, directory=str(output_dir))
+    handler = functools.partial(
+        type("_Handler", (_QuietHandler,), {"prefix": prefix}), directory=str(output_dir)
+    )
     server = ThreadingHTTPServer((bind, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     port = server.server_address[1]  # the one the system gave for --port 0
-    _say(f"Đang phục vụ tại http://localhost:{port}/ (Ctrl+C để dừng)")
+    _say(f"Đang phục vụ tại http://localhost:{port}{prefix}/ (Ctrl+C để dừng)")
     try:
         if watch:
             from watchfiles import watch as watch_paths

@@ -9,6 +9,7 @@ Contract:
   ``/<repo>/pr-<N>``. It is part of every site root (``portal.urls.site_root``), so
   ``SITEURL``, links between sites, assets, feeds, calendars, canonical links, the search
   bundles and the header files all carry it; the output folders stay ``<output>/<site-id>/``.
+  ``portal serve`` of such a build serves the output under the prefix (``/`` redirects there).
 - ``path_prefix(settings)`` reads it: ``""`` or ``/seg[/seg…]`` (letters, digits, ``._~-``; no
   trailing slash, no ``.``/``..`` segment). Anything else, or a prefix with
   ``PORTAL_URL_MODE = "base_url"`` (production sites live at their own ``base_url``), raises
