@@ -206,3 +206,20 @@ def test_the_named_object_is_keyed_whole(plan):
     key = _key("{{ article.title }}", {"article": a}, plan)
     a._content = "changed"
     assert _key("{{ article.title }}", {"article": a}, plan) != key
+
+
+def test_digests_are_kept_across_generators_unless_the_context_changed(plan):
+    """Digests are kept for the whole run; a generator whose output step changes the shared
+    context (here: appends to a list a name holds) makes them be digested again, so the next
+    page's key is what a fresh run gives."""
+    listing = "{% for a in items %}{{ a.title }}{% endfor %}"
+    items = [_content("A", "body a", "/root/a.md")]
+    context = {"items": items, "output_file": "x.html"}
+    pages = pagekeys.Pages(plan)
+    first, second = jinja2.Environment(), jinja2.Environment()  # one per generator
+    pages.render(first.from_string(listing), context)
+    items.append(_content("B", "body b", "/root/b.md"))
+    pages.render(second.from_string(listing), {**context, "output_file": "y.html"})
+    fresh = pagekeys.Pages(plan)
+    fresh.render(second.from_string(listing), {**context, "output_file": "y.html"})
+    assert pages.new["y.html"][0] == fresh.new["y.html"][0]

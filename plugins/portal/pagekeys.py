@@ -51,6 +51,13 @@ a body (``{filename}``: such a page is unkeyable).
 Records go to ``<cache>/pages/<site>.next.json`` when the site's Pelican run ends; the build
 renames them to ``<site>.json`` once the new output is in place, so a failed build leaves the
 last good records (and a record is trusted only if the old page still has its SHA-256).
+
+Cost on the edit path, where nearly every page is kept: digests of values, the index of the
+context's objects and what each page read of an object are computed once per site's run, not
+once per page or per generator (``Pages``: a generator's output step leaves the shared context
+as it was, except for caches Pelican fills in on first use, such as a tag's slug, that do not
+change what is digested; a guard digests everything again if a generator changes which object
+a name holds or the size of a container it holds).
 """
 
 from __future__ import annotations
@@ -77,7 +84,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
 from portal.catalog.item import Item
-from portal.sealed import digest as _sha
+from portal.sealed import digest as _digest
 from portal.theme.context import PortalContext
 
 FORMAT = 2
@@ -131,6 +138,21 @@ _python: set[str] | None = None  # names read by Python code
 _touched: dict[int, list] | None = None  # per object: [object, {attributes read}]
 
 
+def _sha(*parts: str) -> str:
+    """``portal.sealed.digest`` of ``parts`` (the same digest), made in one go: every part
+    here is text, and a page's key takes tens of thousands of these."""
+    if not parts:
+        return _EMPTY
+    try:
+        text = "\0".join(parts)
+    except TypeError:  # not all text
+        return _digest(*parts)
+    return hashlib.sha256((text + "\0").encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_EMPTY = _digest()
+
+
 class Unkeyable(Exception):
     """A value the digester cannot describe: the page is always rendered."""
 
@@ -140,6 +162,38 @@ class Unkeyable(Exception):
 # are never content and have no ``__self__``, are passed over at once.
 _TRACKED_TYPES: dict[type, bool] = {}
 _PLAIN_TYPES = frozenset({str, Markup, int, float, bool, type(None)})
+# Digester.value: how a type is digested as it is (a leaf) or not (0: a compound value),
+# decided once per type; labels of types.
+_COMPOUND, _NUMBER, _TEXT, _BYTES, _MOMENT, _DURATION, _ENUM, _PATH, _UNDEFINED = range(9)
+_LEAVES: dict[type, int] = {}
+_LABELS: dict[type, str] = {}
+
+
+def _leaf(kind: type) -> int:
+    for what, types_ in (
+        (_NUMBER, (type(None), bool, int, float)),
+        (_TEXT, str),
+        (_BYTES, bytes),
+        (_MOMENT, (dt.datetime, dt.date, dt.time)),
+        (_DURATION, dt.timedelta),
+        (_ENUM, enum.Enum),
+        (_PATH, PurePath),
+        (_UNDEFINED, Undefined),
+    ):
+        if issubclass(kind, types_):
+            return what
+    return _COMPOUND
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(kind: type) -> tuple[str, ...]:
+    """The field names of a dataclass, found once per type."""
+    found = _FIELDS.get(kind)
+    if found is None:
+        found = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    return found
 
 
 def _tracked(obj: Any) -> bool:
@@ -350,7 +404,10 @@ class Digester:
         self.root = root
         self.now_facts = now_facts
         self.whole = whole
-        self.memo: dict[tuple[int, int], tuple[Any, str]] = {}
+        # digests of compound values by id and level (id * 4 + level), with the values held
+        # so that no other object takes their id
+        self.memo: dict[int, str] = {}
+        self.held: list = []
 
     def name(self, name: str, value: Any) -> str:
         if name == "PORTAL_NOW":
@@ -362,47 +419,57 @@ class Digester:
         return f"{type(value).__qualname__}@{str(where).replace(self.root, '')}"
 
     def value(self, value: Any, level: int, seen: frozenset = frozenset()) -> str:
-        if value is None or isinstance(value, (bool, int, float)):
-            return f"{type(value).__name__}:{value!r}"
-        if isinstance(value, str):
+        kind = type(value)
+        if kind is str:  # by far the most common: at once
             return "s:" + value.replace(self.root, "")
-        if isinstance(value, bytes):
+        leaf = _LEAVES.get(kind)
+        if leaf is None:
+            leaf = _LEAVES[kind] = _leaf(kind)
+        if leaf == _COMPOUND:
+            ident = id(value) * 4 + level
+            found = self.memo.get(ident)
+            if found is not None:
+                return found
+            if id(value) in seen:
+                return "cycle"
+            digest = self.memo[ident] = self._compound(value, level, seen | {id(value)})
+            self.held.append(value)
+            return digest
+        if leaf == _NUMBER:
+            return f"{kind.__name__}:{value!r}"
+        if leaf == _TEXT:
+            return "s:" + value.replace(self.root, "")
+        if leaf == _BYTES:
             return "b:" + hashlib.sha256(value).hexdigest()
-        if isinstance(value, (dt.datetime, dt.date, dt.time)):
-            return f"{type(value).__name__}:{value.isoformat()}"
-        if isinstance(value, dt.timedelta):
+        if leaf == _MOMENT:
+            return f"{kind.__name__}:{value.isoformat()}"
+        if leaf == _DURATION:
             return f"td:{value.total_seconds()!r}"
-        if isinstance(value, enum.Enum):
-            return f"e:{type(value).__qualname__}.{value.name}"
-        if isinstance(value, PurePath):
+        if leaf == _ENUM:
+            return f"e:{kind.__qualname__}.{value.name}"
+        if leaf == _PATH:
             return "p:" + str(value).replace(self.root, "")
-        if isinstance(value, Undefined):
-            return "undefined"
-        ident = (id(value), level)
-        found = self.memo.get(ident)
-        if found is not None:
-            return found[1]
-        if id(value) in seen:
-            return "cycle"
-        digest = self._compound(value, level, seen | {id(value)})
-        self.memo[ident] = (value, digest)
-        return digest
+        return "undefined"  # _UNDEFINED
 
     def own(self, value: Any, level: int, seen: frozenset, links: int) -> str:
         """All of a content object's or item's attributes; what it links to: with its own
         attributes (``links`` 1) or by identity (0)."""
-        if isinstance(value, Content):
+        content = isinstance(value, Content)
+        if content:
             body = getattr(value, "_content", "") or ""
-            if any(marker in body for marker in LINK_MARKERS):
+            if ("{" in body or "|" in body) and any(marker in body for marker in LINK_MARKERS):
                 raise Unkeyable("a body with Pelican link markers")
             attributes = value.__dict__.items()
         else:
-            attributes = ((f.name, getattr(value, f.name)) for f in dataclasses.fields(value))
+            attributes = ((name, getattr(value, name)) for name in _fields(type(value)))
         parts = [self.identity(value)]
+        root = self.root
         for k, v in attributes:
             if k in LEFT_OUT:
                 continue
-            if isinstance(value, Content) and _holds_content(v):
+            if type(v) is str:  # what ``value`` gives it, inline
+                parts.append(f"{k}=s:{v.replace(root, '')}")
+            elif content and type(v) not in _PLAIN_TYPES and _holds_content(v):
                 members = v if isinstance(v, (list, tuple)) else [v]
                 if links:
                     shown = [self.own(m, 2, seen | {id(m)}, 0) for m in members]
@@ -415,7 +482,21 @@ class Digester:
 
     def _compound(self, value: Any, level: int, seen: frozenset) -> str:
         kind = type(value)
-        label = f"{kind.__module__}.{kind.__qualname__}"
+        label = _LABELS.get(kind) or _LABELS.setdefault(
+            kind, f"{kind.__module__}.{kind.__qualname__}"
+        )
+        if kind is dict or kind is list or kind is tuple:  # as below, without the other tests
+            inner, root, digest = 1 if level == 1 else 2, self.root, self.value
+            parts = [label]
+            add = parts.append  # text inline: what ``value`` gives it
+            if kind is dict:
+                for k, v in value.items():
+                    add("s:" + k.replace(root, "") if type(k) is str else digest(k, inner, seen))
+                    add("s:" + v.replace(root, "") if type(v) is str else digest(v, inner, seen))
+            else:
+                for v in value:
+                    add("s:" + v.replace(root, "") if type(v) is str else digest(v, inner, seen))
+            return _sha(*parts)
         if _tracked(value):
             if level == 0:
                 return self.own(value, 1, seen, 0)
@@ -559,7 +640,9 @@ class Index:
     def __init__(self, digester: Digester):
         self.digester = digester
         self.found: dict[str, list] = {}
-        self.visited: set[int] = set()
+        # id -> object: holding what was visited keeps its id from being reused by a new object
+        # (a page's context dict, a paginator's page) that a later walk would then pass over.
+        self.visited: dict[int, Any] = {}
 
     def add(self, value: Any) -> None:
         # Walks every object of the context (tens of thousands a generator): what to do with a
@@ -574,7 +657,7 @@ class Index:
             what, names = kinds.get(kind) or _kind_of(kind)
             if what == _SKIP or id(value) in visited:
                 continue
-            visited.add(id(value))
+            visited[id(value)] = value
             if what == _CONTENT:
                 self.found.setdefault(self.digester.identity(value), []).append(value)
                 extend(v for k, v in value.__dict__.items() if k not in LEFT_OUT)
@@ -616,7 +699,12 @@ class Pages:
     """The records of one site's run: the last build's, read once, and this build's.
 
     A record: [key, SHA-256 of the page, index of its names in ``sets``, [[identity, index of
-    its attributes in ``sets``], …]]; names read by Python code are prefixed with ``!``."""
+    its attributes in ``sets``], …]]; names read by Python code are prefixed with ``!``.
+
+    Digests, the index of the context and what each page read of an object are kept for the
+    whole run: a generator's output step changes nothing a page reads (checked at each
+    generator's first page, ``_shape``: the objects the shared context's names hold and the
+    sizes of those that are containers; when that changed, all is digested again)."""
 
     def __init__(self, plan: Plan):
         self.plan = plan
@@ -624,6 +712,10 @@ class Pages:
         self.whole = Digester(plan.root, plan.now_facts, True)
         self.index: Index | None = None
         self.environment = None  # of the generator whose pages are being written
+        self.shared: dict | None = None  # the generator's context (``KeyedWriter.write_file``)
+        self.shape: tuple | None = None
+        self.parts: dict[tuple[str, tuple[str, ...]], str] = {}  # what a page read of objects
+        self.names: dict[str, tuple[Any, str]] = {}  # per name: its last value and key part
         self.old_sets: list[list[str]] = []
         self.old: dict[str, list] = {}
         try:
@@ -644,39 +736,65 @@ class Pages:
             self.index.add(context)
         found = self.index.found.get(identity)
         if found is None:  # an object only this page was given (Index skips what it saw)
+            before = len(self.index.visited)
             self.index.add(context)
+            if len(self.index.visited) != before:  # more objects may share an identity now
+                self.parts.clear()
             found = self.index.found.get(identity, [])
         return found
 
     def key(self, template: str, context: dict, names: list[str], touched: list) -> str | None:
         parts = [self.plan.base, str(template), str(context.get("output_file"))]
         try:
+            known = self.names
             for name in names:
                 python = name.startswith("!")
                 bare = name[1:] if python else name
                 value = context.get(bare, _MISSING)
+                last = known.get(name)
+                if last is not None and last[0] is value:  # as on the page before
+                    parts.append(last[1])
+                    continue
                 if value is _MISSING:
                     shown = "missing"
                 else:
                     shown = (self.whole if python else self.digester).name(bare, value)
-                parts.append(f"{name}:{shown}")
+                part = f"{name}:{shown}"
+                known[name] = (value, part)
+                parts.append(part)
+            memo = self.parts
             for identity, attributes in touched:
-                objects = self._objects(context, identity)
-                shown = [self.digester.attributes(o, attributes, self.whole) for o in objects]
-                parts.append(f"{identity}:{_sha(*attributes)}:{_sha(*shown)}")
+                read = (identity, tuple(attributes))
+                part = memo.get(read)
+                if part is None:
+                    objects = self._objects(context, identity)
+                    shown = [self.digester.attributes(o, attributes, self.whole) for o in objects]
+                    part = f"{identity}:{_sha(*attributes)}:{_sha(*shown)}"
+                    memo[read] = part
+                parts.append(part)
         except Unkeyable:
             return None
         return _sha(*parts)
 
+    def _generator(self, environment, context: dict) -> None:
+        """A generator's first page: what was digested stays valid unless the shared context
+        changed shape since (then everything is digested again)."""
+        self.environment = environment
+        shape = _shape(self.shared if self.shared is not None else context)
+        if shape[0] != (self.shape[0] if self.shape is not None else None):
+            self.shape = shape
+            for digester in (self.digester, self.whole):
+                digester.memo.clear()
+                digester.held.clear()
+            self.names.clear()
+            self.parts.clear()
+            self.index = None
+
     def render(self, template, context: dict) -> str:
         global _reads, _python, _touched
+        self.link_next = None
         if template.environment is not self.environment:
-            # Another generator: digests and the index are not trusted across generators (one
-            # may change the context in its output step); within one they are.
-            self.environment = template.environment
-            self.digester.memo.clear()
-            self.whole.memo.clear()
-            self.index = None
+            self._generator(template.environment, context)
         name = str(context.get("output_file"))
         record = self.old.get(name)
         if record and self.plan.old_output and len(record) == 4:
@@ -759,6 +877,20 @@ class Pages:
         temporary.replace(target)
 
 
+def _shape(context: dict) -> tuple[tuple, list]:
+    """What a generator's output step could change in the shared context unnoticed otherwise:
+    which object each name holds, and the size of those that are containers (with the objects,
+    so that their ids stay theirs). Text and numbers are never digested by identity."""
+    shape, held = [], []
+    for name, value in context.items():
+        if type(value) in _PLAIN_TYPES:
+            continue
+        size = len(value) if isinstance(value, (list, tuple, dict, set, frozenset)) else -1
+        shape.append((name, id(value), size))
+        held.append(value)
+    return tuple(shape), held
+
+
 _MISSING = object()
 
 
@@ -790,6 +922,7 @@ class KeyedWriter(Writer):
     def write_file(self, name, template, context, *args, **kwargs):
         if _current is not None and template is not None:
             template = _KeyedTemplate(template, _current)
+            _current.shared = context
         return super().write_file(name, template, context, *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
