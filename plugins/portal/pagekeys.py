@@ -7,9 +7,12 @@ of the template whose ``render``:
 1. looks up the page's record from the last build (by its output path): what the render read
    and the page's key made from it;
 2. computes the key again from the same reads now; when it is equal and the old page
-   (``<old output>/<site>/<path>``) still has the recorded SHA-256, returns the old page's text
-   and the writer (``KeyedWriter._open_w``) hard-links the old page into staging instead of
-   writing that text;
+   (``<old output>/<site>/<path>``) is still what was recorded, returns the old page's text
+   (or '' when the file was not read, below) and the writer (``KeyedWriter._open_w``)
+   hard-links the old page into staging instead of writing that text. "Still what was
+   recorded": the very file written then (same size, modification time in nanoseconds and
+   inode, not read: a kept page is a link to the same file build after build), else the
+   recorded SHA-256 of its bytes;
 3. otherwise renders with its reads watched, and records them and their key.
 
 What a render reads, watched through Jinja (all its lookups go through these):
@@ -50,7 +53,11 @@ a body (``{filename}``: such a page is unkeyable).
 
 Records go to ``<cache>/pages/<site>.next.json`` when the site's Pelican run ends; the build
 renames them to ``<site>.json`` once the new output is in place, so a failed build leaves the
-last good records (and a record is trusted only if the old page still has its SHA-256).
+last good records (and a record is trusted only if the old page is still the file recorded or
+has its SHA-256). What the file check trusts: that nothing rewrites a page of the output in
+place to the same size and then sets its modification time back to the recorded nanosecond
+(``_same_file``); such a page would be kept as it is until its key changes or a ``--full``
+build.
 
 Cost on the edit path, where nearly every page is kept: digests of values, the index of the
 context's objects and what each page read of an object are computed once per site's run, not
@@ -81,13 +88,14 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from portal.catalog.item import Item
 from portal.sealed import digest as _digest
 from portal.theme.context import PortalContext
 
-FORMAT = 2
+FORMAT = 3  # 3: a record holds the size, time and inode of the page written
 # Attributes that are the settings or the whole generator context (the fingerprint holds the
 # settings; the context is reached by name, so by its own lookups).
 LEFT_OUT = frozenset({"settings", "_context", "context", "env", "_settings"})
@@ -699,7 +707,8 @@ class Pages:
     """The records of one site's run: the last build's, read once, and this build's.
 
     A record: [key, SHA-256 of the page, index of its names in ``sets``, [[identity, index of
-    its attributes in ``sets``], …]]; names read by Python code are prefixed with ``!``.
+    its attributes in ``sets``], …], [size, mtime_ns, inode] of the page written (None when it
+    could not be seen)]; names read by Python code are prefixed with ``!``.
 
     Digests, the index of the context and what each page read of an object are kept for the
     whole run: a generator's output step changes nothing a page reads (checked at each
@@ -713,6 +722,7 @@ class Pages:
         self.index: Index | None = None
         self.environment = None  # of the generator whose pages are being written
         self.shared: dict | None = None  # the generator's context (``KeyedWriter.write_file``)
+        self.output_path = ""  # the writer's folder (staging)
         self.shape: tuple | None = None
         self.parts: dict[tuple[str, tuple[str, ...]], str] = {}  # what a page read of objects
         self.names: dict[str, tuple[Any, str]] = {}  # per name: its last value and key part
@@ -728,7 +738,8 @@ class Pages:
         self.new: dict[str, list] = {}
         self.kept = 0
         self.rendered: list[str] = []  # output paths rendered (not kept)
-        self.link_next: tuple[str, str] | None = None  # (output path, old page) of a kept page
+        # (output path, old page, its text or None when not read) of a kept page
+        self.link_next: tuple[str, str, str | None] | None = None
 
     def _objects(self, context: dict, identity: str) -> list:
         if self.index is None:
@@ -790,6 +801,20 @@ class Pages:
             self.parts.clear()
             self.index = None
 
+    def _old_page(self, path: str, sha: str, written: Any) -> str | None:
+        """The old page's text if it still is what was recorded: None when it is not; '' when
+        its size, modification time and inode are those recorded right after it was written
+        (then it is not read: see ``_same_file``)."""
+        if _same_file(path, written):
+            return ""
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != sha:
+            return None
+        return data.decode("utf-8")
+
     def render(self, template, context: dict) -> str:
         global _reads, _python, _touched
         self.link_next = None
@@ -797,23 +822,21 @@ class Pages:
             self._generator(template.environment, context)
         name = str(context.get("output_file"))
         record = self.old.get(name)
-        if record and self.plan.old_output and len(record) == 4:
-            key, sha, index, touched = record
+        if record and self.plan.old_output and len(record) == 5:
+            key, sha, index, touched, written = record
             try:
                 names = self.old_sets[index]
                 touched = [(identity, self.old_sets[i]) for identity, i in touched]
             except (IndexError, TypeError, ValueError):
                 names = None
             if names is not None and self.key(template.name, context, names, touched) == key:
-                try:
-                    data = (Path(self.plan.old_output) / name).read_bytes()
-                except OSError:
-                    data = None
-                if data is not None and hashlib.sha256(data).hexdigest() == sha:
+                old = os.path.join(self.plan.old_output, name)
+                text = self._old_page(old, sha, written)
+                if text is not None:
                     self._record(name, key, sha, names, touched)
                     self.kept += 1
-                    self.link_next = (name, str(Path(self.plan.old_output) / name))
-                    return data.decode("utf-8")
+                    self.link_next = (name, old, text or None)
+                    return text
         _watch(template.environment)
         _reads, _python, _touched = set(), set(), {}
         try:
@@ -861,6 +884,10 @@ class Pages:
         ]
 
     def save(self) -> None:
+        for name, record in self.new.items():
+            record.append(
+                _seen(sanitised_join(self.output_path, name)) if self.output_path else None
+            )
         target = Path(self.plan.next_records)
         target.parent.mkdir(parents=True, exist_ok=True)
         data = {
@@ -891,6 +918,32 @@ def _shape(context: dict) -> tuple[tuple, list]:
     return tuple(shape), held
 
 
+def _seen(path: str) -> list[int] | None:
+    """A written page as the file system shows it: [size, mtime_ns, inode]."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns, info.st_ino]
+
+
+def _same_file(path: str, written: Any) -> bool:
+    """Whether the old page is the very file recorded right after it was written: same size,
+    modification time (ns) and inode, so it is taken as the recorded bytes without reading
+    and hashing it. What this trusts: nothing rewrites a page in place to the same size and
+    sets its modification time back to the recorded nanosecond (a file replaced, edited or
+    copied over shows another inode or time). The same kind of trust as the per-site folder
+    digest (``incremental.tree_digest``: size and time of every file); anything else about the
+    file (or a record without these) and it is read and its SHA-256 compared."""
+    if not (isinstance(written, list) and len(written) == 3):
+        return False
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return [info.st_size, info.st_mtime_ns, info.st_ino] == written
+
+
 _MISSING = object()
 
 
@@ -917,21 +970,26 @@ class KeyedWriter(Writer):
     A kept page is not written: its file in staging is a hard link to the old page (one
     directory entry instead of a read and a write of the whole page). Such a file is also the
     live output's until the swap, so nothing may ever write through it: a page Pelican writes
-    again over a link gets a file of its own first."""
+    again over a link gets a file of its own first. A kept page that was not read (``Pages``:
+    the file is the one recorded) renders as ''; where it cannot be linked, or is written
+    again, the old page's text is written in its place."""
 
     def write_file(self, name, template, context, *args, **kwargs):
         if _current is not None and template is not None:
             template = _KeyedTemplate(template, _current)
-            _current.shared = context
+            _current.shared, _current.output_path = context, self.output_path
         return super().write_file(name, template, context, *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
-        link, pages = None, _current
+        link, text, pages = None, None, _current
         if pages is not None and pages.link_next is not None:
-            name, old = pages.link_next
+            name, old, text = pages.link_next
             pages.link_next = None
-            if os.path.normpath(filename) == os.path.normpath(os.path.join(self.output_path, name)):
+            # the very path Pelican writes the page rendered just before to
+            if filename == sanitised_join(self.output_path, name):
                 link = old
+            elif text is None:  # never: a kept page's text would be lost
+                raise RuntimeError(f"{filename}: not the kept page {name}")
         first = filename not in self._written_files and filename not in self._overridden_files
         if link is not None and first:
             # Pelican's bookkeeping of what it wrote, as its own _open_w keeps it.
@@ -944,14 +1002,19 @@ class KeyedWriter(Writer):
                 pass
             else:
                 return open(os.devnull, "w", encoding=encoding)
-            return open(filename, "w", encoding=encoding)
-        try:
-            shared = filename not in self._overridden_files and os.stat(filename).st_nlink > 1
-        except OSError:  # not there yet: the usual case
-            shared = False
-        if shared:  # a kept page written again: never truncate the old output's page
-            os.unlink(filename)
-        return super()._open_w(filename, encoding, override)
+            handle = open(filename, "w", encoding=encoding)  # noqa: SIM115 (Pelican closes it)
+        else:
+            try:
+                shared = filename not in self._overridden_files and os.stat(filename).st_nlink > 1
+            except OSError:  # not there yet: the usual case
+                shared = False
+            if shared:  # a kept page written again: never truncate the old output's page
+                os.unlink(filename)
+            handle = super()._open_w(filename, encoding, override)
+        if link is not None and text is None:  # rendered as '': the old page's text
+            with open(link, encoding="utf-8") as source:
+                handle.write(source.read())
+        return handle
 
 
 def start(plan: Plan | None) -> None:
