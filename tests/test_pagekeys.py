@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -155,6 +156,35 @@ def test_a_damaged_old_page_is_rendered_again(space):
     space.assert_same_as_cold()
 
 
+def test_a_kept_page_is_checked_by_its_file_not_read(space):
+    """A kept page is taken from the old output without reading it when its file is the one
+    recorded (size, modification time, inode): damage of the same size is still seen (a new
+    time); what the check trusts is that nothing puts a page's time back after rewriting it
+    in place (then it stays as it is, until its key changes or a --full build)."""
+    space.edit("huyen/articles/tin-20.md", "Đoạn thứ hai", "Đoạn hai")
+    space.build()  # records made on this copy's own files
+    site = space.output / space.parent
+    damaged = site / "tin-tuc/tin-so-03-cua-huyen/index.html"
+    trusted = site / "tin-tuc/tin-so-04-cua-huyen/index.html"
+    text = damaged.read_text(encoding="utf-8")
+    damaged.write_text(text.replace("Tin số 03", "Tin số 33"), encoding="utf-8")
+    before = trusted.stat()
+    trusted.write_text(
+        trusted.read_text(encoding="utf-8").replace("Tin số 04", "Tin số 44"), "utf-8"
+    )
+    os.utime(trusted, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert trusted.stat().st_size == before.st_size and trusted.stat().st_ino == before.st_ino
+    space.edit("huyen/articles/tin-20.md", "Đoạn hai", "Đoạn thứ hai")
+    rendered = space.rendered(space.build())
+    assert "tin-tuc/tin-so-03-cua-huyen/index.html" in rendered
+    assert "tin-tuc/tin-so-04-cua-huyen/index.html" not in rendered
+    assert "Tin số 44" in trusted.read_text(encoding="utf-8")
+    trusted.write_text(
+        trusted.read_text(encoding="utf-8").replace("Tin số 44", "Tin số 04"), "utf-8"
+    )
+    space.assert_same_as_cold()
+
+
 # -- the digests, without a build -----------------------------------------------------------------
 
 
@@ -206,3 +236,20 @@ def test_the_named_object_is_keyed_whole(plan):
     key = _key("{{ article.title }}", {"article": a}, plan)
     a._content = "changed"
     assert _key("{{ article.title }}", {"article": a}, plan) != key
+
+
+def test_digests_are_kept_across_generators_unless_the_context_changed(plan):
+    """Digests are kept for the whole run; a generator whose output step changes the shared
+    context (here: appends to a list a name holds) makes them be digested again, so the next
+    page's key is what a fresh run gives."""
+    listing = "{% for a in items %}{{ a.title }}{% endfor %}"
+    items = [_content("A", "body a", "/root/a.md")]
+    context = {"items": items, "output_file": "x.html"}
+    pages = pagekeys.Pages(plan)
+    first, second = jinja2.Environment(), jinja2.Environment()  # one per generator
+    pages.render(first.from_string(listing), context)
+    items.append(_content("B", "body b", "/root/b.md"))
+    pages.render(second.from_string(listing), {**context, "output_file": "y.html"})
+    fresh = pagekeys.Pages(plan)
+    fresh.render(second.from_string(listing), {**context, "output_file": "y.html"})
+    assert pages.new["y.html"][0] == fresh.new["y.html"][0]

@@ -5,6 +5,7 @@ writes through it into the old output (which is still what is served until the s
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from portal import pagekeys
 from portal.build import build
@@ -51,7 +52,7 @@ def test_a_page_written_again_over_a_link_leaves_the_old_page_alone(tmp_path, mo
     (staging / "tin").mkdir(parents=True)
     writer = pagekeys.KeyedWriter(str(staging), {"RELATIVE_URLS": False, "SITEURL": ""})
     target = str(staging / "tin" / "index.html")
-    monkeypatch.setattr(pagekeys, "_current", _Pages(("tin/index.html", str(old))))
+    monkeypatch.setattr(pagekeys, "_current", _Pages(("tin/index.html", str(old), "x")))
     with writer._open_w(target, "utf-8") as handle:
         handle.write("<p>trang cũ</p>")  # what the kept render returned: not written
     assert os.path.samefile(target, old)
@@ -60,3 +61,38 @@ def test_a_page_written_again_over_a_link_leaves_the_old_page_alone(tmp_path, mo
     assert not os.path.samefile(target, old)
     assert old.read_text(encoding="utf-8") == "<p>trang cũ</p>"
     assert (staging / "tin" / "index.html").read_text(encoding="utf-8") == "<p>trang mới</p>"
+
+
+def test_a_kept_page_not_read_is_linked_or_else_copied(tmp_path, monkeypatch):
+    """A kept page whose file was not read (the render gave '') is the old page: linked, or
+    where no link can be made (another file system), its text written; written again over
+    the link, the old page's text is what a kept render would have given."""
+    old = tmp_path / "old" / "tin" / "index.html"
+    old.parent.mkdir(parents=True)
+    old.write_text("<p>trang cũ</p>", encoding="utf-8")
+    staging = tmp_path / "staging"
+    (staging / "tin").mkdir(parents=True)
+    writer = pagekeys.KeyedWriter(str(staging), {"RELATIVE_URLS": False, "SITEURL": ""})
+    target = str(staging / "tin" / "index.html")
+    kept = _Pages(("tin/index.html", str(old), None))
+    monkeypatch.setattr(pagekeys, "_current", kept)
+    with writer._open_w(target, "utf-8") as handle:
+        handle.write("")
+    assert os.path.samefile(target, old)
+    kept.link_next = ("tin/index.html", str(old), None)
+    with writer._open_w(target, "utf-8", override=True) as handle:
+        handle.write("")
+    assert not os.path.samefile(target, old)
+    assert Path(target).read_text(encoding="utf-8") == "<p>trang cũ</p>"
+
+    def no_links(*_args):
+        raise OSError("another file system")
+
+    monkeypatch.setattr(os, "link", no_links)
+    writer = pagekeys.KeyedWriter(str(staging), {"RELATIVE_URLS": False, "SITEURL": ""})
+    target = str(staging / "tin" / "khac.html")
+    kept.link_next = ("tin/khac.html", str(old), None)
+    with writer._open_w(target, "utf-8") as handle:
+        handle.write("")
+    assert Path(target).read_text(encoding="utf-8") == "<p>trang cũ</p>"
+    assert old.read_text(encoding="utf-8") == "<p>trang cũ</p>"

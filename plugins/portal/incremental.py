@@ -230,6 +230,14 @@ def site_keys(
     site_list = _plain([_canon(s, root) for s in sites])
     pages: dict[str, str] = {}
     quick: dict[str, str] = {}
+    records: dict[int, str] = {}  # by item: a member's items are also in its parent's index
+
+    def record_of(item) -> str:
+        found = records.get(id(item))
+        if found is None:
+            found = records[id(item)] = f"{item.site}/{item.url}\0{quick_record(item)}"
+        return found
+
     for sid, catalog in catalogs.items():
         site = catalog.site
 
@@ -250,8 +258,7 @@ def site_keys(
             (extra or {}).get(sid, ""),
         )
         if search:
-            records = quick_items(site, sites, catalogs)
-            quick[sid] = _digest(*(f"{i.site}/{i.url}\0{quick_record(i)}" for i in records))
+            quick[sid] = _digest(*(record_of(i) for i in quick_items(site, sites, catalogs)))
     return pages, quick
 
 

@@ -7,9 +7,12 @@ of the template whose ``render``:
 1. looks up the page's record from the last build (by its output path): what the render read
    and the page's key made from it;
 2. computes the key again from the same reads now; when it is equal and the old page
-   (``<old output>/<site>/<path>``) still has the recorded SHA-256, returns the old page's text
-   and the writer (``KeyedWriter._open_w``) hard-links the old page into staging instead of
-   writing that text;
+   (``<old output>/<site>/<path>``) is still what was recorded, returns the old page's text
+   (or '' when the file was not read, below) and the writer (``KeyedWriter._open_w``)
+   hard-links the old page into staging instead of writing that text. "Still what was
+   recorded": the very file written then (same size, modification time in nanoseconds and
+   inode, not read: a kept page is a link to the same file build after build), else the
+   recorded SHA-256 of its bytes;
 3. otherwise renders with its reads watched, and records them and their key.
 
 What a render reads, watched through Jinja (all its lookups go through these):
@@ -50,7 +53,18 @@ a body (``{filename}``: such a page is unkeyable).
 
 Records go to ``<cache>/pages/<site>.next.json`` when the site's Pelican run ends; the build
 renames them to ``<site>.json`` once the new output is in place, so a failed build leaves the
-last good records (and a record is trusted only if the old page still has its SHA-256).
+last good records (and a record is trusted only if the old page is still the file recorded or
+has its SHA-256). What the file check trusts: that nothing rewrites a page of the output in
+place to the same size and then sets its modification time back to the recorded nanosecond
+(``_same_file``); such a page would be kept as it is until its key changes or a ``--full``
+build.
+
+Cost on the edit path, where nearly every page is kept: digests of values, the index of the
+context's objects and what each page read of an object are computed once per site's run, not
+once per page or per generator (``Pages``: a generator's output step leaves the shared context
+as it was, except for caches Pelican fills in on first use, such as a tag's slug, that do not
+change what is digested; a guard digests everything again if a generator changes which object
+a name holds or the size of a container it holds).
 """
 
 from __future__ import annotations
@@ -74,13 +88,14 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from portal.catalog.item import Item
-from portal.sealed import digest as _sha
+from portal.sealed import digest as _digest
 from portal.theme.context import PortalContext
 
-FORMAT = 2
+FORMAT = 3  # 3: a record holds the size, time and inode of the page written
 # Attributes that are the settings or the whole generator context (the fingerprint holds the
 # settings; the context is reached by name, so by its own lookups).
 LEFT_OUT = frozenset({"settings", "_context", "context", "env", "_settings"})
@@ -131,6 +146,21 @@ _python: set[str] | None = None  # names read by Python code
 _touched: dict[int, list] | None = None  # per object: [object, {attributes read}]
 
 
+def _sha(*parts: str) -> str:
+    """``portal.sealed.digest`` of ``parts`` (the same digest), made in one go: every part
+    here is text, and a page's key takes tens of thousands of these."""
+    if not parts:
+        return _EMPTY
+    try:
+        text = "\0".join(parts)
+    except TypeError:  # not all text
+        return _digest(*parts)
+    return hashlib.sha256((text + "\0").encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_EMPTY = _digest()
+
+
 class Unkeyable(Exception):
     """A value the digester cannot describe: the page is always rendered."""
 
@@ -140,6 +170,38 @@ class Unkeyable(Exception):
 # are never content and have no ``__self__``, are passed over at once.
 _TRACKED_TYPES: dict[type, bool] = {}
 _PLAIN_TYPES = frozenset({str, Markup, int, float, bool, type(None)})
+# Digester.value: how a type is digested as it is (a leaf) or not (0: a compound value),
+# decided once per type; labels of types.
+_COMPOUND, _NUMBER, _TEXT, _BYTES, _MOMENT, _DURATION, _ENUM, _PATH, _UNDEFINED = range(9)
+_LEAVES: dict[type, int] = {}
+_LABELS: dict[type, str] = {}
+
+
+def _leaf(kind: type) -> int:
+    for what, types_ in (
+        (_NUMBER, (type(None), bool, int, float)),
+        (_TEXT, str),
+        (_BYTES, bytes),
+        (_MOMENT, (dt.datetime, dt.date, dt.time)),
+        (_DURATION, dt.timedelta),
+        (_ENUM, enum.Enum),
+        (_PATH, PurePath),
+        (_UNDEFINED, Undefined),
+    ):
+        if issubclass(kind, types_):
+            return what
+    return _COMPOUND
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(kind: type) -> tuple[str, ...]:
+    """The field names of a dataclass, found once per type."""
+    found = _FIELDS.get(kind)
+    if found is None:
+        found = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    return found
 
 
 def _tracked(obj: Any) -> bool:
@@ -350,7 +412,10 @@ class Digester:
         self.root = root
         self.now_facts = now_facts
         self.whole = whole
-        self.memo: dict[tuple[int, int], tuple[Any, str]] = {}
+        # digests of compound values by id and level (id * 4 + level), with the values held
+        # so that no other object takes their id
+        self.memo: dict[int, str] = {}
+        self.held: list = []
 
     def name(self, name: str, value: Any) -> str:
         if name == "PORTAL_NOW":
@@ -362,47 +427,57 @@ class Digester:
         return f"{type(value).__qualname__}@{str(where).replace(self.root, '')}"
 
     def value(self, value: Any, level: int, seen: frozenset = frozenset()) -> str:
-        if value is None or isinstance(value, (bool, int, float)):
-            return f"{type(value).__name__}:{value!r}"
-        if isinstance(value, str):
+        kind = type(value)
+        if kind is str:  # by far the most common: at once
             return "s:" + value.replace(self.root, "")
-        if isinstance(value, bytes):
+        leaf = _LEAVES.get(kind)
+        if leaf is None:
+            leaf = _LEAVES[kind] = _leaf(kind)
+        if leaf == _COMPOUND:
+            ident = id(value) * 4 + level
+            found = self.memo.get(ident)
+            if found is not None:
+                return found
+            if id(value) in seen:
+                return "cycle"
+            digest = self.memo[ident] = self._compound(value, level, seen | {id(value)})
+            self.held.append(value)
+            return digest
+        if leaf == _NUMBER:
+            return f"{kind.__name__}:{value!r}"
+        if leaf == _TEXT:
+            return "s:" + value.replace(self.root, "")
+        if leaf == _BYTES:
             return "b:" + hashlib.sha256(value).hexdigest()
-        if isinstance(value, (dt.datetime, dt.date, dt.time)):
-            return f"{type(value).__name__}:{value.isoformat()}"
-        if isinstance(value, dt.timedelta):
+        if leaf == _MOMENT:
+            return f"{kind.__name__}:{value.isoformat()}"
+        if leaf == _DURATION:
             return f"td:{value.total_seconds()!r}"
-        if isinstance(value, enum.Enum):
-            return f"e:{type(value).__qualname__}.{value.name}"
-        if isinstance(value, PurePath):
+        if leaf == _ENUM:
+            return f"e:{kind.__qualname__}.{value.name}"
+        if leaf == _PATH:
             return "p:" + str(value).replace(self.root, "")
-        if isinstance(value, Undefined):
-            return "undefined"
-        ident = (id(value), level)
-        found = self.memo.get(ident)
-        if found is not None:
-            return found[1]
-        if id(value) in seen:
-            return "cycle"
-        digest = self._compound(value, level, seen | {id(value)})
-        self.memo[ident] = (value, digest)
-        return digest
+        return "undefined"  # _UNDEFINED
 
     def own(self, value: Any, level: int, seen: frozenset, links: int) -> str:
         """All of a content object's or item's attributes; what it links to: with its own
         attributes (``links`` 1) or by identity (0)."""
-        if isinstance(value, Content):
+        content = isinstance(value, Content)
+        if content:
             body = getattr(value, "_content", "") or ""
-            if any(marker in body for marker in LINK_MARKERS):
+            if ("{" in body or "|" in body) and any(marker in body for marker in LINK_MARKERS):
                 raise Unkeyable("a body with Pelican link markers")
             attributes = value.__dict__.items()
         else:
-            attributes = ((f.name, getattr(value, f.name)) for f in dataclasses.fields(value))
+            attributes = ((name, getattr(value, name)) for name in _fields(type(value)))
         parts = [self.identity(value)]
+        root = self.root
         for k, v in attributes:
             if k in LEFT_OUT:
                 continue
-            if isinstance(value, Content) and _holds_content(v):
+            if type(v) is str:  # what ``value`` gives it, inline
+                parts.append(f"{k}=s:{v.replace(root, '')}")
+            elif content and type(v) not in _PLAIN_TYPES and _holds_content(v):
                 members = v if isinstance(v, (list, tuple)) else [v]
                 if links:
                     shown = [self.own(m, 2, seen | {id(m)}, 0) for m in members]
@@ -415,7 +490,21 @@ class Digester:
 
     def _compound(self, value: Any, level: int, seen: frozenset) -> str:
         kind = type(value)
-        label = f"{kind.__module__}.{kind.__qualname__}"
+        label = _LABELS.get(kind) or _LABELS.setdefault(
+            kind, f"{kind.__module__}.{kind.__qualname__}"
+        )
+        if kind is dict or kind is list or kind is tuple:  # as below, without the other tests
+            inner, root, digest = 1 if level == 1 else 2, self.root, self.value
+            parts = [label]
+            add = parts.append  # text inline: what ``value`` gives it
+            if kind is dict:
+                for k, v in value.items():
+                    add("s:" + k.replace(root, "") if type(k) is str else digest(k, inner, seen))
+                    add("s:" + v.replace(root, "") if type(v) is str else digest(v, inner, seen))
+            else:
+                for v in value:
+                    add("s:" + v.replace(root, "") if type(v) is str else digest(v, inner, seen))
+            return _sha(*parts)
         if _tracked(value):
             if level == 0:
                 return self.own(value, 1, seen, 0)
@@ -559,7 +648,9 @@ class Index:
     def __init__(self, digester: Digester):
         self.digester = digester
         self.found: dict[str, list] = {}
-        self.visited: set[int] = set()
+        # id -> object: holding what was visited keeps its id from being reused by a new object
+        # (a page's context dict, a paginator's page) that a later walk would then pass over.
+        self.visited: dict[int, Any] = {}
 
     def add(self, value: Any) -> None:
         # Walks every object of the context (tens of thousands a generator): what to do with a
@@ -574,7 +665,7 @@ class Index:
             what, names = kinds.get(kind) or _kind_of(kind)
             if what == _SKIP or id(value) in visited:
                 continue
-            visited.add(id(value))
+            visited[id(value)] = value
             if what == _CONTENT:
                 self.found.setdefault(self.digester.identity(value), []).append(value)
                 extend(v for k, v in value.__dict__.items() if k not in LEFT_OUT)
@@ -616,7 +707,13 @@ class Pages:
     """The records of one site's run: the last build's, read once, and this build's.
 
     A record: [key, SHA-256 of the page, index of its names in ``sets``, [[identity, index of
-    its attributes in ``sets``], …]]; names read by Python code are prefixed with ``!``."""
+    its attributes in ``sets``], …], [size, mtime_ns, inode] of the page written (None when it
+    could not be seen)]; names read by Python code are prefixed with ``!``.
+
+    Digests, the index of the context and what each page read of an object are kept for the
+    whole run: a generator's output step changes nothing a page reads (checked at each
+    generator's first page, ``_shape``: the objects the shared context's names hold and the
+    sizes of those that are containers; when that changed, all is digested again)."""
 
     def __init__(self, plan: Plan):
         self.plan = plan
@@ -624,6 +721,11 @@ class Pages:
         self.whole = Digester(plan.root, plan.now_facts, True)
         self.index: Index | None = None
         self.environment = None  # of the generator whose pages are being written
+        self.shared: dict | None = None  # the generator's context (``KeyedWriter.write_file``)
+        self.output_path = ""  # the writer's folder (staging)
+        self.shape: tuple | None = None
+        self.parts: dict[tuple[str, tuple[str, ...]], str] = {}  # what a page read of objects
+        self.names: dict[str, tuple[Any, str]] = {}  # per name: its last value and key part
         self.old_sets: list[list[str]] = []
         self.old: dict[str, list] = {}
         try:
@@ -636,7 +738,8 @@ class Pages:
         self.new: dict[str, list] = {}
         self.kept = 0
         self.rendered: list[str] = []  # output paths rendered (not kept)
-        self.link_next: tuple[str, str] | None = None  # (output path, old page) of a kept page
+        # (output path, old page, its text or None when not read) of a kept page
+        self.link_next: tuple[str, str, str | None] | None = None
 
     def _objects(self, context: dict, identity: str) -> list:
         if self.index is None:
@@ -644,58 +747,96 @@ class Pages:
             self.index.add(context)
         found = self.index.found.get(identity)
         if found is None:  # an object only this page was given (Index skips what it saw)
+            before = len(self.index.visited)
             self.index.add(context)
+            if len(self.index.visited) != before:  # more objects may share an identity now
+                self.parts.clear()
             found = self.index.found.get(identity, [])
         return found
 
     def key(self, template: str, context: dict, names: list[str], touched: list) -> str | None:
         parts = [self.plan.base, str(template), str(context.get("output_file"))]
         try:
+            known = self.names
             for name in names:
                 python = name.startswith("!")
                 bare = name[1:] if python else name
                 value = context.get(bare, _MISSING)
+                last = known.get(name)
+                if last is not None and last[0] is value:  # as on the page before
+                    parts.append(last[1])
+                    continue
                 if value is _MISSING:
                     shown = "missing"
                 else:
                     shown = (self.whole if python else self.digester).name(bare, value)
-                parts.append(f"{name}:{shown}")
+                part = f"{name}:{shown}"
+                known[name] = (value, part)
+                parts.append(part)
+            memo = self.parts
             for identity, attributes in touched:
-                objects = self._objects(context, identity)
-                shown = [self.digester.attributes(o, attributes, self.whole) for o in objects]
-                parts.append(f"{identity}:{_sha(*attributes)}:{_sha(*shown)}")
+                read = (identity, tuple(attributes))
+                part = memo.get(read)
+                if part is None:
+                    objects = self._objects(context, identity)
+                    shown = [self.digester.attributes(o, attributes, self.whole) for o in objects]
+                    part = f"{identity}:{_sha(*attributes)}:{_sha(*shown)}"
+                    memo[read] = part
+                parts.append(part)
         except Unkeyable:
             return None
         return _sha(*parts)
 
+    def _generator(self, environment, context: dict) -> None:
+        """A generator's first page: what was digested stays valid unless the shared context
+        changed shape since (then everything is digested again)."""
+        self.environment = environment
+        shape = _shape(self.shared if self.shared is not None else context)
+        if shape[0] != (self.shape[0] if self.shape is not None else None):
+            self.shape = shape
+            for digester in (self.digester, self.whole):
+                digester.memo.clear()
+                digester.held.clear()
+            self.names.clear()
+            self.parts.clear()
+            self.index = None
+
+    def _old_page(self, path: str, sha: str, written: Any) -> str | None:
+        """The old page's text if it still is what was recorded: None when it is not; '' when
+        its size, modification time and inode are those recorded right after it was written
+        (then it is not read: see ``_same_file``)."""
+        if _same_file(path, written):
+            return ""
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != sha:
+            return None
+        return data.decode("utf-8")
+
     def render(self, template, context: dict) -> str:
         global _reads, _python, _touched
+        self.link_next = None
         if template.environment is not self.environment:
-            # Another generator: digests and the index are not trusted across generators (one
-            # may change the context in its output step); within one they are.
-            self.environment = template.environment
-            self.digester.memo.clear()
-            self.whole.memo.clear()
-            self.index = None
+            self._generator(template.environment, context)
         name = str(context.get("output_file"))
         record = self.old.get(name)
-        if record and self.plan.old_output and len(record) == 4:
-            key, sha, index, touched = record
+        if record and self.plan.old_output and len(record) == 5:
+            key, sha, index, touched, written = record
             try:
                 names = self.old_sets[index]
                 touched = [(identity, self.old_sets[i]) for identity, i in touched]
             except (IndexError, TypeError, ValueError):
                 names = None
             if names is not None and self.key(template.name, context, names, touched) == key:
-                try:
-                    data = (Path(self.plan.old_output) / name).read_bytes()
-                except OSError:
-                    data = None
-                if data is not None and hashlib.sha256(data).hexdigest() == sha:
+                old = os.path.join(self.plan.old_output, name)
+                text = self._old_page(old, sha, written)
+                if text is not None:
                     self._record(name, key, sha, names, touched)
                     self.kept += 1
-                    self.link_next = (name, str(Path(self.plan.old_output) / name))
-                    return data.decode("utf-8")
+                    self.link_next = (name, old, text or None)
+                    return text
         _watch(template.environment)
         _reads, _python, _touched = set(), set(), {}
         try:
@@ -743,6 +884,10 @@ class Pages:
         ]
 
     def save(self) -> None:
+        for name, record in self.new.items():
+            record.append(
+                _seen(sanitised_join(self.output_path, name)) if self.output_path else None
+            )
         target = Path(self.plan.next_records)
         target.parent.mkdir(parents=True, exist_ok=True)
         data = {
@@ -757,6 +902,46 @@ class Pages:
         temporary = target.with_suffix(".tmp")
         temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
         temporary.replace(target)
+
+
+def _shape(context: dict) -> tuple[tuple, list]:
+    """What a generator's output step could change in the shared context unnoticed otherwise:
+    which object each name holds, and the size of those that are containers (with the objects,
+    so that their ids stay theirs). Text and numbers are never digested by identity."""
+    shape, held = [], []
+    for name, value in context.items():
+        if type(value) in _PLAIN_TYPES:
+            continue
+        size = len(value) if isinstance(value, (list, tuple, dict, set, frozenset)) else -1
+        shape.append((name, id(value), size))
+        held.append(value)
+    return tuple(shape), held
+
+
+def _seen(path: str) -> list[int] | None:
+    """A written page as the file system shows it: [size, mtime_ns, inode]."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns, info.st_ino]
+
+
+def _same_file(path: str, written: Any) -> bool:
+    """Whether the old page is the very file recorded right after it was written: same size,
+    modification time (ns) and inode, so it is taken as the recorded bytes without reading
+    and hashing it. What this trusts: nothing rewrites a page in place to the same size and
+    sets its modification time back to the recorded nanosecond (a file replaced, edited or
+    copied over shows another inode or time). The same kind of trust as the per-site folder
+    digest (``incremental.tree_digest``: size and time of every file); anything else about the
+    file (or a record without these) and it is read and its SHA-256 compared."""
+    if not (isinstance(written, list) and len(written) == 3):
+        return False
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return [info.st_size, info.st_mtime_ns, info.st_ino] == written
 
 
 _MISSING = object()
@@ -785,20 +970,26 @@ class KeyedWriter(Writer):
     A kept page is not written: its file in staging is a hard link to the old page (one
     directory entry instead of a read and a write of the whole page). Such a file is also the
     live output's until the swap, so nothing may ever write through it: a page Pelican writes
-    again over a link gets a file of its own first."""
+    again over a link gets a file of its own first. A kept page that was not read (``Pages``:
+    the file is the one recorded) renders as ''; where it cannot be linked, or is written
+    again, the old page's text is written in its place."""
 
     def write_file(self, name, template, context, *args, **kwargs):
         if _current is not None and template is not None:
             template = _KeyedTemplate(template, _current)
+            _current.shared, _current.output_path = context, self.output_path
         return super().write_file(name, template, context, *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
-        link, pages = None, _current
+        link, text, pages = None, None, _current
         if pages is not None and pages.link_next is not None:
-            name, old = pages.link_next
+            name, old, text = pages.link_next
             pages.link_next = None
-            if os.path.normpath(filename) == os.path.normpath(os.path.join(self.output_path, name)):
+            # the very path Pelican writes the page rendered just before to
+            if filename == sanitised_join(self.output_path, name):
                 link = old
+            elif text is None:  # never: a kept page's text would be lost
+                raise RuntimeError(f"{filename}: not the kept page {name}")
         first = filename not in self._written_files and filename not in self._overridden_files
         if link is not None and first:
             # Pelican's bookkeeping of what it wrote, as its own _open_w keeps it.
@@ -811,14 +1002,19 @@ class KeyedWriter(Writer):
                 pass
             else:
                 return open(os.devnull, "w", encoding=encoding)
-            return open(filename, "w", encoding=encoding)
-        try:
-            shared = filename not in self._overridden_files and os.stat(filename).st_nlink > 1
-        except OSError:  # not there yet: the usual case
-            shared = False
-        if shared:  # a kept page written again: never truncate the old output's page
-            os.unlink(filename)
-        return super()._open_w(filename, encoding, override)
+            handle = open(filename, "w", encoding=encoding)  # noqa: SIM115 (Pelican closes it)
+        else:
+            try:
+                shared = filename not in self._overridden_files and os.stat(filename).st_nlink > 1
+            except OSError:  # not there yet: the usual case
+                shared = False
+            if shared:  # a kept page written again: never truncate the old output's page
+                os.unlink(filename)
+            handle = super()._open_w(filename, encoding, override)
+        if link is not None and text is None:  # rendered as '': the old page's text
+            with open(link, encoding="utf-8") as source:
+                handle.write(source.read())
+        return handle
 
 
 def start(plan: Plan | None) -> None:
