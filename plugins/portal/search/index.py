@@ -284,9 +284,17 @@ def _cached_bundle(
         except (OSError, ValueError, KeyError, TypeError, AttributeError, merging.MergeError):
             pass
     stamp.unlink(missing_ok=True)
+    earlier = merging.earlier(bundle, decoded) if decode else None
     decoded.unlink(missing_ok=True)
     folder.mkdir(parents=True, exist_ok=True)
+    before = folder / "bundle.before"
+    shutil.rmtree(before, ignore_errors=True)
+    if bundle.is_dir():
+        os.replace(bundle, before)
     _write_bundle(site_id, pages, bundle, marked=True)
+    if before.is_dir():
+        _keep_unchanged(before, bundle)
+        shutil.rmtree(before, ignore_errors=True)
     if not decode:
         stamp.write_text(shard_key, encoding="ascii")
         return bundle, True
@@ -296,8 +304,46 @@ def _cached_bundle(
         raise SearchIndexError(
             site_id, f"không đọc được chỉ mục Pagefind vừa ghi ở {bundle}: {exc}"
         ) from None
+    part.earlier = earlier
     stamp.write_text(shard_key, encoding="ascii")
     return part, True
+
+
+# Folders of a bundle whose files Pagefind names by a hash of their content.
+HASHED = ("fragment", "index", "filter")
+
+
+def _keep_unchanged(before: Path, bundle: Path) -> None:
+    """A shard indexed again keeps the files of its earlier bundle (``before``) that Pagefind
+    wrote again byte for byte (same name in a hashed folder, same bytes: compared, not trusted),
+    as the same inodes: an edit of one page then changes one fragment of the served bundle,
+    not the shard's hundreds, and ``mirror`` finds every other copy (the served bundle, the
+    related sites' copies) already up to date."""
+    for folder in HASHED:
+        old_root, new_root = os.path.join(before, folder), os.path.join(bundle, folder)
+        try:
+            with os.scandir(old_root) as entries:
+                old = {e.name: e for e in entries if e.is_file(follow_symlinks=False)}
+        except OSError:
+            continue
+        with os.scandir(new_root) as entries:
+            for entry in entries:
+                was = old.get(entry.name)
+                if was is None or not entry.is_file(follow_symlinks=False):
+                    continue
+                if was.stat().st_size != entry.stat().st_size or not _same_bytes(was, entry):
+                    continue
+                fresh = os.path.join(new_root, f".{entry.name}.kept")
+                try:
+                    os.link(was.path, fresh)
+                except OSError:  # no hard links here: the new file serves as well
+                    continue
+                os.replace(fresh, entry.path)
+
+
+def _same_bytes(a: os.DirEntry, b: os.DirEntry) -> bool:
+    with open(a.path, "rb") as one, open(b.path, "rb") as two:
+        return one.read() == two.read()
 
 
 def _merged(
@@ -309,8 +355,9 @@ def _merged(
     kept: Path,
 ) -> None:
     """The served bundle of ``parts`` in ``target`` (a new folder), checked like one indexed
-    by Pagefind: it must hold every page. Merged into ``kept`` (in the cache), whose chunks the
-    next merge reuses where they did not change, then linked into ``target``."""
+    by Pagefind: it must hold every page. Merged into ``target``; its index chunks are kept
+    (linked) in ``kept`` (in the cache), which the next merge reuses where they did not
+    change."""
     shutil.rmtree(target, ignore_errors=True)
     if not expected:
         target.mkdir(parents=True)
@@ -323,10 +370,11 @@ def _merged(
         try:
             merging.merge(
                 parts,
-                fresh,
+                target,
                 sort_values,
                 chunk_size=int(_chunk_size()),
                 reuse=kept if kept.is_dir() else None,
+                keep=fresh,
             )
         except merging.MergeError as exc:
             raise SearchIndexError(site_id, f"không gộp được chỉ mục: {exc}") from None
@@ -336,7 +384,6 @@ def _merged(
             fresh.with_name(fresh.name + ".chunks.json"),
             kept.with_name(kept.name + ".chunks.json"),
         )
-        mirror(kept, target)
     found = _entry_pages(target)
     if found != expected:
         raise SearchIndexError(site_id, f"chỉ mục có {found} trang, cần có {expected} trang")

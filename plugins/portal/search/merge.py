@@ -89,6 +89,9 @@ class Bundle:
     # merged meta fields → the words whose meta locations they number otherwise, re-encoded
     remapped: dict[tuple[str, ...], dict[str, tuple]] = field(default_factory=dict)
     cache: Path | None = None  # the decoded cache it was loaded through (portal.search.merge.load)
+    # the same shard as decoded before it was indexed again (``earlier``): its re-encoded words
+    # are taken where a word did not change (never saved)
+    earlier: Bundle | None = None
 
 
 class Run(NamedTuple):
@@ -343,6 +346,16 @@ def load(bundle: Path, cache: Path | None = None) -> Bundle:
     decoded.cache = cache
     _save(decoded)
     return decoded
+
+
+def earlier(bundle: Path, cache: Path) -> Bundle | None:
+    """What the decoded cache ``cache`` holds for ``bundle`` as it is now (before it is indexed
+    again), None when missing or not its: only for ``Bundle.earlier``."""
+    try:
+        entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+        return _cached(cache, _meta_name(entry))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 CACHE_MAGIC = b"portal-search-decoded\n"
@@ -678,13 +691,17 @@ def merge(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     order: list[str] | None = None,
     reuse: Path | None = None,
+    keep: Path | None = None,
 ) -> int:
     """Write the merged bundle of ``parts`` (pages in the parts' order) into the empty or
     missing folder ``target``; returns its page count. Files are linked from the parts where
     their bytes do not change (fragments, scripts, WebAssembly), and index chunks from the
     bundle ``reuse`` (an earlier merge) where it has the same chunk: most of an edit's merge
     time is compressing chunks, and an edit changes about a third of them. Each merged bundle
-    lists its chunks' full hashes beside it (``<target>.chunks.json``) for that."""
+    lists its chunks' full hashes beside it (``<target>.chunks.json``) for that. With
+    ``keep`` (a new folder), the chunks are linked into ``keep/index/`` and listed beside
+    ``keep`` instead: a ``reuse`` for the next merge that holds only what it reads, while
+    ``target`` holds only the bundle."""
     parts = [p for p in parts if p.pages]
     if not parts:
         raise MergeError("không có trang nào để gộp")
@@ -753,6 +770,8 @@ def merge(
     target.mkdir(parents=True, exist_ok=True)
     (target / "index").mkdir(exist_ok=True)
     (target / "fragment").mkdir(exist_ok=True)
+    if keep is not None:
+        (keep / "index").mkdir(parents=True, exist_ok=True)
     chunk_names: dict[str, str] = {}
     meta_chunks = []
     earlier = _chunk_list(reuse) if reuse is not None else {}
@@ -767,8 +786,10 @@ def merge(
             _link(kept, path)
         else:
             _pack(path, data)
+        if keep is not None:
+            _link(path, keep / "index" / path.name)
         meta_chunks.append([start, end, name])
-    _chunk_list(target, chunk_names)
+    _chunk_list(keep if keep is not None else target, chunk_names)
     # Filters: every value's pages in page order.
     filters: dict[str, dict[str, list[int]]] = {}
     for part, new in zip(parts, maps, strict=True):
@@ -832,12 +853,23 @@ def _chunk_list(bundle: Path, names: dict[str, str] | None = None) -> dict[str, 
 
 def _remapped(part: Bundle, meta_fields: list[str], remap: list[int], dirty: list) -> dict:
     """The part's words with meta locations, re-encoded for the merged meta fields (kept on
-    the part for the next merge with the same fields)."""
+    the part for the next merge with the same fields). A word whose postings are what they
+    were in ``part.earlier`` (same meta fields) takes its re-encoding from there."""
     key = tuple(meta_fields)
     if key not in part.remapped:
         done = {}
-        for word, (run, variants) in part.words.items():
+        before = part.earlier
+        if before is not None and before.meta_fields == part.meta_fields:
+            old_words, old_done = before.words, before.remapped.get(key, {})
+        else:
+            old_words, old_done = {}, {}
+        for word, entry in part.words.items():
+            run, variants = entry
             if (run is not None and run.meta) or any(v is not None and v.meta for _, v in variants):
+                kept = old_done.get(word)
+                if kept is not None and old_words.get(word) == entry:
+                    done[word] = kept
+                    continue
                 done[word] = (
                     _renumbered(run, remap) if run is not None else None,
                     tuple(
@@ -845,6 +877,7 @@ def _remapped(part: Bundle, meta_fields: list[str], remap: list[int], dirty: lis
                     ),
                 )
         part.remapped = {key: done}
+        part.earlier = None
         dirty.append(part)
     return part.remapped[key]
 
