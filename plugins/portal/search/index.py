@@ -83,7 +83,6 @@ class SearchIndexError(Exception):
 class IndexStats:
     site: str
     pages: int  # full-text pages
-    bytes: int  # both tiers
     seconds: float
     bundle: Path  # the quick index
     quick_pages: int = 0
@@ -175,10 +174,6 @@ def _entry_pages(bundle: Path) -> int | None:
     except (OSError, ValueError):
         return None
     return sum(int(lang.get("page_count", 0)) for lang in entry.get("languages", {}).values())
-
-
-def _size(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
 # Pages are staged for Pagefind in memory when there is room (tmpfs): on disk, writing and
@@ -518,11 +513,9 @@ def index_site(
     quick = (
         index_quick(site_id, site_dir, quick_items, cache=cache) if quick_items is not None else 0
     )
-    size = sum(_size(site_dir / b) for b in (BUNDLE, FULL) if (site_dir / b).is_dir())
     return IndexStats(
         site_id,
         full.pages,
-        size,
         time.perf_counter() - started,
         site_dir / BUNDLE,
         quick,
@@ -578,10 +571,13 @@ def mirror(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
     fixed names (the entry file, the WebAssembly) replaced one by one, then the stale ones
     removed: a reader in between finds either bundle whole. (Walked with ``os.scandir`` on
     plain strings: a bundle holds one file per page, and the parent's is copied into every
-    member.)"""
+    member.) A file already in ``target`` is compared by the inode number its folder lists
+    (``DirEntry.inode``, no system call) once ``source`` and ``target`` are on one device: this
+    trusts that no other file system is mounted inside either bundle."""
     skipped = re.compile("|".join(fnmatch.translate(p) for p in skip)).match if skip else None
     wanted = _tree(str(source), skipped)
     have = _tree(str(target)) if target.is_dir() else {}
+    one_device = bool(have) and os.stat(source).st_dev == os.stat(target).st_dev
     fixed = {rel for rel in wanted if "/" not in rel and not rel.startswith("pagefind.")}
     made: set[str] = set()
     root = str(target)
@@ -590,9 +586,13 @@ def mirror(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
         destination = os.path.join(root, rel)
         old = have.get(rel)
         if old is not None:
-            mine, theirs = entry.stat(), old.stat(follow_symlinks=True)
-            if (mine.st_ino, mine.st_dev) == (theirs.st_ino, theirs.st_dev):
-                continue
+            if one_device and not entry.is_symlink() and not old.is_symlink():
+                if entry.inode() == old.inode():
+                    continue
+            else:
+                mine, theirs = entry.stat(), old.stat(follow_symlinks=True)
+                if (mine.st_ino, mine.st_dev) == (theirs.st_ino, theirs.st_dev):
+                    continue
         folder = os.path.dirname(destination)
         if folder not in made:
             os.makedirs(folder, exist_ok=True)
