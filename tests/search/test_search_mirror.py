@@ -44,3 +44,17 @@ def test_mirror_links_what_changed_and_nothing_else(tmp_path):
     (target / "fragment/vi_a.pf_fragment").write_text("a")
     mirror(source, target, skip=("pagefind.js",))
     assert inodes(target) == {k: v for k, v in inodes(source).items() if k != "pagefind.js"}
+
+
+def test_mirror_removes_the_folders_it_empties(tmp_path):
+    source, target = tmp_path / "source", tmp_path / "target"
+    for rel in ("a/b/one", "a/two", "c/three"):
+        (source / rel).parent.mkdir(parents=True, exist_ok=True)
+        (source / rel).write_text(rel)
+    mirror(source, target)
+    (source / "a/b/one").unlink()
+    (source / "a/b").rmdir()
+    (source / "c/three").unlink()
+    (source / "c").rmdir()
+    mirror(source, target)
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == ["a", "a/two"]
