@@ -357,3 +357,32 @@ def test_a_shard_indexed_again_takes_its_unchanged_re_encoded_words(indexed, tmp
     assert taken[changed] != (None, ()) and taken.keys() == done.keys()
     assert all(taken[w] is done[w] for w in done if w != changed)
     assert new.earlier is None  # not kept once used
+
+
+def test_a_bundle_read_again_takes_what_its_unchanged_files_held(indexed, tmp_path):
+    """``read(bundle, earlier, same)``: the pages and chunk words of the files in ``same``
+    (byte for byte those ``earlier`` was read from) are taken from ``earlier``, the others
+    read; the chunks' word counts survive the decoded cache."""
+    shard = indexed.shards[0]
+    before = merge.read(shard)
+    assert len(before.chunks) > 1 and sum(n for _, n in before.chunks) == len(before.words)
+    every = frozenset(
+        [f"index/{name}.pf_index" for name, _ in before.chunks]
+        + [f"fragment/{p.fragment}.pf_fragment" for p in before.pages]
+    )
+    again = merge.read(shard, before, every)
+    assert same_bundle(again, before) and again.chunks == before.chunks
+    # Marked: what is taken shows, and only for the files in ``same``.
+    marked = merge.read(shard)
+    word = next(iter(marked.words))  # of the first chunk
+    marked.words[word] = (None, ())
+    marked.pages[0].url = "/taken/"
+    taken = merge.read(shard, marked, every)
+    assert taken.words[word] == (None, ()) and taken.pages[0].url == "/taken/"
+    first_chunk, first_page = before.chunks[0][0], before.pages[0].fragment
+    fewer = every - {f"index/{first_chunk}.pf_index", f"fragment/{first_page}.pf_fragment"}
+    assert same_bundle(merge.read(shard, marked, fewer), before)
+    bundle, cache = tmp_path / "b", tmp_path / "decoded.cbor"
+    shutil.copytree(shard, bundle)
+    merge.load(bundle, cache)
+    assert merge.load(bundle, cache).chunks == before.chunks

@@ -289,14 +289,15 @@ def _cached_bundle(
     if bundle.is_dir():
         os.replace(bundle, before)
     _write_bundle(site_id, pages, bundle, marked=True)
+    same = frozenset()
     if before.is_dir():
-        _keep_unchanged(before, bundle)
+        same = _keep_unchanged(before, bundle)
         shutil.rmtree(before, ignore_errors=True)
     if not decode:
         stamp.write_text(shard_key, encoding="ascii")
         return bundle, True
     try:
-        part = merging.load(bundle, decoded)
+        part = merging.load(bundle, decoded, earlier, same)
     except (OSError, ValueError, KeyError, IndexError, merging.MergeError) as exc:
         raise SearchIndexError(
             site_id, f"không đọc được chỉ mục Pagefind vừa ghi ở {bundle}: {exc}"
@@ -310,32 +311,35 @@ def _cached_bundle(
 HASHED = ("fragment", "index", "filter")
 
 
-def _keep_unchanged(before: Path, bundle: Path) -> None:
+def _keep_unchanged(before: Path, bundle: Path) -> frozenset[str]:
     """A shard indexed again keeps the files of its earlier bundle (``before``) that Pagefind
     wrote again byte for byte (same name in a hashed folder, same bytes: compared, not trusted),
     as the same inodes: an edit of one page then changes one fragment of the served bundle,
     not the shard's hundreds, and ``mirror`` finds every other copy (the served bundle, the
-    related sites' copies) already up to date."""
+    related sites' copies) already up to date. Returns those files (``fragment/<name>``…): what
+    the earlier decoded bundle says they hold is still true (``portal.search.merge.read``)."""
+    same = set()
     for folder in HASHED:
         old_root, new_root = os.path.join(before, folder), os.path.join(bundle, folder)
         try:
             with os.scandir(old_root) as entries:
                 old = {e.name: e for e in entries if e.is_file(follow_symlinks=False)}
+            with os.scandir(new_root) as entries:
+                new = [e for e in entries if e.name in old and e.is_file(follow_symlinks=False)]
         except OSError:
             continue
-        with os.scandir(new_root) as entries:
-            for entry in entries:
-                was = old.get(entry.name)
-                if was is None or not entry.is_file(follow_symlinks=False):
-                    continue
-                if was.stat().st_size != entry.stat().st_size or not _same_bytes(was, entry):
-                    continue
-                fresh = os.path.join(new_root, f".{entry.name}.kept")
-                try:
-                    os.link(was.path, fresh)
-                except OSError:  # no hard links here: the new file serves as well
-                    continue
-                os.replace(fresh, entry.path)
+        for entry in new:
+            was = old[entry.name]
+            if was.stat().st_size != entry.stat().st_size or not _same_bytes(was, entry):
+                continue
+            same.add(f"{folder}/{entry.name}")
+            fresh = os.path.join(new_root, f".{entry.name}.kept")
+            try:
+                os.link(was.path, fresh)
+            except OSError:  # no hard links here: the new file serves as well
+                continue
+            os.replace(fresh, entry.path)
+    return frozenset(same)
 
 
 def _same_bytes(a: os.DirEntry, b: os.DirEntry) -> bool:
