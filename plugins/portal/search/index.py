@@ -578,6 +578,7 @@ def share_between(
     by_id = {s.id: s for s in sites}
     targets = set(targets)
     wanted = set(sources) if sources is not None else None
+    listed: dict[str, dict[str, os.DirEntry]] = {}  # each source walked once, not per copy
     for site in sites:
         if not site.parent or site.parent not in by_id:
             continue
@@ -589,10 +590,22 @@ def share_between(
             own = site_dirs[source] / FULL
             if own.is_dir():
                 # Only what a merged search reads: the page loads Pagefind from its own bundle.
-                mirror(own, site_dirs[target] / SHARED / source / SHARED_FULL, skip=MERGED_SKIP)
+                if source not in listed:
+                    listed[source] = _tree(str(own), _skipped(MERGED_SKIP))
+                copy = site_dirs[target] / SHARED / source / SHARED_FULL
+                mirror(own, copy, skip=MERGED_SKIP, listing=listed[source])
 
 
-def mirror(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
+def _skipped(skip: tuple[str, ...]):
+    return re.compile("|".join(fnmatch.translate(p) for p in skip)).match if skip else None
+
+
+def mirror(
+    source: Path,
+    target: Path,
+    skip: tuple[str, ...] = (),
+    listing: dict[str, os.DirEntry] | None = None,
+) -> None:
     """Make ``target`` hold what ``source`` holds (but names matching ``skip``), as hard links:
     no bytes copied, and a rebuilt bundle changes only the files that changed. Pagefind names
     its index files by their content, so new files are linked first, then the few with
@@ -601,9 +614,9 @@ def mirror(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
     plain strings: a bundle holds one file per page, and the parent's is copied into every
     member.) A file already in ``target`` is compared by the inode number its folder lists
     (``DirEntry.inode``, no system call) once ``source`` and ``target`` are on one device: this
-    trusts that no other file system is mounted inside either bundle."""
-    skipped = re.compile("|".join(fnmatch.translate(p) for p in skip)).match if skip else None
-    wanted = _tree(str(source), skipped)
+    trusts that no other file system is mounted inside either bundle. ``listing``: ``source``
+    as ``_tree`` listed it with ``skip`` (a caller copying one bundle to many places)."""
+    wanted = listing if listing is not None else _tree(str(source), _skipped(skip))
     folders: list[str] = []  # the target's, deepest last
     have = _tree(str(target), folders=folders) if target.is_dir() else {}
     one_device = bool(have) and os.stat(source).st_dev == os.stat(target).st_dev
