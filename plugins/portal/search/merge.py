@@ -10,7 +10,8 @@ Contract:
   encoded in full.
   ``load(bundle, cache)`` does the same through a decoded cache beside it (plain CBOR data with
   a format number and a SHA-256, checked field by field; never a pickle), so a shard that did
-  not change is decoded once.
+  not change is decoded once; a shard indexed again takes from its earlier decode what its
+  files unchanged byte for byte hold (``read(bundle, earlier, same)``).
 - ``merge(parts, target, sort_values)`` writes into ``target`` the bundle of all the parts'
   pages, in the parts' order (a single run numbers pages in the order it walks its folder,
   which the file system decides; any order is one such run). What the reader's WebAssembly
