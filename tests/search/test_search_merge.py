@@ -306,3 +306,83 @@ def test_a_chunk_in_another_shape_is_decoded_in_full():
     long = cbor2.dumps([[["w", [[0, [1], []]], [], "more"]]])  # a word of four fields
     with pytest.raises(merge._Unusual):
         merge._chunk_words(long)
+
+
+def test_a_merge_keeping_its_chunks_apart_serves_the_same_bundle(indexed, tmp_path):
+    """``keep``: the served folder holds the bundle only, the kept folder its index chunks
+    (the same files) and their list, which the next merge reuses."""
+    parts = [merge.read(s) for s in indexed.shards]
+    values = {
+        f"/{rel.removesuffix('index.html')}": merge.sort_values(text)
+        for rel, text in pages().items()
+    }
+    served, kept = tmp_path / "served", tmp_path / "kept"
+    merge.merge(parts, served, values, chunk_size=CHUNK_SIZE, keep=kept)
+    assert files(served) == files(indexed.merged)
+    assert not (tmp_path / "served.chunks.json").exists()
+    assert [p.name for p in kept.iterdir()] == ["index"]
+    chunks = sorted((served / "index").iterdir())
+    assert [c.stat().st_ino for c in chunks] == [
+        (kept / "index" / c.name).stat().st_ino for c in chunks
+    ]
+    again = tmp_path / "again"
+    merge.merge(parts, again, values, chunk_size=CHUNK_SIZE, reuse=kept, keep=tmp_path / "k2")
+    assert files(again) == files(indexed.merged)
+    assert all(c.stat().st_ino == (again / "index" / c.name).stat().st_ino for c in chunks)
+
+
+def test_a_shard_indexed_again_takes_its_unchanged_re_encoded_words(indexed, tmp_path):
+    """A part decoded again (``Bundle.earlier``: as it was before) takes the meta fields'
+    re-encoding of every word whose postings did not change, and only of those: a changed
+    word's old re-encoding (here garbage) is never used, and the merge is the same."""
+    values = {
+        f"/{rel.removesuffix('index.html')}": merge.sort_values(text)
+        for rel, text in pages().items()
+    }
+    before = [merge.read(s) for s in indexed.shards]
+    merge.merge(before, tmp_path / "first", values, chunk_size=CHUNK_SIZE)
+    old = next(p for p in before if p.remapped)
+    ((key, done),) = old.remapped.items()
+    changed = next(w for w in sorted(done) if old.words[w][0] is not None)
+    run, variants = old.words[changed]
+    old.words[changed] = (run._replace(tail=run.tail + b"\x00"), variants)
+    done[changed] = (None, ())  # what a changed word must never take
+    parts = [merge.read(s) for s in indexed.shards]
+    for part, earlier in zip(parts, before, strict=True):
+        part.earlier = earlier
+    merge.merge(parts, tmp_path / "again", values, chunk_size=CHUNK_SIZE)
+    assert files(tmp_path / "again") == files(indexed.merged)
+    new = next(p for p in parts if p.folder == old.folder)
+    taken = new.remapped[key]
+    assert taken[changed] != (None, ()) and taken.keys() == done.keys()
+    assert all(taken[w] is done[w] for w in done if w != changed)
+    assert new.earlier is None  # not kept once used
+
+
+def test_a_bundle_read_again_takes_what_its_unchanged_files_held(indexed, tmp_path):
+    """``read(bundle, earlier, same)``: the pages and chunk words of the files in ``same``
+    (byte for byte those ``earlier`` was read from) are taken from ``earlier``, the others
+    read; the chunks' word counts survive the decoded cache."""
+    shard = indexed.shards[0]
+    before = merge.read(shard)
+    assert len(before.chunks) > 1 and sum(n for _, n in before.chunks) == len(before.words)
+    every = frozenset(
+        [f"index/{name}.pf_index" for name, _ in before.chunks]
+        + [f"fragment/{p.fragment}.pf_fragment" for p in before.pages]
+    )
+    again = merge.read(shard, before, every)
+    assert same_bundle(again, before) and again.chunks == before.chunks
+    # Marked: what is taken shows, and only for the files in ``same``.
+    marked = merge.read(shard)
+    word = next(iter(marked.words))  # of the first chunk
+    marked.words[word] = (None, ())
+    marked.pages[0].url = "/taken/"
+    taken = merge.read(shard, marked, every)
+    assert taken.words[word] == (None, ()) and taken.pages[0].url == "/taken/"
+    first_chunk, first_page = before.chunks[0][0], before.pages[0].fragment
+    fewer = every - {f"index/{first_chunk}.pf_index", f"fragment/{first_page}.pf_fragment"}
+    assert same_bundle(merge.read(shard, marked, fewer), before)
+    bundle, cache = tmp_path / "b", tmp_path / "decoded.cbor"
+    shutil.copytree(shard, bundle)
+    merge.load(bundle, cache)
+    assert merge.load(bundle, cache).chunks == before.chunks

@@ -151,11 +151,18 @@ def test_one_edit_reindexes_one_shard_and_serves_one_bundle(site_pages, tmp_path
     assert page_count(served(first / FULL)) == 4
     kept = shards / "articles-2026" / "bundle" / "pagefind-entry.json"
     inode = kept.stat().st_ino
+    fragments = {p.name: p.stat().st_ino for p in (served(first / FULL) / "fragment").iterdir()}
     second = site_pages(tmp_path / "second", edited="Bế giảng lớp nghề")
     warm = index_full("s", second, None, cache=cache, shard_above=0)
     assert (warm.pages, warm.shards, warm.reindexed, warm.reindexed_pages) == (4, 2, 1, 2)
     # The unchanged shard is the same files; the served bundle holds the new text only.
     assert kept.stat().st_ino == inode
+    # Every unchanged page's fragment is the same file, the one in the shard indexed again
+    # too (so copies of the served bundle elsewhere need not change): only the edited page's
+    # is new.
+    now = {p.name: p.stat().st_ino for p in (served(second / FULL) / "fragment").iterdir()}
+    assert len(now.keys() - fragments.keys()) == 1
+    assert sum(now[name] == fragments.get(name) for name in now) == 3
     edited = bundle_words(served(second / FULL))
     assert mark_d("Bế giảng") in edited and "Khai giảng" not in edited
     assert mark_d("Mùa lúa mới") in edited and page_count(served(second / FULL)) == 4

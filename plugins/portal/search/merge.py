@@ -10,7 +10,8 @@ Contract:
   encoded in full.
   ``load(bundle, cache)`` does the same through a decoded cache beside it (plain CBOR data with
   a format number and a SHA-256, checked field by field; never a pickle), so a shard that did
-  not change is decoded once.
+  not change is decoded once; a shard indexed again takes from its earlier decode what its
+  files unchanged byte for byte hold (``read(bundle, earlier, same)``).
 - ``merge(parts, target, sort_values)`` writes into ``target`` the bundle of all the parts'
   pages, in the parts' order (a single run numbers pages in the order it walks its folder,
   which the file system decides; any order is one such run). What the reader's WebAssembly
@@ -56,7 +57,7 @@ import cbor2
 
 PREFIX = b"pagefind_dcd"
 ENTRY = "pagefind-entry.json"
-FORMAT = 4  # of the decoded cache (a new Bundle, Run or layout: a new number; 3 was a pickle)
+FORMAT = 5  # of the decoded cache (a new Bundle, Run or layout: a new number; 3 was a pickle)
 ASSETS = ("pagefind.js", "pagefind-worker.js")  # plus wasm.*.pagefind
 DEFAULT_CHUNK_SIZE = 1000  # portal.search.index.CHUNK_SIZE
 
@@ -89,6 +90,11 @@ class Bundle:
     # merged meta fields → the words whose meta locations they number otherwise, re-encoded
     remapped: dict[tuple[str, ...], dict[str, tuple]] = field(default_factory=dict)
     cache: Path | None = None  # the decoded cache it was loaded through (portal.search.merge.load)
+    # its index chunks in order: (file name, how many of ``words`` it holds, in their order)
+    chunks: list[tuple[str, int]] = field(default_factory=list)
+    # the same shard as decoded before it was indexed again (``earlier``): its re-encoded words
+    # are taken where a word did not change (never saved)
+    earlier: Bundle | None = None
 
 
 class Run(NamedTuple):
@@ -186,8 +192,10 @@ def _pack(path: Path, data: bytes) -> None:
     path.write_bytes(gzip.compress(PREFIX + data, compresslevel=9, mtime=0))
 
 
-def read(bundle: Path) -> Bundle:
-    """Decode a Pagefind bundle (see the module's docstring)."""
+def read(bundle: Path, earlier: Bundle | None = None, same: frozenset[str] = frozenset()) -> Bundle:
+    """Decode a Pagefind bundle (see the module's docstring). ``same``: the files (``index/…``,
+    ``fragment/…``) that are, byte for byte, those ``earlier`` was decoded from (the same bundle
+    before it was written again): what they hold is taken from ``earlier``, not decoded."""
     entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
     languages = entry.get("languages", {})
     if len(languages) != 1:
@@ -196,18 +204,30 @@ def read(bundle: Path) -> Bundle:
     meta = cbor2.loads(_unpack(bundle / f"pagefind.{info['hash']}.pf_meta"))
     version, metapages, chunks, filters, sorts = meta[:5]
     meta_fields = list(meta[5]) if len(meta) > 5 else []
+    known_pages, known_chunks = _known(earlier, same)
     pages = []
     for name, word_count in metapages:
+        known = known_pages.get(name)
+        if known is not None:
+            pages.append(Page(name, known.digest, int(word_count), known.url))
+            continue
         raw = _unpack(bundle / "fragment" / f"{name}.pf_fragment")
         url = json.loads(raw)["url"]
         pages.append(Page(name, f"{language}_{full_hash(raw)}", int(word_count), url))
     words: dict[str, tuple] = {}
+    counts = []
     for _from, _to, chunk in chunks:
-        raw = _unpack(bundle / "index" / f"{chunk}.pf_index")
-        try:
-            words.update(_chunk_words(raw))
-        except _Unusual:
-            words.update(_decoded_words(raw))
+        held = known_chunks.get(chunk)
+        if held is None:
+            raw = _unpack(bundle / "index" / f"{chunk}.pf_index")
+            try:
+                held = _chunk_words(raw)
+            except _Unusual:
+                held = _decoded_words(raw)
+        words.update(held)
+        counts.append((chunk, len(held)))
+    if sum(n for _, n in counts) != len(words):  # a word in two chunks: nothing to take later
+        counts = []
     decoded_filters = {}
     for _name, filter_file in filters:
         fname, values = cbor2.loads(_unpack(bundle / "filter" / f"{filter_file}.pf_filter"))
@@ -224,7 +244,24 @@ def read(bundle: Path) -> Bundle:
         {key: list(order) for key, order in sorts},
         meta_fields,
         wasm,
+        chunks=counts,
     )
+
+
+def _known(earlier: Bundle | None, same: frozenset[str]) -> tuple[dict[str, Page], dict]:
+    """What ``read`` takes from ``earlier``: its pages by fragment and its chunks' words by
+    chunk, of the files in ``same`` only."""
+    if earlier is None or not same:
+        return {}, {}
+    pages = {p.fragment: p for p in earlier.pages if f"fragment/{p.fragment}.pf_fragment" in same}
+    chunks = {}
+    if sum(n for _, n in earlier.chunks) == len(earlier.words):
+        items = iter(earlier.words.items())
+        for name, count in earlier.chunks:
+            held = dict(itertools.islice(items, count))
+            if f"index/{name}.pf_index" in same:
+                chunks[name] = held
+    return pages, chunks
 
 
 def _decoded_words(raw: bytes) -> dict[str, tuple]:
@@ -323,7 +360,12 @@ def _absolute(plist: list) -> None:
             posting.append([])
 
 
-def load(bundle: Path, cache: Path | None = None) -> Bundle:
+def load(
+    bundle: Path,
+    cache: Path | None = None,
+    earlier: Bundle | None = None,
+    same: frozenset[str] = frozenset(),
+) -> Bundle:
     """``read``, through the decoded cache ``cache`` (written when missing, stale or unusable;
     it keeps the metadata file's name, which names everything else). The merge adds to it what
     it re-encodes for this part (``Bundle.remapped``), so that is done once too.
@@ -331,7 +373,8 @@ def load(bundle: Path, cache: Path | None = None) -> Bundle:
     The cache is data, never code (a build cache can be restored from elsewhere, e.g. by CI):
     ``CACHE_MAGIC``, ``FORMAT``, the SHA-256 of the payload, then the payload in CBOR of plain
     lists, maps, strings, byte strings, integers and booleans (no tags), each field's type and
-    range checked on load. Anything else is ignored and the bundle decoded again."""
+    range checked on load. Anything else is ignored and the bundle decoded again.
+    ``earlier`` and ``same``: see ``read``."""
     entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
     stamp = _meta_name(entry)
     if cache is not None:
@@ -339,10 +382,20 @@ def load(bundle: Path, cache: Path | None = None) -> Bundle:
         if decoded is not None:
             decoded.folder, decoded.entry, decoded.cache = bundle, entry, cache
             return decoded
-    decoded = read(bundle)
+    decoded = read(bundle, earlier, same)
     decoded.cache = cache
     _save(decoded)
     return decoded
+
+
+def earlier(bundle: Path, cache: Path) -> Bundle | None:
+    """What the decoded cache ``cache`` holds for ``bundle`` as it is now (before it is indexed
+    again), None when missing or not its: only for ``Bundle.earlier``."""
+    try:
+        entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+        return _cached(cache, _meta_name(entry))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 CACHE_MAGIC = b"portal-search-decoded\n"
@@ -364,6 +417,7 @@ def _save(decoded: Bundle) -> None:
             decoded.meta_fields,
             decoded.wasm,
             [[list(fields), _table(words)] for fields, words in decoded.remapped.items()],
+            [x for name, count in decoded.chunks for x in (name, count)],
         ]
     )
     head = CACHE_MAGIC + FORMAT.to_bytes(2, "big") + hashlib.sha256(payload).digest()
@@ -475,9 +529,9 @@ def _words(table) -> dict[str, tuple]:
 
 def _bundle(stored, stamp: str) -> Bundle | None:
     """A ``Bundle`` from the cache's payload (folder, entry and cache set by ``load``)."""
-    if type(stored) is not list or len(stored) != 10 or stored[0] != stamp:
+    if type(stored) is not list or len(stored) != 11 or stored[0] != stamp:
         return None
-    _, version, language, flat, table, filters, sorts, meta_fields, wasm, remapped = stored
+    _, version, language, flat, table, filters, sorts, meta_fields, wasm, remapped, chunks = stored
     if type(version) is not str or type(language) is not str:
         raise ValueError("version or language")
     if type(flat) is not list or len(flat) % 4:
@@ -510,18 +564,27 @@ def _bundle(stored, stamp: str) -> Bundle | None:
             raise ValueError("remapped")
         _only(item[0], str)
         again[tuple(item[0])] = _words(item[1])
+    words = _words(table)
+    if type(chunks) is not list or len(chunks) % 2:
+        raise ValueError("chunks")
+    names, counts = chunks[0::2], chunks[1::2]
+    _only(names, str)
+    _within(counts, 0)
+    if names and sum(counts) != len(words):
+        raise ValueError("chunk counts")
     return Bundle(
         Path(),
         version,
         language,
         {},
         pages,
-        _words(table),
+        words,
         filters,
         sorts,
         meta_fields,
         wasm,
         again,
+        chunks=list(zip(names, counts, strict=True)),
     )
 
 
@@ -678,13 +741,17 @@ def merge(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     order: list[str] | None = None,
     reuse: Path | None = None,
+    keep: Path | None = None,
 ) -> int:
     """Write the merged bundle of ``parts`` (pages in the parts' order) into the empty or
     missing folder ``target``; returns its page count. Files are linked from the parts where
     their bytes do not change (fragments, scripts, WebAssembly), and index chunks from the
     bundle ``reuse`` (an earlier merge) where it has the same chunk: most of an edit's merge
     time is compressing chunks, and an edit changes about a third of them. Each merged bundle
-    lists its chunks' full hashes beside it (``<target>.chunks.json``) for that."""
+    lists its chunks' full hashes beside it (``<target>.chunks.json``) for that. With
+    ``keep`` (a new folder), the chunks are linked into ``keep/index/`` and listed beside
+    ``keep`` instead: a ``reuse`` for the next merge that holds only what it reads, while
+    ``target`` holds only the bundle."""
     parts = [p for p in parts if p.pages]
     if not parts:
         raise MergeError("không có trang nào để gộp")
@@ -753,6 +820,8 @@ def merge(
     target.mkdir(parents=True, exist_ok=True)
     (target / "index").mkdir(exist_ok=True)
     (target / "fragment").mkdir(exist_ok=True)
+    if keep is not None:
+        (keep / "index").mkdir(parents=True, exist_ok=True)
     chunk_names: dict[str, str] = {}
     meta_chunks = []
     earlier = _chunk_list(reuse) if reuse is not None else {}
@@ -767,8 +836,10 @@ def merge(
             _link(kept, path)
         else:
             _pack(path, data)
+        if keep is not None:
+            _link(path, keep / "index" / path.name)
         meta_chunks.append([start, end, name])
-    _chunk_list(target, chunk_names)
+    _chunk_list(keep if keep is not None else target, chunk_names)
     # Filters: every value's pages in page order.
     filters: dict[str, dict[str, list[int]]] = {}
     for part, new in zip(parts, maps, strict=True):
@@ -832,12 +903,23 @@ def _chunk_list(bundle: Path, names: dict[str, str] | None = None) -> dict[str, 
 
 def _remapped(part: Bundle, meta_fields: list[str], remap: list[int], dirty: list) -> dict:
     """The part's words with meta locations, re-encoded for the merged meta fields (kept on
-    the part for the next merge with the same fields)."""
+    the part for the next merge with the same fields). A word whose postings are what they
+    were in ``part.earlier`` (same meta fields) takes its re-encoding from there."""
     key = tuple(meta_fields)
     if key not in part.remapped:
         done = {}
-        for word, (run, variants) in part.words.items():
+        before = part.earlier
+        if before is not None and before.meta_fields == part.meta_fields:
+            old_words, old_done = before.words, before.remapped.get(key, {})
+        else:
+            old_words, old_done = {}, {}
+        for word, entry in part.words.items():
+            run, variants = entry
             if (run is not None and run.meta) or any(v is not None and v.meta for _, v in variants):
+                kept = old_done.get(word)
+                if kept is not None and old_words.get(word) == entry:
+                    done[word] = kept
+                    continue
                 done[word] = (
                     _renumbered(run, remap) if run is not None else None,
                     tuple(
@@ -845,6 +927,7 @@ def _remapped(part: Bundle, meta_fields: list[str], remap: list[int], dirty: lis
                     ),
                 )
         part.remapped = {key: done}
+        part.earlier = None
         dirty.append(part)
     return part.remapped[key]
 
