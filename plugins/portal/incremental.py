@@ -258,19 +258,10 @@ def site_keys(
 # -- the record of the last build -----------------------------------------------------------------
 
 
-def tree_digest(folder: Path, seen: dict[str, dict] | None = None) -> str:
+def tree_digest(folder: Path) -> str:
     """What ``folder`` holds, cheaply: every file's path, size and modification time (nothing
     read), so a site folder damaged, emptied or half-replaced since the last build differs from
-    the record and is built again. '' when the folder is missing.
-
-    ``seen`` (one build's memory, by folder path): what each folder held when last walked, by
-    name: its inode number and its line. An entry still under the same name with the same inode
-    number is not stat'ed again; its line is reused. Used only for the record of a site kept
-    since ``plan`` walked it: the build changes a kept site only by renames, links and unlinks
-    (``search.mirror``, ``swap.put_in_place``: a reader must never see half a file), which
-    change the listing. A file written in place in between (not by the build) keeps its inode,
-    so the record then holds its earlier size and time: the next build finds the folder
-    differing from the record and builds the site again, never keeps a wrong folder."""
+    the record and is built again. '' when the folder is missing."""
     if not folder.is_dir():
         return ""
     h = hashlib.sha256()
@@ -278,32 +269,16 @@ def tree_digest(folder: Path, seen: dict[str, dict] | None = None) -> str:
     while stack:
         rel, path = stack.pop()
         with os.scandir(path) as entries:
-            found = sorted(entries, key=_name)
-        known = seen.get(path, {}) if seen is not None else {}
-        now: dict[str, tuple[tuple[int, bool], str]] = {}
-        lines = []
+            found = sorted(entries, key=lambda e: e.name)
         for entry in found:
             name = f"{rel}{entry.name}"
-            what = (entry.inode(), entry.is_dir(follow_symlinks=False))  # no stat: d_ino, d_type
-            before = known.get(entry.name)
-            if what[1]:
+            if entry.is_dir(follow_symlinks=False):
                 stack.append((name + "/", entry.path))
-                line = f"d {name}\0"
-            elif before is not None and before[0] == what:
-                line = before[1]
+                h.update(f"d {name}\0".encode())
             else:
                 info = entry.stat(follow_symlinks=False)
-                line = f"f {name} {info.st_size} {info.st_mtime_ns}\0"
-            lines.append(line)
-            now[entry.name] = (what, line)
-        if seen is not None:
-            seen[path] = now
-        h.update("".join(lines).encode())
+                h.update(f"f {name} {info.st_size} {info.st_mtime_ns}\0".encode())
     return h.hexdigest()
-
-
-def _name(entry: os.DirEntry) -> str:
-    return entry.name
 
 
 def root_digest(output_dir: Path) -> str:
@@ -400,10 +375,6 @@ class Ledger:
     pages_keys: dict[str, str] = dataclasses.field(default_factory=dict)
     quick_keys: dict[str, str] = dataclasses.field(default_factory=dict)
     page_plans: dict[str, Any] = dataclasses.field(default_factory=dict)
-    # Folders of the sites ``plan`` kept, as it walked them (``tree_digest``'s ``seen``), so that
-    # ``record`` stats only what changed in them since (their search files may be refreshed).
-    walked: dict[str, dict] = dataclasses.field(default_factory=dict)
-    kept: set[str] = dataclasses.field(default_factory=set)
 
     @classmethod
     def open(cls, enabled: bool, base: dict[str, Any], cache_dir: Path, output_dir: Path) -> Ledger:
@@ -543,15 +514,12 @@ class Ledger:
             facts["prefix"],
         )
         previous = self.previous
-        self.walked = {}
         kept = {
             s
             for s in chosen
             if self.pages_keys.get(s) and previous.get(s, {}).get("pages") == self.pages_keys[s]
-            if previous[s].get("tree")
-            and previous[s]["tree"] == tree_digest(self.output_dir / s, self.walked)
+            if previous[s].get("tree") and previous[s]["tree"] == tree_digest(self.output_dir / s)
         }
-        self.kept = kept
         to_build = [s for s in chosen if s not in kept]
         self.page_plans = self._page_plans(sites, catalogs, to_build, now, **facts)
         return to_build
@@ -618,9 +586,7 @@ class Ledger:
                 "search_pages": result.search_pages,
             }
         for sid, record in records.items():
-            seen = self.walked if sid in self.kept else None  # built sites: a new folder
-            records[sid] = {**record, "tree": tree_digest(self.output_dir / sid, seen)}
-        self.walked = {}
+            records[sid] = {**record, "tree": tree_digest(self.output_dir / sid)}
         write_manifest(
             self.cache_dir,
             {
