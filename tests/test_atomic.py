@@ -151,9 +151,12 @@ def test_the_swap(tmp_path, monkeypatch, exchange):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]
 
 
-def test_remove_tree_deletes_everything_and_follows_no_link(tmp_path):
-    """The old folders are removed by several threads (``swap.remove_tree``): all of it, and
-    nothing a symbolic link inside points to."""
+@pytest.mark.parametrize("chunk", [8, swap.REMOVE_CHUNK])
+def test_remove_tree_deletes_everything_and_follows_no_link(tmp_path, monkeypatch, chunk):
+    """The old folders are removed (``swap.remove_tree``; files in chunks, by a few threads when
+    there are several chunks): all of it, and nothing a symbolic link inside points to."""
+    monkeypatch.setattr(swap, "REMOVE_CHUNK", chunk)
+    monkeypatch.setattr(swap, "REMOVE_THREADS", 3)
     outside = tmp_path / "outside"
     (outside / "keep").mkdir(parents=True)
     (outside / "keep" / "file.txt").write_text("giữ lại", encoding="utf-8")

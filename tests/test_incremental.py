@@ -14,6 +14,7 @@ import git
 import pytest
 from history.gitrepo import GitRepo
 
+from portal import incremental as inc
 from portal.build import build
 from support import DEMO_CONTENT, DEMO_NOW, REPO, SETTINGS, SITES_YML, article
 from trees import SHOW, differences
@@ -200,6 +201,11 @@ def test_search_indexes_follow_their_sources(tmp_path):
     after = _shard_files(cache, "xa-dao-thanh")
     assert after.keys() == shards.keys()
     assert [name for name in shards if after[name] != shards[name]] == ["articles-2026"]
+    # The record's folder digests (taken after the parent's quick index and copy of the
+    # member's text were refreshed) are what a fresh walk finds: the next build keeps all.
+    for site, record in inc.read_manifest(cache)["sites"].items():
+        assert record["tree"] == inc.tree_digest(space.output / site), site
+    assert space.rebuild() == set()
     space.assert_same_as_cold()
 
 

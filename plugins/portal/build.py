@@ -7,6 +7,7 @@ Settings that keep private content private are enforced here, whatever the setti
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import html
 import logging
 import os
@@ -314,21 +315,24 @@ def build(
     cache_dir = inc.cache_folder(base, output_dir)
     configured_cache = cache_dir if base.get("PORTAL_CACHE_PATH") else None
     with build_lock(output_dir, configured_cache, wait, on_wait):
-        return _build(
-            content_dir,
-            output_dir,
-            settings_file,
-            site_ids,
-            now,
-            progress,
-            search,
-            history,
-            jobs,
-            incremental,
-            base,
-            cache_dir,
-            started,
-        )
+        try:
+            return _build(
+                content_dir,
+                output_dir,
+                settings_file,
+                site_ids,
+                now,
+                progress,
+                search,
+                history,
+                jobs,
+                incremental,
+                base,
+                cache_dir,
+                started,
+            )
+        finally:
+            gc.unfreeze()  # what ``_build`` froze
 
 
 def _build(
@@ -390,6 +394,11 @@ def _build(
     rated, rated_keys = ratings.load_all(ratings.ratings_dir(base), catalogs)
     stats_keys = {s: f"{stats_keys.get(s, '')}|{rated_keys.get(s, '')}" for s in catalogs}
     ratings.use_demo_endpoint(base, sites, catalogs)
+    # The catalogs live until the build ends: frozen, the collections of the render and the
+    # indexing never walk them again (an edit at bench scale 1: ~0.9 of 2 CPU s of collections
+    # in the build's process). Unfrozen when the build ends (``build``).
+    gc.collect()
+    gc.freeze()
     result = BuildResult(notices=history_notices(catalogs))
     result.notices += [
         notice

@@ -39,6 +39,7 @@ class SealedStore:
         self.fingerprint = fingerprint
         self.entries: dict[str, str] = {}  # key -> text, as loaded
         self.used: dict[str, str] = {}  # what this build read or stored: the next build's store
+        self.seals: dict[str, str] = {}  # key -> seal of the text loaded (checked on load)
         self.dropped = 0
         try:
             stored = json.loads(path.read_text(encoding="utf-8"))
@@ -52,6 +53,7 @@ class SealedStore:
             text = entry.get(self.FIELD) if isinstance(entry, dict) else None
             if isinstance(text, str) and entry.get("sha256") == self._seal(key, text):
                 self.entries[key] = text
+                self.seals[key] = entry["sha256"]
             else:
                 self.dropped += 1
 
@@ -61,14 +63,16 @@ class SealedStore:
     def save(self) -> None:
         """Write the entries of ``used``, one at a time: the same text as ``json.dumps`` of
         the whole store, without holding all of it in memory at once (the item cache of a
-        province is tens of MB of JSON)."""
+        province is tens of MB of JSON). An entry kept as loaded keeps the seal checked on
+        load (same fingerprint, key and text: the same digest)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")
         head = {"format": self.FORMAT, "fingerprint": self.fingerprint}
         with temporary.open("w", encoding="utf-8") as out:
             out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "entries": {')
             for number, (key, text) in enumerate(self.used.items()):
-                entry = {self.FIELD: text, "sha256": self._seal(key, text)}
+                seal = self.seals.get(key) if self.entries.get(key) == text else None
+                entry = {self.FIELD: text, "sha256": seal or self._seal(key, text)}
                 out.write(", " if number else "")
                 out.write(f"{json.dumps(key, ensure_ascii=False)}: ")
                 out.write(json.dumps(entry, ensure_ascii=False))

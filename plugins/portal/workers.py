@@ -80,6 +80,7 @@ def run_all(keys: list[str], run: Callable[[str], T], jobs: int) -> list[T]:
     # worker would touch every object and copy the pages. Frozen objects are never scanned.
     # Memory freed before the fork (garbage of what came before) is given back first, or each
     # worker would start with it too.
+    frozen = gc.get_freeze_count() > 0  # by the build (``portal.build``): it unfreezes
     gc.collect()
     release_free_memory()
     gc.freeze()
@@ -98,7 +99,8 @@ def run_all(keys: list[str], run: Callable[[str], T], jobs: int) -> list[T]:
                 raise failed.exception()
             return [futures[key].result() for key in keys]
     finally:
-        gc.unfreeze()
+        if not frozen:
+            gc.unfreeze()
         _TASK.clear()
         release_free_memory()
 

@@ -92,12 +92,15 @@ def test_the_codec_keeps_types_and_refuses_what_it_does_not_know():
         "set": {"b", "a"},
         "nested": [{"x": True, "y": None, "z": 1.5}],
     }
-    back = ic.decode(json.loads(json.dumps(ic.encode(values))))
+    back = ic.decode(json.dumps(ic.encode(values)))
     assert back == values
     assert [type(v) for v in back.values()] == [type(v) for v in values.values()]
     assert [getattr(v, "tzinfo", None) for v in back.values()] == [
         getattr(v, "tzinfo", None) for v in values.values()
     ]
+    for made_by_hand in ('{"a": 1}', '[{"$dc": "Item", "fields": {"site": "x"}}]', '{"$x": 1}'):
+        with pytest.raises((ValueError, TypeError)):  # only what encode makes comes back
+            ic.decode(made_by_hand)
     for unknown in (object(), dt.timezone(dt.timedelta(hours=1), "CET"), float("nan")):
         with pytest.raises(ic.Unencodable):
             ic.encode(

@@ -12,9 +12,11 @@ planned only for written items), the file is read again. Only files read without
 are stored, so errors are always reported from a real read.
 
 Stored as data, never code: JSON (``items.json``) with a format number and the fingerprint;
-each entry is the item encoded with explicit types (``encode``/``decode``: dates, times and
-time zones, tuples, sets, attachments and pictures; anything else is not stored) and sealed with
-a SHA-256 of (fingerprint, key, text), so a truncated or corrupted entry is dropped. A digest
+each entry is ``[item, written, files]``, the item encoded with explicit types (``encode``/
+``decode``: dates, times and time zones, tuples, sets, attachments and pictures; anything else
+is not stored; every JSON object of an entry is one of these tagged values, so ``decode`` is one
+``json.loads`` whose hook sees only them) and sealed with a SHA-256 of (fingerprint, key,
+text), so a truncated or corrupted entry is dropped. A digest
 anyone can recompute does not stop a deliberate edit: as for rendered Markdown, an entry's HTML
 is used only when the sanitiser leaves it unchanged (``markup.render.clean``). The cache holds
 drafts' front matter and text like the rest of the cache folder: never share it with workflows
@@ -39,7 +41,7 @@ from portal.sealed import SealedStore
 from portal.sealed import digest as _digest
 
 ITEM_CACHE = "items.json"
-FORMAT = 1
+FORMAT = 2  # 2: entries are lists, dataclass fields [name, value] pairs (one json.loads)
 _CLASSES = {cls.__name__: cls for cls in (Item, Attachment, Picture)}
 
 
@@ -100,26 +102,29 @@ def encode(value: Any) -> Any:
             raise Unencodable("time with a zone")
         return {"$time": value.isoformat()}
     if kind.__name__ in _CLASSES and _CLASSES[kind.__name__] is kind:
-        fields = {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        fields = [[f.name, encode(getattr(value, f.name))] for f in dataclasses.fields(value)]
         return {"$dc": kind.__name__, "fields": fields}
     raise Unencodable(kind.__qualname__)
 
 
-def decode(value: Any) -> Any:
-    if isinstance(value, list):
-        return [decode(v) for v in value]
-    if not isinstance(value, dict):
-        return value
+def decode(text: str) -> Any:
+    """The value ``encode`` made, from its JSON text; ValueError (or TypeError) for anything
+    ``encode`` cannot have made. Plain values and lists are decoded by ``json`` itself, the
+    tagged objects by ``_tagged``, innermost first."""
+    return json.loads(text, object_hook=_tagged)
+
+
+def _tagged(value: dict) -> Any:
     if "$f" in value:
         return float(value["$f"])
     if "$tuple" in value:
-        return tuple(decode(v) for v in value["$tuple"])
+        return tuple(value["$tuple"])
     if "$set" in value:
-        return {decode(v) for v in value["$set"]}
+        return set(value["$set"])
     if "$frozenset" in value:
-        return frozenset(decode(v) for v in value["$frozenset"])
+        return frozenset(value["$frozenset"])
     if "$map" in value:
-        return {decode(k): decode(v) for k, v in value["$map"]}
+        return dict(value["$map"])
     if "$dt" in value:
         moment = dt.datetime.fromisoformat(value["$dt"])
         return moment.replace(tzinfo=_untz(value["tz"]), fold=value["fold"])
@@ -128,8 +133,7 @@ def decode(value: Any) -> Any:
     if "$time" in value:
         return dt.time.fromisoformat(value["$time"])
     if "$dc" in value:
-        cls = _CLASSES[value["$dc"]]
-        return cls(**{k: decode(v) for k, v in value["fields"].items()})
+        return _CLASSES[value["$dc"]](**dict(value["fields"]))
     raise ValueError("unknown encoded value")
 
 
@@ -174,10 +178,8 @@ class ItemCache(SealedStore):
         if text is None:
             return None
         try:
-            data = json.loads(text)
-            item = decode(data["item"])
-            written = bool(data["written"])
-            files = data["files"]
+            item, written, files = decode(text)
+            written = bool(written)
         except (ValueError, KeyError, TypeError, AttributeError):
             self.dropped += 1
             return None
@@ -197,7 +199,7 @@ class ItemCache(SealedStore):
             encoded = encode(item)
         except Unencodable:
             return
-        data = {"item": encoded, "written": item.written, "files": named_files(item)}
+        data = [encoded, item.written, named_files(item)]
         self.used[key] = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
