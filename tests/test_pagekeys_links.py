@@ -44,14 +44,20 @@ class _Pages:
         self.link_next = link_next
 
 
-def test_a_page_written_again_over_a_link_leaves_the_old_page_alone(tmp_path, monkeypatch):
+def _old_page_and_writer(tmp_path):
+    """An old build's page, a staging folder and a keyed writer into it, and the page's path
+    there."""
     old = tmp_path / "old" / "tin" / "index.html"
     old.parent.mkdir(parents=True)
     old.write_text("<p>trang cũ</p>", encoding="utf-8")
     staging = tmp_path / "staging"
     (staging / "tin").mkdir(parents=True)
     writer = pagekeys.KeyedWriter(str(staging), {"RELATIVE_URLS": False, "SITEURL": ""})
-    target = str(staging / "tin" / "index.html")
+    return old, staging, writer, str(staging / "tin" / "index.html")
+
+
+def test_a_page_written_again_over_a_link_leaves_the_old_page_alone(tmp_path, monkeypatch):
+    old, staging, writer, target = _old_page_and_writer(tmp_path)
     monkeypatch.setattr(pagekeys, "_current", _Pages(("tin/index.html", str(old), "x")))
     with writer._open_w(target, "utf-8") as handle:
         handle.write("<p>trang cũ</p>")  # what the kept render returned: not written
@@ -67,13 +73,7 @@ def test_a_kept_page_not_read_is_linked_or_else_copied(tmp_path, monkeypatch):
     """A kept page whose file was not read (the render gave '') is the old page: linked, or
     where no link can be made (another file system), its text written; written again over
     the link, the old page's text is what a kept render would have given."""
-    old = tmp_path / "old" / "tin" / "index.html"
-    old.parent.mkdir(parents=True)
-    old.write_text("<p>trang cũ</p>", encoding="utf-8")
-    staging = tmp_path / "staging"
-    (staging / "tin").mkdir(parents=True)
-    writer = pagekeys.KeyedWriter(str(staging), {"RELATIVE_URLS": False, "SITEURL": ""})
-    target = str(staging / "tin" / "index.html")
+    old, staging, writer, target = _old_page_and_writer(tmp_path)
     kept = _Pages(("tin/index.html", str(old), None))
     monkeypatch.setattr(pagekeys, "_current", kept)
     with writer._open_w(target, "utf-8") as handle:
